@@ -1,0 +1,108 @@
+// The contract between the protocol layer (HTTP, SigV4, authorization, XML) and the operations.
+// An operation is a plain function: parsed Query parameters in, a result tree out; it throws IamError to refuse.
+
+/** Flat Query-protocol parameters as sent on the wire: `Tags.member.1.Key` → value. */
+export type QueryParams = Readonly<Record<string, string>>;
+
+/** The authenticated caller of a request. */
+export interface Caller {
+  kind: 'root' | 'user' | 'assumed-role';
+  accountId: string;
+  /** ARN as AWS reports it: `arn:aws:iam::123456789012:root`, `…:user/path/name`, `arn:aws:sts::…:assumed-role/Role/session`. */
+  arn: string;
+  /** AIDA… for users, `AROA…:session` for assumed roles, the account id for root. */
+  userId: string;
+  /** IAM user name (users only). */
+  userName?: string;
+  /** Role name and session name (assumed roles only). */
+  roleName?: string;
+  sessionName?: string;
+  accessKeyId: string;
+  /** Temporary credentials carry MFA facts from GetSessionToken / AssumeRole. */
+  temporary: boolean;
+  mfaAuthenticatedAt?: Date;
+  /** Session policy passed to AssumeRole, if any (JSON text). */
+  sessionPolicy?: string;
+  /** Tags of the principal, for aws:PrincipalTag. */
+  principalTags?: Record<string, string>;
+}
+
+export interface OperationContext {
+  caller: Caller;
+  requestId: string;
+  now: Date;
+  /** Region from the SigV4 credential scope. */
+  region: string;
+  /** Source IP of the request (aws:SourceIp). */
+  sourceIp: string;
+}
+
+/** A result tree rendered into `<OpResult>`: arrays become `<member>` lists, Dates ISO 8601, booleans `true`/`false`. */
+export type XmlValue = string | number | boolean | Date | null | undefined | XmlValue[] | { [key: string]: XmlValue };
+export type OperationResult = { [key: string]: XmlValue } | undefined;
+
+/** What an operation needs to be authorized: the IAM action and the resource ARN(s) it touches. */
+export interface AuthorizationTarget {
+  action: string; // e.g. "iam:CreateUser"
+  resource: string; // ARN, or "*"
+  /** Extra request context keys, e.g. iam:PolicyARN, iam:PermissionsBoundary, aws:RequestTag/…, aws:TagKeys. */
+  context?: Record<string, string | string[]>;
+}
+
+export interface OperationDefinition {
+  service: 'iam' | 'sts';
+  /** Computes the authorization target(s) from the parameters; each must be allowed. Empty = no permission needed. */
+  authorize(params: QueryParams, ctx: OperationContext): AuthorizationTarget[];
+  handle(params: QueryParams, ctx: OperationContext): OperationResult | Promise<OperationResult>;
+}
+
+/** AWS error codes with their HTTP status (domain.md). */
+export const ERROR_STATUS: Readonly<Record<string, number>> = {
+  NoSuchEntity: 404,
+  EntityAlreadyExists: 409,
+  DeleteConflict: 409,
+  LimitExceeded: 409,
+  ConcurrentModification: 409,
+  EntityTemporarilyUnmodifiable: 409,
+  InvalidInput: 400,
+  MalformedPolicyDocument: 400,
+  PasswordPolicyViolation: 400,
+  ValidationError: 400,
+  InvalidAction: 400,
+  MissingAction: 400,
+  InvalidParameterValue: 400,
+  InvalidParameterCombination: 400,
+  MissingParameter: 400,
+  UnrecognizedClient: 403,
+  IncompleteSignature: 400,
+  InvalidAuthenticationCode: 403,
+  AccessDenied: 403,
+  InvalidClientTokenId: 403,
+  SignatureDoesNotMatch: 403,
+  ExpiredToken: 400,
+  MissingAuthenticationToken: 403,
+  ReportNotPresent: 410,
+  ReportExpired: 410,
+  ReportInProgress: 404,
+  UnmodifiableEntity: 400,
+  PolicyNotAttachable: 400,
+  PackedPolicyTooLarge: 400,
+  RegionDisabledException: 403,
+  PolicyEvaluation: 500,
+  ServiceFailure: 500,
+};
+
+/** A refusal in AWS's terms. The protocol layer renders it as the error envelope. */
+export class IamError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly type: 'Sender' | 'Receiver';
+
+  constructor(code: string, message: string, status?: number) {
+    super(message);
+    this.name = 'IamError';
+    this.code = code;
+    this.status = status ?? ERROR_STATUS[code] ?? 400;
+    this.type = this.status >= 500 ? 'Receiver' : 'Sender';
+  }
+}

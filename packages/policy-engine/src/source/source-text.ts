@@ -1,0 +1,147 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
+/** A zero-based line/column position, as editors (Monaco uses one-based; convert at the edge) expect. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A half-open range [start, end) in a policy text. `offset`/`length` are kept for editors that prefer them. */
+export interface SourceRange {
+  start: Position;
+  end: Position;
+  offset: number;
+  length: number;
+}
+
+export interface SyntaxProblem {
+  message: string;
+  range: SourceRange;
+}
+
+/** A policy text parsed once: the JSON tree with offsets, the plain value, and any syntax problems. */
+export interface ParsedSource {
+  text: string;
+  /** Undefined when the text holds no JSON value at all. */
+  tree: Node | undefined;
+  /** The JSON value (best effort when the text has syntax errors). */
+  value: unknown;
+  syntaxProblems: SyntaxProblem[];
+  /** Converts an offset/length pair into a line/column range. */
+  rangeAt(offset: number, length: number): SourceRange;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function positionAt(lineStarts: number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, column: offset - lineStarts[low]! };
+}
+
+const MAX_NESTING = 200;
+
+/** Depth guard: jsonc-parser recurses per nesting level, so absurdly deep input is refused up front. */
+function exceedsNesting(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
+/** Parses any string into a tree with positions. Never throws. */
+export function parseSource(text: string): ParsedSource {
+  const lineStarts = lineStartsOf(text);
+  const rangeAt = (offset: number, length: number): SourceRange => ({
+    start: positionAt(lineStarts, offset),
+    end: positionAt(lineStarts, offset + length),
+    offset,
+    length,
+  });
+  const tooDeep = exceedsNesting(text);
+  if (tooDeep >= 0) {
+    return {
+      text,
+      tree: undefined,
+      value: undefined,
+      syntaxProblems: [{ message: `The document nests more than ${MAX_NESTING} levels deep.`, range: rangeAt(tooDeep, 1) }],
+      rangeAt,
+    };
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const syntaxProblems = errors.map((e) => ({
+    message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
+    range: rangeAt(e.offset, Math.max(e.length, 1)),
+  }));
+  let value: unknown;
+  try {
+    value = tree ? nodeValue(tree) : undefined;
+  } catch {
+    value = undefined;
+  }
+  return { text, tree, value, syntaxProblems, rangeAt };
+}
+
+/** Like jsonc-parser's getNodeValue, but keeps the first of duplicate keys out of the way: the last wins, as in JSON.parse. */
+export function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    case 'object': {
+      const result: Record<string, unknown> = Object.create(null);
+      for (const prop of node.children ?? []) {
+        const [key, val] = prop.children ?? [];
+        if (key && typeof key.value === 'string') result[key.value] = val ? nodeValue(val) : undefined;
+      }
+      return result;
+    }
+    default:
+      return node.value;
+  }
+}
+
+/** The property node (key + value) named `key` in an object node, if any. Case-sensitive, as IAM is. */
+export function propertyNode(objectNode: Node | undefined, key: string): Node | undefined {
+  if (!objectNode || objectNode.type !== 'object') return undefined;
+  return objectNode.children?.find((p) => p.children?.[0]?.value === key);
+}
+
+/** The value node of property `key` in an object node. */
+export function propertyValue(objectNode: Node | undefined, key: string): Node | undefined {
+  return propertyNode(objectNode, key)?.children?.[1];
+}
+
+/** Statement nodes of a policy tree: `Statement` may be one object or an array of them. */
+export function statementNodes(tree: Node | undefined): Node[] {
+  const statement = propertyValue(tree, 'Statement');
+  if (!statement) return [];
+  if (statement.type === 'object') return [statement];
+  if (statement.type === 'array') return statement.children ?? [];
+  return [];
+}

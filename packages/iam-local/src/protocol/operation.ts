@@ -1,5 +1,6 @@
 // The contract between the protocol layer (HTTP, SigV4, authorization, XML) and the operations.
 // An operation is a plain function: parsed Query parameters in, a result tree out; it throws IamError to refuse.
+import type { Database } from 'better-sqlite3';
 
 /** Flat Query-protocol parameters as sent on the wire: `Tags.member.1.Key` → value. */
 export type QueryParams = Readonly<Record<string, string>>;
@@ -27,7 +28,16 @@ export interface Caller {
   principalTags?: Record<string, string>;
 }
 
+/** The account's persistent state handed to every operation. */
+export interface AccountState {
+  /** The SQLite database (better-sqlite3, WAL) holding everything. */
+  db: Database;
+  accountId: string;
+  dataDir: string;
+}
+
 export interface OperationContext {
+  state: AccountState;
   caller: Caller;
   requestId: string;
   now: Date;

@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { schemaParts } from './schema/index.ts';
+
+export type Db = Database.Database;
+
+/** Marks our files so a foreign SQLite database is never mistaken for (and migrated into) account state. */
+const APPLICATION_ID = 0x49414d4c; // "IAML"
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export class DataFileError extends Error {
+  override name = 'DataFileError';
+}
+
+function assertSqliteFile(file: string): void {
+  if (!existsSync(file) || statSync(file).size === 0) return;
+  const header = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) {
+    throw new DataFileError(`${file} is not a SQLite database (corrupt or foreign file); refusing to start. Move it away or choose another --data-dir.`);
+  }
+}
+
+/**
+ * Opens (or creates) the account database in `dataDir`. WAL mode: a write is durable once the call returns,
+ * so an acknowledged request survives `kill -9`. A corrupt or foreign file is refused with a clear error.
+ */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'iam.sqlite');
+  assertSqliteFile(file);
+  let db: Db;
+  try {
+    db = new Database(file);
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (appId !== APPLICATION_ID && tables.n > 0) {
+      db.close();
+      throw new DataFileError(`${file} is a SQLite database of another application; refusing to start.`);
+    }
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      db.close();
+      throw new DataFileError(`${file} failed its integrity check (${String(check)}); refusing to start.`);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  } catch (error) {
+    if (error instanceof DataFileError) throw error;
+    throw new DataFileError(`Cannot open ${file}: ${(error as Error).message}`);
+  }
+  db.transaction(() => {
+    for (const part of schemaParts) db.exec(part.sql);
+  })();
+  return db;
+}

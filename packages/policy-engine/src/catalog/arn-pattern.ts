@@ -1,0 +1,108 @@
+// Decides whether a policy's resource ARN (with * and ? wildcards and ${…} policy variables) can name a
+// resource of a type whose ARN template is e.g. `arn:${Partition}:iam::${Account}:user/${UserNameWithPath}`.
+// Both sides are patterns, so the question is whether their languages intersect; it is answered by a search
+// over pairs of positions (a product automaton), which is exact for these simple patterns.
+
+/** One element of a compiled pattern: a literal character, one arbitrary character, or any run of characters. */
+type Element =
+  | { kind: 'char'; char: string }
+  | { kind: 'one' }
+  /** Zero or more characters; `noColon` for template variables inside the colon-separated ARN head. */
+  | { kind: 'any'; noColon: boolean };
+
+export type CompiledArnPattern = readonly Element[];
+
+/** How many colons precede the resource part of an ARN (arn:partition:service:region:account:resource). */
+const HEAD_COLONS = 5;
+
+/**
+ * Compiles an ARN template from the catalog. `${Variable}`s match any text; within partition, service, region
+ * and account they do not span a colon. Resource-part variables may contain `/` and `:` (paths, log streams),
+ * which keeps the match permissive: a false "no resource type matches" would be a false error.
+ */
+export function compileArnTemplate(template: string): CompiledArnPattern {
+  const elements: Element[] = [];
+  let colons = 0;
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i] as string;
+    if (c === '$' && template[i + 1] === '{') {
+      const close = template.indexOf('}', i + 2);
+      if (close !== -1) {
+        elements.push({ kind: 'any', noColon: colons < HEAD_COLONS });
+        i = close;
+        continue;
+      }
+    }
+    if (c === ':') colons++;
+    elements.push({ kind: 'char', char: c });
+  }
+  return elements;
+}
+
+/**
+ * Compiles a policy resource ARN: `*` any run, `?` one character, `${…}` policy variables any run, except the
+ * escapes `${*}`, `${?}`, `${$}` which stand for the literal character.
+ */
+export function compilePolicyArn(arn: string): CompiledArnPattern {
+  const elements: Element[] = [];
+  for (let i = 0; i < arn.length; i++) {
+    const c = arn[i] as string;
+    if (c === '*') elements.push({ kind: 'any', noColon: false });
+    else if (c === '?') elements.push({ kind: 'one' });
+    else if (c === '$' && arn[i + 1] === '{') {
+      const close = arn.indexOf('}', i + 2);
+      if (close === -1) {
+        elements.push({ kind: 'char', char: c });
+        continue;
+      }
+      const inner = arn.slice(i + 2, close);
+      if (inner === '*' || inner === '?' || inner === '$') elements.push({ kind: 'char', char: inner });
+      else elements.push({ kind: 'any', noColon: false });
+      i = close;
+    } else elements.push({ kind: 'char', char: c });
+  }
+  return elements;
+}
+
+function canEmit(element: Element, char: string): boolean {
+  if (element.kind === 'char') return element.char === char;
+  if (element.kind === 'any') return !(element.noColon && char === ':');
+  return true;
+}
+
+/** True when some string matches both patterns. */
+export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern): boolean {
+  const width = b.length + 1;
+  const seen = new Uint8Array((a.length + 1) * width);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const visit = (i: number, j: number): void => {
+    const state = i * width + j;
+    if (seen[state] === 0) {
+      seen[state] = 1;
+      stack.push(state);
+    }
+  };
+  while (stack.length > 0) {
+    const state = stack.pop() as number;
+    const i = Math.floor(state / width);
+    const j = state % width;
+    if (i === a.length && j === b.length) return true;
+    const x = a[i];
+    const y = b[j];
+    // A run may end without consuming anything.
+    if (x?.kind === 'any') visit(i + 1, j);
+    if (y?.kind === 'any') visit(i, j + 1);
+    if (x === undefined || y === undefined) continue;
+    // Both consume one common character; a run stays where it is, anything else advances.
+    const nextI = x.kind === 'any' ? i : i + 1;
+    const nextJ = y.kind === 'any' ? j : j + 1;
+    if (nextI === i && nextJ === j) continue;
+    let compatible: boolean;
+    if (x.kind === 'char') compatible = canEmit(y, x.char);
+    else if (y.kind === 'char') compatible = canEmit(x, y.char);
+    else compatible = true; // a run or ? against a run or ?: some non-colon character satisfies both
+    if (compatible) visit(nextI, nextJ);
+  }
+  return false;
+}

@@ -1,0 +1,386 @@
+// The action catalog: services, actions, resource types and condition keys of AWS, for completion, hovers,
+// validation and wildcard expansion. Pure and environment-free (browser and Node); load the data with
+// load-node.ts or load-browser.ts. Lookups are case-insensitive where IAM is (service prefixes, action names,
+// condition key names), never throw, and answer `undefined`/empty for anything unknown.
+import { compileArnTemplate, compilePolicyArn, patternsIntersect, type CompiledArnPattern } from './arn-pattern.ts';
+import {
+  ARN_TEMPLATE_PREFIX,
+  CATALOG_FORMAT_VERSION,
+  DESCRIPTION_PREFIX,
+  DESCRIPTION_PREFIX_MARK,
+  type CatalogData,
+  type CompactService,
+} from './catalog-data.ts';
+import type { ConditionValueType } from './global-condition-keys.ts';
+import { hasWildcard, wildcardToRegExp } from './wildcard.ts';
+
+export type { CatalogData } from './catalog-data.ts';
+export type { ConditionValueType } from './global-condition-keys.ts';
+
+export interface ServiceInfo {
+  /** Service prefix as used in actions, e.g. "iam". */
+  prefix: string;
+  name: string;
+  actionCount: number;
+}
+
+export interface ActionResourceType {
+  /** Resource type name as the service spells it, e.g. "user"; look it up with resourceType(). */
+  name: string;
+  required: boolean;
+  conditionKeys: readonly string[];
+  dependentActions: readonly string[];
+}
+
+export interface ActionInfo {
+  /** Canonical "service:Action", e.g. "iam:GetUser". */
+  name: string;
+  service: string;
+  /** The action part alone, e.g. "GetUser". */
+  action: string;
+  description: string;
+  /** "List", "Read", "Write", "Permissions management", "Tagging" (a few actions list two, comma-separated). */
+  accessLevel: string;
+  /** Empty when the action supports no resource-level permissions (only "*"). */
+  resourceTypes: readonly ActionResourceType[];
+  /** Condition keys the action itself supports (not counting its resource types' keys). */
+  conditionKeys: readonly string[];
+  dependentActions: readonly string[];
+}
+
+export interface ResourceTypeInfo {
+  service: string;
+  name: string;
+  /** e.g. "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}" */
+  arnTemplates: readonly string[];
+  conditionKeys: readonly string[];
+}
+
+export interface ConditionKeyInfo {
+  /** Canonical spelling; templated keys keep their template, e.g. "aws:RequestTag/${TagKey}". */
+  name: string;
+  /** The operator family the key works with. */
+  type: ConditionValueType;
+  /** True for keys that carry a set of values (use ForAnyValue:/ForAllValues:). */
+  multiValued: boolean;
+  /** The type as the source spells it ("ArrayOfString" …). */
+  rawType: string;
+  description: string;
+  /** An AWS global condition key (aws:…). */
+  global: boolean;
+  /** The name contains a ${…} part matching any text, e.g. a tag key. */
+  templated: boolean;
+}
+
+export interface CatalogSource {
+  pkg: string;
+  version: string;
+  updatedAt: string;
+}
+
+export interface Catalog {
+  readonly source: CatalogSource;
+  /** All services, sorted by prefix. */
+  services(): readonly ServiceInfo[];
+  service(prefix: string): ServiceInfo | undefined;
+  /** Actions of one service, sorted by name; empty for an unknown service. */
+  actions(prefix: string): readonly ActionInfo[];
+  /** One action by "service:Action", case-insensitive; undefined for unknown names and for wildcards. */
+  action(name: string): ActionInfo | undefined;
+  /**
+   * Canonical names of the actions an Action-element pattern covers: "iam:List*", "s3:*Object?", "iam:*", "*".
+   * Case-insensitive; sorted by service, then action; empty when nothing matches or the pattern is malformed.
+   */
+  expandActionPattern(pattern: string): readonly string[];
+  /** Resource types of one service; empty for an unknown service. */
+  resourceTypes(prefix: string): readonly ResourceTypeInfo[];
+  resourceType(prefix: string, name: string): ResourceTypeInfo | undefined;
+  /**
+   * The action's resource types that the policy ARN (wildcards and ${policy:variables} allowed) can name.
+   * "*" matches every type. Empty for an unknown action or one without resource types.
+   */
+  resourceTypesMatchingArn(action: string, arn: string): readonly ResourceTypeInfo[];
+  /** A global or service condition key, case-insensitive; templated keys match by pattern (aws:RequestTag/Env). */
+  conditionKey(name: string): ConditionKeyInfo | undefined;
+  /** Keys the action supports: its own plus those of its resource types (global keys not included). */
+  conditionKeysForAction(action: string): readonly ConditionKeyInfo[];
+  /** Whether a (possibly concrete, e.g. aws:ResourceTag/team) key is one the action supports, or a global key. */
+  conditionKeyAppliesToAction(action: string, key: string): boolean;
+  globalConditionKeys(): readonly ConditionKeyInfo[];
+  /** True when the action has at least one resource type; false for unknown actions. */
+  supportsResourceLevelPermissions(action: string): boolean;
+}
+
+const VALUE_TYPES: ReadonlySet<string> = new Set<ConditionValueType>(['String', 'ARN', 'Bool', 'Date', 'Numeric', 'IPAddress', 'Binary']);
+const TEMPLATE_VARIABLE = /\$\{[^}]*\}/;
+/** Bound on memoised expansions and ARN patterns, so a long editing session cannot grow them without end. */
+const MEMO_LIMIT = 10_000;
+
+interface ServiceEntry {
+  readonly data: CompactService;
+  readonly info: ServiceInfo;
+  actionIndex?: Map<string, number>;
+  actionInfos?: ActionInfo[];
+  resourceInfos?: ResourceTypeInfo[];
+  resourceIndex?: Map<string, number>;
+  compiledTemplates?: CompiledArnPattern[][];
+}
+
+interface ActionKeyIndex {
+  exact: Set<string>;
+  templated: RegExp[];
+  infos: ConditionKeyInfo[];
+}
+
+function conditionKeyInfo(name: string, rawType: string, description: string, global: boolean, multiValued?: boolean): ConditionKeyInfo {
+  const isArray = rawType.startsWith('ArrayOf');
+  const base = isArray ? rawType.slice('ArrayOf'.length) : rawType;
+  return {
+    name,
+    type: (VALUE_TYPES.has(base) ? base : 'String') as ConditionValueType,
+    multiValued: multiValued ?? isArray,
+    rawType: multiValued && !isArray ? `ArrayOf${rawType}` : rawType,
+    description,
+    global,
+    templated: TEMPLATE_VARIABLE.test(name),
+  };
+}
+
+/** `aws:RequestTag/${TagKey}` → /^aws:requesttag\/.+$/ over lower-cased names. */
+function templateToRegExp(template: string): RegExp {
+  const parts = template.toLowerCase().split(/\$\{[^}]*\}/);
+  return new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+')}$`, 's');
+}
+
+function splitActionName(name: string): [string, string] | undefined {
+  if (typeof name !== 'string') return undefined;
+  const colon = name.indexOf(':');
+  if (colon <= 0 || colon === name.length - 1) return undefined;
+  return [name.slice(0, colon).toLowerCase(), name.slice(colon + 1).toLowerCase()];
+}
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+export function createCatalog(data: CatalogData): Catalog {
+  if (data === null || typeof data !== 'object' || data.v !== CATALOG_FORMAT_VERSION || !Array.isArray(data.s)) {
+    const found = data !== null && typeof data === 'object' ? String((data as { v?: unknown }).v) : typeof data;
+    throw new Error(`Unsupported catalog data (format ${found}, expected ${CATALOG_FORMAT_VERSION}): rebuild it with "pnpm build"`);
+  }
+
+  const serviceEntries: ServiceEntry[] = data.s.map((s) => ({ data: s, info: { prefix: s.p, name: s.n, actionCount: s.a.length } }));
+  const serviceByPrefix = new Map(serviceEntries.map((entry) => [entry.data.p.toLowerCase(), entry]));
+  const serviceInfos = serviceEntries.map((entry) => entry.info);
+  const expansionMemo = new Map<string, readonly string[]>();
+  const policyArnMemo = new Map<string, CompiledArnPattern>();
+  const actionKeyMemo = new Map<string, ActionKeyIndex>();
+  let allActionNames: readonly string[] | undefined;
+  let keyIndex: { exact: Map<string, ConditionKeyInfo>; templated: Map<string, { pattern: RegExp; info: ConditionKeyInfo }[]> } | undefined;
+  let globalKeys: ConditionKeyInfo[] | undefined;
+
+  function actionInfosOf(entry: ServiceEntry): ActionInfo[] {
+    if (entry.actionInfos) return entry.actionInfos;
+    const { data: s } = entry;
+    const keyName = (i: number): string => s.k[i]?.[0] ?? '';
+    const resourceName = (i: number): string => s.r[i]?.[0] ?? '';
+    entry.actionInfos = s.a.map(([action, description, accessLevel, resources = [], keys = [], dependent = []]) => ({
+      name: `${s.p}:${action}`,
+      service: s.p,
+      action,
+      description: description.startsWith(DESCRIPTION_PREFIX_MARK) ? DESCRIPTION_PREFIX + description.slice(1) : description,
+      accessLevel: data.al[accessLevel] ?? '',
+      resourceTypes: resources.map(([type, required, typeKeys = [], typeDependent = []]) => ({
+        name: resourceName(type),
+        required: required === 1,
+        conditionKeys: typeKeys.map(keyName),
+        dependentActions: typeDependent,
+      })),
+      conditionKeys: keys.map(keyName),
+      dependentActions: dependent,
+    }));
+    return entry.actionInfos;
+  }
+
+  function actionIndexOf(entry: ServiceEntry): Map<string, number> {
+    entry.actionIndex ??= new Map(entry.data.a.map((a, i) => [a[0].toLowerCase(), i]));
+    return entry.actionIndex;
+  }
+
+  function resourceInfosOf(entry: ServiceEntry): ResourceTypeInfo[] {
+    const { data: s } = entry;
+    entry.resourceInfos ??= s.r.map(([name, templates, keys = []]) => ({
+      service: s.p,
+      name,
+      arnTemplates: templates.map((t) => ARN_TEMPLATE_PREFIX + t),
+      conditionKeys: keys.map((i) => s.k[i]?.[0] ?? ''),
+    }));
+    return entry.resourceInfos;
+  }
+
+  function resourceIndexOf(entry: ServiceEntry): Map<string, number> {
+    entry.resourceIndex ??= new Map(entry.data.r.map((r, i) => [r[0].toLowerCase(), i]));
+    return entry.resourceIndex;
+  }
+
+  function findAction(name: string): { entry: ServiceEntry; info: ActionInfo } | undefined {
+    const parts = splitActionName(name);
+    if (!parts) return undefined;
+    const entry = serviceByPrefix.get(parts[0]);
+    if (!entry) return undefined;
+    const index = actionIndexOf(entry).get(parts[1]);
+    if (index === undefined) return undefined;
+    const info = actionInfosOf(entry)[index];
+    return info ? { entry, info } : undefined;
+  }
+
+  function conditionKeys(): NonNullable<typeof keyIndex> {
+    if (keyIndex) return keyIndex;
+    const exact = new Map<string, ConditionKeyInfo>();
+    const templated = new Map<string, { pattern: RegExp; info: ConditionKeyInfo }[]>();
+    const add = (info: ConditionKeyInfo): void => {
+      const lower = info.name.toLowerCase();
+      if (exact.has(lower)) return; // global keys come first and win over a service's copy of them
+      exact.set(lower, info);
+      if (info.templated) {
+        const namespace = lower.slice(0, lower.indexOf(':'));
+        const list = templated.get(namespace) ?? [];
+        list.push({ pattern: templateToRegExp(info.name), info });
+        templated.set(namespace, list);
+      }
+    };
+    for (const info of globalConditionKeys()) add(info);
+    for (const s of data.s) for (const [name, type, description] of s.k) add(conditionKeyInfo(name, data.ty[type] ?? 'String', description, false));
+    keyIndex = { exact, templated };
+    return keyIndex;
+  }
+
+  function conditionKey(name: string): ConditionKeyInfo | undefined {
+    if (typeof name !== 'string') return undefined;
+    const lower = name.toLowerCase();
+    const index = conditionKeys();
+    const found = index.exact.get(lower);
+    if (found) return found;
+    const colon = lower.indexOf(':');
+    if (colon <= 0) return undefined;
+    return index.templated.get(lower.slice(0, colon))?.find((t) => t.pattern.test(lower))?.info;
+  }
+
+  function globalConditionKeys(): readonly ConditionKeyInfo[] {
+    globalKeys ??= data.g.map(([name, type, multiValued, description]) => conditionKeyInfo(name, type, description, true, multiValued === 1));
+    return globalKeys;
+  }
+
+  function actionKeys(action: string): ActionKeyIndex | undefined {
+    const found = findAction(action);
+    if (!found) return undefined;
+    const memoKey = found.info.name;
+    const cached = actionKeyMemo.get(memoKey);
+    if (cached) return cached;
+    const names = [...found.info.conditionKeys];
+    const resources = resourceIndexOf(found.entry);
+    for (const rt of found.info.resourceTypes) {
+      names.push(...rt.conditionKeys);
+      const index = resources.get(rt.name.toLowerCase());
+      if (index !== undefined) names.push(...(resourceInfosOf(found.entry)[index]?.conditionKeys ?? []));
+    }
+    const exact = new Set<string>();
+    const templated: RegExp[] = [];
+    const infos: ConditionKeyInfo[] = [];
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      if (exact.has(lower)) continue;
+      exact.add(lower);
+      if (TEMPLATE_VARIABLE.test(name)) templated.push(templateToRegExp(name));
+      const info = conditionKey(name);
+      if (info) infos.push(info);
+    }
+    return remember(actionKeyMemo, memoKey, { exact, templated, infos });
+  }
+
+  function actionsMatching(pattern: string): readonly string[] {
+    if (pattern === '*') {
+      allActionNames ??= serviceEntries.flatMap((entry) => entry.data.a.map((a) => `${entry.data.p}:${a[0]}`));
+      return allActionNames;
+    }
+    const colon = pattern.indexOf(':');
+    if (colon <= 0 || colon === pattern.length - 1) return [];
+    const servicePart = pattern.slice(0, colon);
+    const actionPart = pattern.slice(colon + 1);
+    const services = hasWildcard(servicePart)
+      ? serviceEntries.filter((entry) => wildcardToRegExp(servicePart, true).test(entry.data.p))
+      : [serviceByPrefix.get(servicePart.toLowerCase())].filter((entry) => entry !== undefined);
+    if (!hasWildcard(actionPart)) {
+      return services.flatMap((entry) => {
+        const index = actionIndexOf(entry).get(actionPart.toLowerCase());
+        return index === undefined ? [] : [`${entry.data.p}:${entry.data.a[index]?.[0]}`];
+      });
+    }
+    const regex = wildcardToRegExp(actionPart, true);
+    return services.flatMap((entry) => entry.data.a.filter((a) => regex.test(a[0])).map((a) => `${entry.data.p}:${a[0]}`));
+  }
+
+  return {
+    source: { ...data.src },
+    services: () => serviceInfos,
+    service: (prefix) => (typeof prefix === 'string' ? serviceByPrefix.get(prefix.toLowerCase())?.info : undefined),
+    actions(prefix) {
+      const entry = typeof prefix === 'string' ? serviceByPrefix.get(prefix.toLowerCase()) : undefined;
+      return entry ? actionInfosOf(entry) : [];
+    },
+    action: (name) => findAction(name)?.info,
+    expandActionPattern(pattern) {
+      if (typeof pattern !== 'string') return [];
+      const cached = expansionMemo.get(pattern);
+      if (cached) return cached;
+      return remember(expansionMemo, pattern, actionsMatching(pattern));
+    },
+    resourceTypes(prefix) {
+      const entry = typeof prefix === 'string' ? serviceByPrefix.get(prefix.toLowerCase()) : undefined;
+      return entry ? resourceInfosOf(entry) : [];
+    },
+    resourceType(prefix, name) {
+      const entry = typeof prefix === 'string' ? serviceByPrefix.get(prefix.toLowerCase()) : undefined;
+      if (!entry || typeof name !== 'string') return undefined;
+      const index = resourceIndexOf(entry).get(name.toLowerCase());
+      return index === undefined ? undefined : resourceInfosOf(entry)[index];
+    },
+    resourceTypesMatchingArn(action, arn) {
+      const found = findAction(action);
+      if (!found || typeof arn !== 'string') return [];
+      const { entry, info } = found;
+      const resources = resourceInfosOf(entry);
+      const index = resourceIndexOf(entry);
+      entry.compiledTemplates ??= [];
+      let policyArn = policyArnMemo.get(arn);
+      if (!policyArn) policyArn = remember(policyArnMemo, arn, compilePolicyArn(arn));
+      const matches: ResourceTypeInfo[] = [];
+      for (const rt of info.resourceTypes) {
+        const i = index.get(rt.name.toLowerCase());
+        const resource = i === undefined ? undefined : resources[i];
+        if (i === undefined || !resource) continue;
+        if (arn === '*') {
+          matches.push(resource);
+          continue;
+        }
+        const templates = (entry.compiledTemplates[i] ??= resource.arnTemplates.map(compileArnTemplate));
+        if (templates.some((template) => patternsIntersect(template, policyArn))) matches.push(resource);
+      }
+      return matches;
+    },
+    conditionKey,
+    conditionKeysForAction: (action) => actionKeys(action)?.infos ?? [],
+    conditionKeyAppliesToAction(action, key) {
+      if (typeof key !== 'string') return false;
+      if (conditionKey(key)?.global) return true;
+      const keys = actionKeys(action);
+      if (!keys) return false;
+      const lower = key.toLowerCase();
+      return keys.exact.has(lower) || keys.templated.some((pattern) => pattern.test(lower));
+    },
+    globalConditionKeys,
+    supportsResourceLevelPermissions: (action) => (findAction(action)?.info.resourceTypes.length ?? 0) > 0,
+  };
+}

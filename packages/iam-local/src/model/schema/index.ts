@@ -1,4 +1,7 @@
 import type { SchemaPart } from './schema-part.ts';
+import { entitiesSchema } from './entities.ts';
 
 // Every model area registers its tables here (one line each).
-export const schemaParts: SchemaPart[] = [];
+export const schemaParts: SchemaPart[] = [
+  entitiesSchema,
+];

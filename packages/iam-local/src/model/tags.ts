@@ -1,0 +1,70 @@
+// Tags on IAM resources. Keys of users and roles are case-insensitive but case-preserving (a new
+// `department` replaces `Department`); keys of other resources (customer managed policies, …) are case-sensitive.
+import type { Db } from './db.ts';
+import { IamError } from '../protocol/operation.ts';
+import { bumpPolicyState } from './policy-state.ts';
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export const MAX_TAGS_PER_RESOURCE = 50;
+
+const CASE_INSENSITIVE_KEYS = new Set(['user', 'role']);
+
+function fold(resourceType: string, key: string): string {
+  return CASE_INSENSITIVE_KEYS.has(resourceType) ? key.toLowerCase() : key;
+}
+
+/** Tags in the order they were first added. */
+export function listTags(db: Db, resourceType: string, resourceId: string): Tag[] {
+  return db
+    .prepare('SELECT key AS Key, value AS Value FROM iam_tags WHERE resource_type = ? AND resource_id = ? ORDER BY seq')
+    .all(resourceType, resourceId) as Tag[];
+}
+
+/** Tags as a map (for aws:PrincipalTag / aws:ResourceTag). */
+export function tagMap(db: Db, resourceType: string, resourceId: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const tag of listTags(db, resourceType, resourceId)) map[tag.Key] = tag.Value;
+  return map;
+}
+
+/**
+ * Adds or replaces tags; refuses (before writing anything) when the resource would carry more than 50.
+ * Call inside a transaction together with the change it belongs to.
+ */
+export function putTags(db: Db, resourceType: string, resourceId: string, tags: readonly Tag[]): void {
+  if (tags.length === 0) return;
+  const existing = new Set(
+    (db.prepare('SELECT key_fold FROM iam_tags WHERE resource_type = ? AND resource_id = ?').pluck().all(resourceType, resourceId) as string[]),
+  );
+  const incoming = new Set(tags.map((tag) => fold(resourceType, tag.Key)));
+  if (incoming.size < tags.length) {
+    throw new IamError('InvalidInput', 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+  }
+  const total = new Set([...existing, ...incoming]).size;
+  if (total > MAX_TAGS_PER_RESOURCE) {
+    throw new IamError('LimitExceeded', `The number of tags has reached the maximum limit.`);
+  }
+  const nextSeq = (db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM iam_tags WHERE resource_type = ? AND resource_id = ?').pluck().get(resourceType, resourceId) as number);
+  const upsert = db.prepare(`
+    INSERT INTO iam_tags (resource_type, resource_id, key_fold, key, value, seq) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (resource_type, resource_id, key_fold) DO UPDATE SET key = excluded.key, value = excluded.value`);
+  tags.forEach((tag, index) => upsert.run(resourceType, resourceId, fold(resourceType, tag.Key), tag.Key, tag.Value, nextSeq + index));
+  // Principal and resource tags take part in policy conditions.
+  bumpPolicyState(db);
+}
+
+/** Removes the given keys; keys that are not there are ignored, as AWS does. */
+export function removeTags(db: Db, resourceType: string, resourceId: string, keys: readonly string[]): void {
+  const remove = db.prepare('DELETE FROM iam_tags WHERE resource_type = ? AND resource_id = ? AND key_fold = ?');
+  for (const key of keys) remove.run(resourceType, resourceId, fold(resourceType, key));
+  bumpPolicyState(db);
+}
+
+/** Drops every tag of a deleted resource. */
+export function dropTags(db: Db, resourceType: string, resourceId: string): void {
+  db.prepare('DELETE FROM iam_tags WHERE resource_type = ? AND resource_id = ?').run(resourceType, resourceId);
+}

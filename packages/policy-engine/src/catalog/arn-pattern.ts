@@ -6,7 +6,7 @@
 /** One element of a compiled pattern: a literal character, one arbitrary character, or any run of characters. */
 type Element =
   | { kind: 'char'; char: string }
-  | { kind: 'one' }
+  | { kind: 'one'; noColon: boolean }
   /** Zero or more characters; `noColon` for template variables inside the colon-separated ARN head. */
   | { kind: 'any'; noColon: boolean };
 
@@ -41,14 +41,19 @@ export function compileArnTemplate(template: string): CompiledArnPattern {
 
 /**
  * Compiles a policy resource ARN: `*` any run, `?` one character, `${…}` policy variables any run, except the
- * escapes `${*}`, `${?}`, `${$}` which stand for the literal character.
+ * escapes `${*}`, `${?}`, `${$}` which stand for the literal character. When the ARN spells out all six fields,
+ * wildcards in partition, service, region and account stay inside their field (IAM itself matches the whole
+ * string, but no real partition or account contains a colon); otherwise a wildcard may stand for several fields.
  */
 export function compilePolicyArn(arn: string): CompiledArnPattern {
   const elements: Element[] = [];
+  const allFields = arn.split(':').length > HEAD_COLONS;
+  let colons = 0;
   for (let i = 0; i < arn.length; i++) {
     const c = arn[i] as string;
-    if (c === '*') elements.push({ kind: 'any', noColon: false });
-    else if (c === '?') elements.push({ kind: 'one' });
+    const noColon = allFields && colons < HEAD_COLONS;
+    if (c === '*') elements.push({ kind: 'any', noColon });
+    else if (c === '?') elements.push({ kind: 'one', noColon });
     else if (c === '$' && arn[i + 1] === '{') {
       const close = arn.indexOf('}', i + 2);
       if (close === -1) {
@@ -57,17 +62,19 @@ export function compilePolicyArn(arn: string): CompiledArnPattern {
       }
       const inner = arn.slice(i + 2, close);
       if (inner === '*' || inner === '?' || inner === '$') elements.push({ kind: 'char', char: inner });
-      else elements.push({ kind: 'any', noColon: false });
+      else elements.push({ kind: 'any', noColon });
       i = close;
-    } else elements.push({ kind: 'char', char: c });
+    } else {
+      if (c === ':') colons++;
+      elements.push({ kind: 'char', char: c });
+    }
   }
   return elements;
 }
 
 function canEmit(element: Element, char: string): boolean {
   if (element.kind === 'char') return element.char === char;
-  if (element.kind === 'any') return !(element.noColon && char === ':');
-  return true;
+  return !(element.noColon && char === ':');
 }
 
 /** True when some string matches both patterns. */
@@ -101,7 +108,7 @@ export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern):
     let compatible: boolean;
     if (x.kind === 'char') compatible = canEmit(y, x.char);
     else if (y.kind === 'char') compatible = canEmit(x, y.char);
-    else compatible = true; // a run or ? against a run or ?: some non-colon character satisfies both
+    else compatible = true; // wildcard against wildcard: some non-colon character satisfies both
     if (compatible) visit(nextI, nextJ);
   }
   return false;

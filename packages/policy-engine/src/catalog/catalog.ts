@@ -3,15 +3,9 @@
 // load-node.ts or load-browser.ts. Lookups are case-insensitive where IAM is (service prefixes, action names,
 // condition key names), never throw, and answer `undefined`/empty for anything unknown.
 import { compileArnTemplate, compilePolicyArn, patternsIntersect, type CompiledArnPattern } from './arn-pattern.ts';
-import {
-  ARN_TEMPLATE_PREFIX,
-  CATALOG_FORMAT_VERSION,
-  DESCRIPTION_PREFIX,
-  DESCRIPTION_PREFIX_MARK,
-  type CatalogData,
-  type CompactService,
-} from './catalog-data.ts';
+import { ARN_TEMPLATE_PREFIX, CATALOG_FORMAT_VERSION, COLUMN_SEPARATOR, type CatalogData, type CompactService } from './catalog-data.ts';
 import type { ConditionValueType } from './global-condition-keys.ts';
+import { decodePhrases } from './phrase-codec.ts';
 import { hasWildcard, wildcardToRegExp } from './wildcard.ts';
 
 export type { CatalogData } from './catalog-data.ts';
@@ -112,13 +106,15 @@ export interface Catalog {
 }
 
 const VALUE_TYPES: ReadonlySet<string> = new Set<ConditionValueType>(['String', 'ARN', 'Bool', 'Date', 'Numeric', 'IPAddress', 'Binary']);
-const TEMPLATE_VARIABLE = /\$\{[^}]*\}/;
+/** A variable part of a condition key name: `${TagKey}`, or `<key>` as the S3 keys spell it. */
+const TEMPLATE_VARIABLE = /\$\{[^}]*\}|<[^>]*>/;
 /** Bound on memoised expansions and ARN patterns, so a long editing session cannot grow them without end. */
 const MEMO_LIMIT = 10_000;
 
 interface ServiceEntry {
   readonly data: CompactService;
   readonly info: ServiceInfo;
+  actionNames?: string[];
   actionIndex?: Map<string, number>;
   actionInfos?: ActionInfo[];
   resourceInfos?: ResourceTypeInfo[];
@@ -148,7 +144,7 @@ function conditionKeyInfo(name: string, rawType: string, description: string, gl
 
 /** `aws:RequestTag/${TagKey}` → /^aws:requesttag\/.+$/ over lower-cased names. */
 function templateToRegExp(template: string): RegExp {
-  const parts = template.toLowerCase().split(/\$\{[^}]*\}/);
+  const parts = template.toLowerCase().split(new RegExp(TEMPLATE_VARIABLE, 'g'));
   return new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+')}$`, 's');
 }
 
@@ -171,14 +167,15 @@ export function createCatalog(data: CatalogData): Catalog {
     throw new Error(`Unsupported catalog data (format ${found}, expected ${CATALOG_FORMAT_VERSION}): rebuild it with "pnpm build"`);
   }
 
-  const serviceEntries: ServiceEntry[] = data.s.map((s) => ({ data: s, info: { prefix: s.p, name: s.n, actionCount: s.a.length } }));
+  const serviceEntries: ServiceEntry[] = data.s.map((s) => ({ data: s, info: { prefix: s.p, name: s.n, actionCount: s.l.length } }));
   const serviceByPrefix = new Map(serviceEntries.map((entry) => [entry.data.p.toLowerCase(), entry]));
   const serviceInfos = serviceEntries.map((entry) => entry.info);
   const expansionMemo = new Map<string, readonly string[]>();
   const policyArnMemo = new Map<string, CompiledArnPattern>();
   const actionKeyMemo = new Map<string, ActionKeyIndex>();
   let allActionNames: readonly string[] | undefined;
-  let keyIndex: { exact: Map<string, ConditionKeyInfo>; templated: Map<string, { pattern: RegExp; info: ConditionKeyInfo }[]> } | undefined;
+  /** Condition keys by lower-cased name; templated ones also by namespace, to be matched by pattern. */
+  let keyIndex: { exact: Map<string, ConditionKeyInfo>; templated: Map<string, { pattern: RegExp; name: string }[]> } | undefined;
   let globalKeys: ConditionKeyInfo[] | undefined;
 
   function actionInfosOf(entry: ServiceEntry): ActionInfo[] {
@@ -186,26 +183,32 @@ export function createCatalog(data: CatalogData): Catalog {
     const { data: s } = entry;
     const keyName = (i: number): string => s.k[i]?.[0] ?? '';
     const resourceName = (i: number): string => s.r[i]?.[0] ?? '';
-    entry.actionInfos = s.a.map(([action, description, accessLevel, resources = [], keys = [], dependent = []]) => ({
+    const descriptions = s.d.split(COLUMN_SEPARATOR);
+    entry.actionInfos = actionNamesOf(entry).map((action, i) => ({
       name: `${s.p}:${action}`,
       service: s.p,
       action,
-      description: description.startsWith(DESCRIPTION_PREFIX_MARK) ? DESCRIPTION_PREFIX + description.slice(1) : description,
-      accessLevel: data.al[accessLevel] ?? '',
-      resourceTypes: resources.map(([type, required, typeKeys = [], typeDependent = []]) => ({
+      description: decodePhrases(descriptions[i] ?? '', data.ph),
+      accessLevel: data.al[parseInt(s.l[i] ?? '', 36)] ?? '',
+      resourceTypes: (s.ar[i] || []).map(([type, required, typeKeys = [], typeDependent = []]) => ({
         name: resourceName(type),
         required: required === 1,
         conditionKeys: typeKeys.map(keyName),
         dependentActions: typeDependent,
       })),
-      conditionKeys: keys.map(keyName),
-      dependentActions: dependent,
+      conditionKeys: (s.ak[i] || []).map(keyName),
+      dependentActions: s.ad?.[i] ?? [],
     }));
     return entry.actionInfos;
   }
 
+  function actionNamesOf(entry: ServiceEntry): string[] {
+    entry.actionNames ??= entry.data.a === '' ? [] : entry.data.a.split(COLUMN_SEPARATOR);
+    return entry.actionNames;
+  }
+
   function actionIndexOf(entry: ServiceEntry): Map<string, number> {
-    entry.actionIndex ??= new Map(entry.data.a.map((a, i) => [a[0].toLowerCase(), i]));
+    entry.actionIndex ??= new Map(actionNamesOf(entry).map((name, i) => [name.toLowerCase(), i]));
     return entry.actionIndex;
   }
 
@@ -239,20 +242,29 @@ export function createCatalog(data: CatalogData): Catalog {
   function conditionKeys(): NonNullable<typeof keyIndex> {
     if (keyIndex) return keyIndex;
     const exact = new Map<string, ConditionKeyInfo>();
-    const templated = new Map<string, { pattern: RegExp; info: ConditionKeyInfo }[]>();
-    const add = (info: ConditionKeyInfo): void => {
+    const templated = new Map<string, { pattern: RegExp; name: string }[]>();
+    // Global keys come first and win over a service's copy of them; among services, the one whose prefix is
+    // the key's namespace describes it best (others repeat keys such as ec2:ResourceTag/${TagKey}).
+    const add = (info: ConditionKeyInfo, owner = false): void => {
       const lower = info.name.toLowerCase();
-      if (exact.has(lower)) return; // global keys come first and win over a service's copy of them
+      const known = exact.get(lower);
+      if (known && !(owner && !known.global)) return;
       exact.set(lower, info);
-      if (info.templated) {
+      if (info.templated && !known) {
         const namespace = lower.slice(0, lower.indexOf(':'));
         const list = templated.get(namespace) ?? [];
-        list.push({ pattern: templateToRegExp(info.name), info });
+        list.push({ pattern: templateToRegExp(info.name), name: lower });
         templated.set(namespace, list);
       }
     };
     for (const info of globalConditionKeys()) add(info);
-    for (const s of data.s) for (const [name, type, description] of s.k) add(conditionKeyInfo(name, data.ty[type] ?? 'String', description, false));
+    for (const s of data.s) {
+      const namespace = `${s.p.toLowerCase()}:`;
+      for (const [name, type, description] of s.k) {
+        const info = conditionKeyInfo(name, data.ty[type] ?? 'String', decodePhrases(description, data.ph), false);
+        add(info, name.toLowerCase().startsWith(namespace));
+      }
+    }
     keyIndex = { exact, templated };
     return keyIndex;
   }
@@ -265,7 +277,8 @@ export function createCatalog(data: CatalogData): Catalog {
     if (found) return found;
     const colon = lower.indexOf(':');
     if (colon <= 0) return undefined;
-    return index.templated.get(lower.slice(0, colon))?.find((t) => t.pattern.test(lower))?.info;
+    const template = index.templated.get(lower.slice(0, colon))?.find((t) => t.pattern.test(lower));
+    return template && index.exact.get(template.name);
   }
 
   function globalConditionKeys(): readonly ConditionKeyInfo[] {
@@ -302,7 +315,7 @@ export function createCatalog(data: CatalogData): Catalog {
 
   function actionsMatching(pattern: string): readonly string[] {
     if (pattern === '*') {
-      allActionNames ??= serviceEntries.flatMap((entry) => entry.data.a.map((a) => `${entry.data.p}:${a[0]}`));
+      allActionNames ??= serviceEntries.flatMap((entry) => actionNamesOf(entry).map((name) => `${entry.data.p}:${name}`));
       return allActionNames;
     }
     const colon = pattern.indexOf(':');
@@ -315,11 +328,11 @@ export function createCatalog(data: CatalogData): Catalog {
     if (!hasWildcard(actionPart)) {
       return services.flatMap((entry) => {
         const index = actionIndexOf(entry).get(actionPart.toLowerCase());
-        return index === undefined ? [] : [`${entry.data.p}:${entry.data.a[index]?.[0]}`];
+        return index === undefined ? [] : [`${entry.data.p}:${actionNamesOf(entry)[index]}`];
       });
     }
     const regex = wildcardToRegExp(actionPart, true);
-    return services.flatMap((entry) => entry.data.a.filter((a) => regex.test(a[0])).map((a) => `${entry.data.p}:${a[0]}`));
+    return services.flatMap((entry) => actionNamesOf(entry).filter((name) => regex.test(name)).map((name) => `${entry.data.p}:${name}`));
   }
 
   return {

@@ -113,3 +113,39 @@ export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern):
   }
   return false;
 }
+
+/**
+ * True when every string `specific` can match is also matched by `general` (e.g. `arn:aws:s3:::*` covers
+ * `arn:aws:s3:::b/*`). Checked syntactically: a wildcard of `specific` must meet a wildcard of `general` at
+ * least as wide. Sound (never claims a cover that is not one) but may miss unusual covers, such as `a*` by `a?*`.
+ */
+export function patternCovers(general: CompiledArnPattern, specific: CompiledArnPattern): boolean {
+  const width = specific.length + 1;
+  const seen = new Uint8Array((general.length + 1) * width);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const visit = (i: number, j: number): void => {
+    const state = i * width + j;
+    if (seen[state] === 0) {
+      seen[state] = 1;
+      stack.push(state);
+    }
+  };
+  while (stack.length > 0) {
+    const state = stack.pop() as number;
+    const i = Math.floor(state / width);
+    const j = state % width;
+    if (i === general.length && j === specific.length) return true;
+    const g = general[i];
+    const s = specific[j];
+    if (g?.kind === 'any') visit(i + 1, j);
+    if (g === undefined || s === undefined) continue;
+    const colonFree = s.kind === 'char' ? s.char !== ':' : s.noColon;
+    if (g.kind === 'any') {
+      if (!g.noColon || colonFree) visit(i, j + 1);
+    } else if (g.kind === 'one') {
+      if (s.kind !== 'any' && (!g.noColon || colonFree)) visit(i + 1, j + 1);
+    } else if (s.kind === 'char' && s.char === g.char) visit(i + 1, j + 1);
+  }
+  return false;
+}

@@ -3,6 +3,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from './db.ts';
 import { isoSeconds } from './names.ts';
+import { IamError } from '../protocol/operation.ts';
 import { createRootAccessKey, listAccessKeys } from './access-keys.ts';
 
 export interface Account {
@@ -103,4 +104,31 @@ export function accountDisplayName(db: Db): string {
 /** Records a root console sign-in (credential report `password_last_used` of `<root_account>`). */
 export function recordRootPasswordUse(db: Db, when: Date): void {
   db.prepare('UPDATE iam_account SET root_password_last_used = ? WHERE id = 1').run(isoSeconds(when));
+}
+
+export const ACCOUNT_ALIAS_PATTERN = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
+
+/**
+ * CreateAccountAlias: an account has one alias, and a new one overwrites the old (UG "Your AWS account ID and its
+ * alias"). Aliases are globally unique, so asking for the alias the account already has is EntityAlreadyExists.
+ */
+export function createAccountAlias(db: Db, alias: string): void {
+  db.transaction(() => {
+    const row = readAccountRow(db);
+    if (!row) throw new Error('The account has not been created (call ensureAccount first)');
+    if (row.alias === alias) throw new IamError('EntityAlreadyExists', `The account alias ${alias} already exists.`);
+    db.prepare('UPDATE iam_account SET alias = ? WHERE id = 1').run(alias);
+  })();
+}
+
+/** DeleteAccountAlias: NoSuchEntity unless `alias` is the account's alias. */
+export function deleteAccountAlias(db: Db, alias: string): void {
+  const result = db.prepare('UPDATE iam_account SET alias = NULL WHERE id = 1 AND alias = ?').run(alias);
+  if (result.changes === 0) throw new IamError('NoSuchEntity', `The account alias ${alias} cannot be found.`);
+}
+
+/** ListAccountAliases: zero or one alias. */
+export function listAccountAliases(db: Db): string[] {
+  const alias = readAccountRow(db)?.alias;
+  return alias ? [alias] : [];
 }

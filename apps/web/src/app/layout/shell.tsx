@@ -1,0 +1,48 @@
+import AppLayout from '@cloudscape-design/components/app-layout';
+import { Suspense } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { Notifications } from '../../components/notifications.tsx';
+import { useSession } from '../../features/session/api/session.ts';
+import { Breadcrumbs } from './breadcrumbs.tsx';
+import { Navigation } from './navigation.tsx';
+import { TopBar } from './top-bar.tsx';
+
+/** The signed-in frame: top bar with the identity, IAM navigation, breadcrumbs and notifications. */
+export function Shell() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <Loading label="Loading session" />;
+  if (session.error) {
+    return (
+      <div className="sign-in-page">
+        <ErrorAlert error={session.error} header="Could not reach the console server" />
+      </div>
+    );
+  }
+  if (!session.data.signedIn) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <>
+      <div id="top-nav">
+        <TopBar session={session.data} />
+      </div>
+      <AppLayout
+        headerSelector="#top-nav"
+        navigation={<Navigation />}
+        breadcrumbs={<Breadcrumbs />}
+        notifications={<Notifications />}
+        toolsHide
+        ariaLabels={{ navigation: 'IAM navigation', navigationClose: 'Close navigation', navigationToggle: 'Open navigation' }}
+        content={
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        }
+      />
+    </>
+  );
+}

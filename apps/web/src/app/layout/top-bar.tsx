@@ -1,0 +1,52 @@
+import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useNavigate } from 'react-router';
+import { notifyError } from '../../components/notifications.tsx';
+import { identityDisplayName, useSignOut, type SignedInSession } from '../../features/session/api/session.ts';
+
+export function TopBar({ session }: { session: SignedInSession }) {
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const { identity } = session;
+  const account = identity.accountAlias ? `${identity.accountAlias} (${identity.accountId})` : identity.accountId;
+  return (
+    <TopNavigation
+      identity={{
+        href: '/',
+        title: 'IAM Console',
+        onFollow: (event) => {
+          event.preventDefault();
+          navigate('/');
+        },
+      }}
+      utilities={[
+        ...(session.localMode
+          ? [{ type: 'button' as const, text: 'Local endpoint', iconName: 'status-info' as const, disableUtilityCollapse: true }]
+          : []),
+        {
+          type: 'menu-dropdown',
+          text: identityDisplayName(identity),
+          description: `Account: ${account}`,
+          iconName: 'user-profile',
+          items: [
+            { id: 'arn', text: identity.arn, disabled: true },
+            { id: 'security-credentials', text: 'My security credentials', href: '/security-credentials' },
+            { id: 'sign-out', text: 'Sign out' },
+          ],
+          onItemFollow: (event) => {
+            if (event.detail.href) {
+              event.preventDefault();
+              navigate(event.detail.href);
+            }
+          },
+          onItemClick: (event) => {
+            if (event.detail.id !== 'sign-out') return;
+            signOut.mutate(undefined, {
+              onSuccess: () => navigate('/signin?reason=signed-out', { replace: true }),
+              onError: (error) => notifyError('Sign-out failed', error),
+            });
+          },
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,113 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Loading } from '../components/loading.tsx';
+import { clearNotifications } from '../components/notifications.tsx';
+import { api } from '../lib/api-client.ts';
+import type { Crumb } from './layout/breadcrumbs.tsx';
+import { Shell } from './layout/shell.tsx';
+
+// Every page is its own chunk: the first visit downloads the shell and the page it opens, nothing else.
+const SignInRoute = lazy(() => import('./routes/sign-in.tsx'));
+const DashboardRoute = lazy(() => import('./routes/dashboard.tsx'));
+const UsersRoute = lazy(() => import('./routes/users.tsx'));
+const CreateUserRoute = lazy(() => import('./routes/create-user.tsx'));
+const UserDetailRoute = lazy(() => import('./routes/user-detail.tsx'));
+const GroupsRoute = lazy(() => import('./routes/groups.tsx'));
+const CreateGroupRoute = lazy(() => import('./routes/create-group.tsx'));
+const GroupDetailRoute = lazy(() => import('./routes/group-detail.tsx'));
+const RolesRoute = lazy(() => import('./routes/roles.tsx'));
+const RoleDetailRoute = lazy(() => import('./routes/role-detail.tsx'));
+const PoliciesRoute = lazy(() => import('./routes/policies.tsx'));
+const PolicyDetailRoute = lazy(() => import('./routes/policy-detail.tsx'));
+const AccountSettingsRoute = lazy(() => import('./routes/account-settings.tsx'));
+const ComingSoonRoute = lazy(() => import('./routes/coming-soon.tsx'));
+const NotFoundRoute = lazy(() => import('./routes/not-found.tsx'));
+
+const crumb = (build: Crumb['build']) => ({ crumb: { build } satisfies Crumb });
+
+/** List, optional create page and detail page of one IAM resource, each with its crumb. */
+function resourceRoutes(options: {
+  path: string;
+  title: string;
+  list: ReactNode;
+  create?: { title: string; element: ReactNode };
+  param: string;
+  detail: ReactNode;
+  detailText?: (value: string) => string;
+}): RouteObject {
+  const base = `/${options.path}`;
+  const children: RouteObject[] = [{ index: true, element: options.list }];
+  if (options.create) {
+    children.push({ path: 'create', element: options.create.element, handle: crumb(() => ({ text: options.create?.title ?? '', href: `${base}/create` })) });
+  }
+  children.push({
+    path: `:${options.param}`,
+    element: options.detail,
+    handle: crumb((params) => {
+      const value = params[options.param] ?? '';
+      return { text: options.detailText ? options.detailText(value) : value, href: `${base}/${encodeURIComponent(value)}` };
+    }),
+  });
+  return { path: options.path, handle: crumb(() => ({ text: options.title, href: base })), children };
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/signin',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <SignInRoute />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: <Shell />,
+    handle: crumb(() => ({ text: 'IAM', href: '/' })),
+    children: [
+      { index: true, element: <DashboardRoute />, handle: crumb(() => ({ text: 'Dashboard', href: '/' })) },
+      resourceRoutes({ path: 'users', title: 'Users', list: <UsersRoute />, create: { title: 'Create user', element: <CreateUserRoute /> }, param: 'userName', detail: <UserDetailRoute /> }),
+      resourceRoutes({ path: 'groups', title: 'User groups', list: <GroupsRoute />, create: { title: 'Create user group', element: <CreateGroupRoute /> }, param: 'groupName', detail: <GroupDetailRoute /> }),
+      resourceRoutes({ path: 'roles', title: 'Roles', list: <RolesRoute />, param: 'roleName', detail: <RoleDetailRoute /> }),
+      resourceRoutes({
+        path: 'policies',
+        title: 'Policies',
+        list: <PoliciesRoute />,
+        param: 'policyArn',
+        detail: <PolicyDetailRoute />,
+        // A policy ARN is long; its crumb is the policy name, the ARN's last segment.
+        detailText: (arn) => arn.split('/').pop() ?? arn,
+      }),
+      {
+        path: 'account-settings',
+        element: <AccountSettingsRoute />,
+        handle: crumb(() => ({ text: 'Account settings', href: '/account-settings' })),
+      },
+      {
+        path: 'credential-report',
+        element: <ComingSoonRoute page="credential-report" />,
+        handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
+      },
+      {
+        path: 'security-credentials',
+        element: <ComingSoonRoute page="security-credentials" />,
+        handle: crumb(() => ({ text: 'My security credentials', href: '/security-credentials' })),
+      },
+      { path: '*', element: <NotFoundRoute />, handle: crumb(() => ({ text: 'Not found', href: '#' })) },
+    ],
+  },
+];
+
+export function createAppRouter(queryClient: QueryClient) {
+  const router = createBrowserRouter(routes);
+  // Whatever call finds the session gone, the person lands on sign-in once, with the reason shown.
+  api.onSessionLost(() => {
+    if (router.state.location.pathname === '/signin') return;
+    queryClient.clear();
+    clearNotifications();
+    const next = router.state.location.pathname + router.state.location.search;
+    void router.navigate(`/signin?reason=expired&next=${encodeURIComponent(next)}`, { replace: true });
+  });
+  return router;
+}

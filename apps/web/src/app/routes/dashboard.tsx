@@ -1,0 +1,5 @@
+import { Dashboard } from '../../features/account/components/dashboard.tsx';
+
+export default function DashboardRoute() {
+  return <Dashboard />;
+}

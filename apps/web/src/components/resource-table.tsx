@@ -1,0 +1,177 @@
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import { useMemo, type ReactNode } from 'react';
+import { ErrorAlert } from './error-alert.tsx';
+import { usePersistentState } from './persistent-state.ts';
+import { PAGE_SIZE_OPTIONS, sanitizeTablePreferences, type TablePreferences } from './table-preferences.ts';
+
+export interface ResourceColumn<T> extends TableProps.ColumnDefinition<T> {
+  id: string;
+  header: string;
+  /** Shown unless the person hides it in preferences. */
+  visible?: boolean;
+}
+
+export interface ResourceTableProps<T> {
+  /** Singular and plural, lower-case: "user", "users". */
+  resourceName: { one: string; many: string };
+  title: string;
+  description?: ReactNode;
+  items: readonly T[] | undefined;
+  loading: boolean;
+  error: unknown;
+  onRetry?: () => void;
+  columns: ResourceColumn<T>[];
+  filteringProperties: PropertyFilterProps.FilteringProperty[];
+  defaultSortingColumnId?: string;
+  /** localStorage key for page size and visible columns. */
+  preferencesKey: string;
+  trackBy: string;
+  selectionType?: TableProps.SelectionType;
+  selectedItems?: T[];
+  onSelectionChange?: (items: T[]) => void;
+  actions?: ReactNode;
+  emptyAction?: ReactNode;
+  variant?: TableProps.Variant;
+}
+
+/**
+ * The console's list view: property filter, sorting, pagination and remembered preferences over a list
+ * the BFF returns complete, so filtering and sorting happen in the browser without round trips.
+ */
+export function ResourceTable<T>(props: ResourceTableProps<T>) {
+  const columnIds = useMemo(() => props.columns.map((column) => column.id), [props.columns]);
+  const defaults: TablePreferences = {
+    pageSize: 25,
+    visibleColumns: props.columns.filter((column) => column.visible !== false).map((column) => column.id),
+  };
+  const [preferences, setPreferences] = usePersistentState<TablePreferences>(
+    `iam-console.table.${props.preferencesKey}`,
+    defaults,
+    (stored) => sanitizeTablePreferences(stored, columnIds),
+  );
+  const many = props.resourceName.many;
+  const defaultSortingColumn = props.columns.find((column) => column.id === props.defaultSortingColumnId);
+
+  const { items, actions, filteredItemsCount, collectionProps, propertyFilterProps, paginationProps } =
+    useCollection(props.items ?? [], {
+      propertyFiltering: {
+        filteringProperties: props.filteringProperties,
+        empty: (
+          <Box textAlign="center" color="inherit" padding="l">
+            <SpaceBetween size="xs">
+              <b>No {many}</b>
+              <Box variant="p" color="inherit">
+                There are no {many} to display.
+              </Box>
+              {props.emptyAction}
+            </SpaceBetween>
+          </Box>
+        ),
+        noMatch: (
+          <Box textAlign="center" color="inherit" padding="l">
+            <SpaceBetween size="xs">
+              <b>No matches</b>
+              <Box variant="p" color="inherit">
+                No {many} match the filter.
+              </Box>
+              <Button onClick={() => actions.setPropertyFiltering({ tokens: [], operation: 'and' })}>Clear filter</Button>
+            </SpaceBetween>
+          </Box>
+        ),
+      },
+      sorting: defaultSortingColumn ? { defaultState: { sortingColumn: defaultSortingColumn } } : {},
+      pagination: { pageSize: preferences.pageSize },
+    });
+
+  const total = props.items?.length ?? 0;
+  const selectedCount = props.selectedItems?.length ?? 0;
+  const counter = props.items ? (selectedCount > 0 ? `(${selectedCount}/${total})` : `(${total})`) : undefined;
+
+  return (
+    <Table<T>
+      {...collectionProps}
+      variant={props.variant ?? 'full-page'}
+      items={items}
+      trackBy={props.trackBy}
+      loading={props.loading}
+      loadingText={`Loading ${many}`}
+      columnDefinitions={props.columns}
+      columnDisplay={columnIds.map((id) => ({ id, visible: preferences.visibleColumns.includes(id) }))}
+      selectionType={props.selectionType}
+      selectedItems={props.selectedItems}
+      onSelectionChange={(event) => props.onSelectionChange?.(event.detail.selectedItems)}
+      ariaLabels={{
+        selectionGroupLabel: `${props.resourceName.one} selection`,
+        allItemsSelectionLabel: () => `Select all ${many}`,
+        itemSelectionLabel: (_selection, item) => `Select ${String((item as Record<string, unknown>)[props.trackBy])}`,
+      }}
+      stickyHeader
+      header={
+        <Header variant="awsui-h1-sticky" counter={counter} description={props.description} actions={props.actions}>
+          {props.title}
+        </Header>
+      }
+      empty={
+        props.error ? (
+          <Box padding="s" textAlign="left">
+            <ErrorAlert
+              error={props.error}
+              header={`Could not load ${many}`}
+              action={props.onRetry ? <Button onClick={props.onRetry}>Retry</Button> : undefined}
+            />
+          </Box>
+        ) : (
+          collectionProps.empty
+        )
+      }
+      filter={
+        <PropertyFilter
+          {...propertyFilterProps}
+          countText={`${filteredItemsCount ?? 0} ${filteredItemsCount === 1 ? 'match' : 'matches'}`}
+          filteringPlaceholder={`Find ${many}`}
+          expandToViewport
+        />
+      }
+      pagination={<Pagination {...paginationProps} />}
+      preferences={
+        <CollectionPreferences
+          title="Preferences"
+          confirmLabel="Confirm"
+          cancelLabel="Cancel"
+          preferences={{
+            pageSize: preferences.pageSize,
+            contentDisplay: columnIds.map((id) => ({ id, visible: preferences.visibleColumns.includes(id) })),
+          }}
+          pageSizePreference={{
+            title: 'Page size',
+            options: PAGE_SIZE_OPTIONS.map((value) => ({ value, label: `${value} ${many}` })),
+          }}
+          contentDisplayPreference={{
+            title: 'Column preferences',
+            options: props.columns.map((column) => ({
+              id: column.id,
+              label: column.header,
+              alwaysVisible: column.id === columnIds[0],
+            })),
+          }}
+          onConfirm={({ detail }) =>
+            setPreferences({
+              pageSize: detail.pageSize ?? preferences.pageSize,
+              visibleColumns: (detail.contentDisplay ?? [])
+                .filter((column) => column.visible)
+                .map((column) => column.id),
+            })
+          }
+        />
+      }
+    />
+  );
+}

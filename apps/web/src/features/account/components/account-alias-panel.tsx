@@ -1,0 +1,115 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { notifySuccess } from '../../../components/notifications.tsx';
+import { useAccount, useDeleteAccountAlias, useSetAccountAlias } from '../api/account.ts';
+import { validateAccountAlias } from './account-alias.ts';
+
+function AliasModal({ current, onClose }: { current: string | null; onClose: () => void }) {
+  const [alias, setAlias] = useState(current ?? '');
+  const [touched, setTouched] = useState(false);
+  const setAccountAlias = useSetAccountAlias();
+  const problem = validateAccountAlias(alias);
+  const save = () => {
+    setTouched(true);
+    if (problem) return;
+    setAccountAlias.mutate(alias, {
+      onSuccess: () => {
+        notifySuccess(`Account alias set to ${alias}.`);
+        onClose();
+      },
+    });
+  };
+  return (
+    <Modal
+      visible
+      onDismiss={onClose}
+      header={current ? 'Edit account alias' : 'Create account alias'}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={save} loading={setAccountAlias.isPending}>
+              Save changes
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        <FormField
+          label="Preferred alias"
+          description="The alias replaces the account ID in the sign-in URL for IAM users. It must be unique across AWS."
+          constraintText="3-63 characters: lowercase letters, digits and hyphens."
+          errorText={touched ? problem : undefined}
+        >
+          <Input value={alias} onChange={({ detail }) => setAlias(detail.value)} onBlur={() => setTouched(true)} ariaLabel="Preferred alias" />
+        </FormField>
+        {setAccountAlias.error ? <ErrorAlert error={setAccountAlias.error} header="Could not set the alias" /> : null}
+      </SpaceBetween>
+    </Modal>
+  );
+}
+
+export function AccountAliasPanel() {
+  const account = useAccount();
+  const deleteAlias = useDeleteAccountAlias();
+  const [editing, setEditing] = useState(false);
+  const alias = account.data?.alias ?? null;
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          actions={
+            account.data ? (
+              <SpaceBetween direction="horizontal" size="xs">
+                {alias ? (
+                  <Button
+                    loading={deleteAlias.isPending}
+                    onClick={() => deleteAlias.mutate(undefined, { onSuccess: () => notifySuccess(`Account alias ${alias} deleted.`) })}
+                  >
+                    Delete
+                  </Button>
+                ) : null}
+                <Button onClick={() => setEditing(true)}>{alias ? 'Edit' : 'Create'}</Button>
+              </SpaceBetween>
+            ) : null
+          }
+        >
+          Account alias
+        </Header>
+      }
+    >
+      {account.isPending ? (
+        <Loading />
+      ) : account.error ? (
+        <ErrorAlert error={account.error} header="Could not load the account" />
+      ) : (
+        <SpaceBetween size="m">
+          <KeyValuePairs
+            columns={3}
+            items={[
+              { label: 'Account ID', value: account.data.accountId },
+              { label: 'Account alias', value: alias ?? '-' },
+              { label: 'Sign-in URL', value: `https://${alias ?? account.data.accountId}.signin.aws.amazon.com/console` },
+            ]}
+          />
+          {deleteAlias.error ? <ErrorAlert error={deleteAlias.error} header="Could not delete the alias" onDismiss={() => deleteAlias.reset()} /> : null}
+        </SpaceBetween>
+      )}
+      {editing ? <AliasModal current={alias} onClose={() => setEditing(false)} /> : null}
+    </Container>
+  );
+}

@@ -1,0 +1,95 @@
+/** The account password policy, with AWS's field names (GetAccountPasswordPolicy). */
+export interface PasswordPolicy {
+  MinimumPasswordLength?: number;
+  RequireSymbols?: boolean;
+  RequireNumbers?: boolean;
+  RequireUppercaseCharacters?: boolean;
+  RequireLowercaseCharacters?: boolean;
+  AllowUsersToChangePassword?: boolean;
+  ExpirePasswords?: boolean;
+  MaxPasswordAge?: number;
+  PasswordReusePrevention?: number;
+  HardExpiry?: boolean;
+}
+
+/** The symbols IAM accepts as "non-alphanumeric" in a password. */
+export const PASSWORD_SYMBOLS = "!@#$%^&*()_+-=[]{}|'";
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+
+/** What a new password must satisfy, in the console's words; `null` means the IAM default applies. */
+export function describePasswordPolicy(policy: PasswordPolicy | null): string[] {
+  if (!policy) {
+    return [
+      'Minimum password length is 8 characters',
+      'Include a minimum of three of the following mix of character types: uppercase, lowercase, numbers, and non-alphanumeric characters',
+      'Must not be identical to your AWS account name or email address',
+    ];
+  }
+  const lines = [`Minimum password length is ${policy.MinimumPasswordLength ?? 8} characters`];
+  if (policy.RequireUppercaseCharacters) lines.push('Require at least one uppercase letter from the Latin alphabet (A-Z)');
+  if (policy.RequireLowercaseCharacters) lines.push('Require at least one lowercase letter from the Latin alphabet (a-z)');
+  if (policy.RequireNumbers) lines.push('Require at least one number');
+  if (policy.RequireSymbols) lines.push(`Require at least one non-alphanumeric character (${PASSWORD_SYMBOLS.split('').join(' ')})`);
+  if (policy.ExpirePasswords && policy.MaxPasswordAge) {
+    lines.push(`Passwords expire in ${policy.MaxPasswordAge} day${policy.MaxPasswordAge === 1 ? '' : 's'}`);
+  }
+  if (policy.HardExpiry) lines.push('Expired passwords require an administrator reset');
+  if (policy.PasswordReusePrevention) {
+    lines.push(`Remember ${policy.PasswordReusePrevention} password${policy.PasswordReusePrevention === 1 ? '' : 's'} and prevent their reuse`);
+  }
+  if (policy.AllowUsersToChangePassword) lines.push('Users can change their own password');
+  return lines;
+}
+
+/** Reasons `password` breaks `policy` (empty when it complies). IAM itself has the last word. */
+export function passwordViolations(password: string, policy: PasswordPolicy | null): string[] {
+  const problems: string[] = [];
+  const min = policy ? (policy.MinimumPasswordLength ?? 8) : 8;
+  if (password.length < min) problems.push(`At least ${min} characters`);
+  if (password.length > 128) problems.push('At most 128 characters');
+  const has = {
+    upper: /[A-Z]/.test(password),
+    lower: /[a-z]/.test(password),
+    digit: /[0-9]/.test(password),
+    symbol: [...password].some((char) => PASSWORD_SYMBOLS.includes(char)),
+  };
+  if (!policy) {
+    if (Object.values(has).filter(Boolean).length < 3) {
+      problems.push('At least three of: uppercase, lowercase, numbers, non-alphanumeric characters');
+    }
+    return problems;
+  }
+  if (policy.RequireUppercaseCharacters && !has.upper) problems.push('An uppercase letter');
+  if (policy.RequireLowercaseCharacters && !has.lower) problems.push('A lowercase letter');
+  if (policy.RequireNumbers && !has.digit) problems.push('A number');
+  if (policy.RequireSymbols && !has.symbol) problems.push('A non-alphanumeric character');
+  return problems;
+}
+
+function cryptoRandom(size: number): number {
+  // Rejection sampling keeps every character equally likely.
+  const limit = Math.floor(0x1_0000_0000 / size) * size;
+  const buffer = new Uint32Array(1);
+  for (;;) {
+    globalThis.crypto.getRandomValues(buffer);
+    const value = buffer[0] ?? 0;
+    if (value < limit) return value % size;
+  }
+}
+
+/** A random password that satisfies any policy: every character class present, at least 16 long. */
+export function generatePassword(policy: PasswordPolicy | null, random: (n: number) => number = cryptoRandom): string {
+  const length = Math.max(16, policy?.MinimumPasswordLength ?? 8);
+  const classes = [UPPER, LOWER, DIGITS, PASSWORD_SYMBOLS];
+  const all = classes.join('');
+  const chars = classes.map((set) => set[random(set.length)] ?? 'a');
+  while (chars.length < length) chars.push(all[random(all.length)] ?? 'a');
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = random(i + 1);
+    [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
+  }
+  return chars.join('');
+}

@@ -77,10 +77,13 @@ function canEmit(element: Element, char: string): boolean {
   return !(element.noColon && char === ':');
 }
 
-/** True when some string matches both patterns. */
-export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern): boolean {
-  const width = b.length + 1;
-  const seen = new Uint8Array((a.length + 1) * width);
+/**
+ * Depth-first search over pairs of positions (i in a, j in b), from (0, 0) to (aLength, bLength); `step`
+ * offers the successors of a pair through `visit`. Each pair is explored once.
+ */
+function reachesEnd(aLength: number, bLength: number, step: (i: number, j: number, visit: (i: number, j: number) => void) => void): boolean {
+  const width = bLength + 1;
+  const seen = new Uint8Array((aLength + 1) * width);
   const stack: number[] = [0];
   seen[0] = 1;
   const visit = (i: number, j: number): void => {
@@ -94,24 +97,31 @@ export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern):
     const state = stack.pop() as number;
     const i = Math.floor(state / width);
     const j = state % width;
-    if (i === a.length && j === b.length) return true;
+    if (i === aLength && j === bLength) return true;
+    step(i, j, visit);
+  }
+  return false;
+}
+
+/** True when some string matches both patterns. */
+export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern): boolean {
+  return reachesEnd(a.length, b.length, (i, j, visit) => {
     const x = a[i];
     const y = b[j];
     // A run may end without consuming anything.
     if (x?.kind === 'any') visit(i + 1, j);
     if (y?.kind === 'any') visit(i, j + 1);
-    if (x === undefined || y === undefined) continue;
+    if (x === undefined || y === undefined) return;
     // Both consume one common character; a run stays where it is, anything else advances.
     const nextI = x.kind === 'any' ? i : i + 1;
     const nextJ = y.kind === 'any' ? j : j + 1;
-    if (nextI === i && nextJ === j) continue;
+    if (nextI === i && nextJ === j) return;
     let compatible: boolean;
     if (x.kind === 'char') compatible = canEmit(y, x.char);
     else if (y.kind === 'char') compatible = canEmit(x, y.char);
     else compatible = true; // wildcard against wildcard: some non-colon character satisfies both
     if (compatible) visit(nextI, nextJ);
-  }
-  return false;
+  });
 }
 
 /**
@@ -120,32 +130,16 @@ export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern):
  * least as wide. Sound (never claims a cover that is not one) but may miss unusual covers, such as `a*` by `a?*`.
  */
 export function patternCovers(general: CompiledArnPattern, specific: CompiledArnPattern): boolean {
-  const width = specific.length + 1;
-  const seen = new Uint8Array((general.length + 1) * width);
-  const stack: number[] = [0];
-  seen[0] = 1;
-  const visit = (i: number, j: number): void => {
-    const state = i * width + j;
-    if (seen[state] === 0) {
-      seen[state] = 1;
-      stack.push(state);
-    }
-  };
-  while (stack.length > 0) {
-    const state = stack.pop() as number;
-    const i = Math.floor(state / width);
-    const j = state % width;
-    if (i === general.length && j === specific.length) return true;
+  return reachesEnd(general.length, specific.length, (i, j, visit) => {
     const g = general[i];
     const s = specific[j];
     if (g?.kind === 'any') visit(i + 1, j);
-    if (g === undefined || s === undefined) continue;
+    if (g === undefined || s === undefined) return;
     const colonFree = s.kind === 'char' ? s.char !== ':' : s.noColon;
     if (g.kind === 'any') {
       if (!g.noColon || colonFree) visit(i, j + 1);
     } else if (g.kind === 'one') {
       if (s.kind !== 'any' && (!g.noColon || colonFree)) visit(i + 1, j + 1);
     } else if (s.kind === 'char' && s.char === g.char) visit(i + 1, j + 1);
-  }
-  return false;
+  });
 }

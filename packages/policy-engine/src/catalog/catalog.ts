@@ -116,16 +116,24 @@ interface ServiceEntry {
   readonly info: ServiceInfo;
   actionNames?: string[];
   actionIndex?: Map<string, number>;
+  descriptions?: string[];
   actionInfos?: ActionInfo[];
   resourceInfos?: ResourceTypeInfo[];
   resourceIndex?: Map<string, number>;
   compiledTemplates?: CompiledArnPattern[][];
 }
 
+/** Where an indexed condition key is described: the global table or a service's keys (info built on first use). */
+type KeySource = { global: true; index: number } | { global: false; service: number; index: number; info?: ConditionKeyInfo };
+
 interface ActionKeyIndex {
   exact: Set<string>;
   templated: RegExp[];
   infos: ConditionKeyInfo[];
+}
+
+function isTemplated(name: string): boolean {
+  return (name.includes('${') || name.includes('<')) && TEMPLATE_VARIABLE.test(name);
 }
 
 function conditionKeyInfo(name: string, rawType: string, description: string, global: boolean, multiValued?: boolean): ConditionKeyInfo {
@@ -138,7 +146,7 @@ function conditionKeyInfo(name: string, rawType: string, description: string, gl
     rawType: multiValued && !isArray ? `ArrayOf${rawType}` : rawType,
     description,
     global,
-    templated: TEMPLATE_VARIABLE.test(name),
+    templated: isTemplated(name),
   };
 }
 
@@ -172,34 +180,43 @@ export function createCatalog(data: CatalogData): Catalog {
   const serviceInfos = serviceEntries.map((entry) => entry.info);
   const expansionMemo = new Map<string, readonly string[]>();
   const policyArnMemo = new Map<string, CompiledArnPattern>();
+  const arnMatchMemo = new Map<string, readonly ResourceTypeInfo[]>();
   const actionKeyMemo = new Map<string, ActionKeyIndex>();
   let allActionNames: readonly string[] | undefined;
   /** Condition keys by lower-cased name; templated ones also by namespace, to be matched by pattern. */
-  let keyIndex: { exact: Map<string, ConditionKeyInfo>; templated: Map<string, { pattern: RegExp; name: string }[]> } | undefined;
+  let keyIndex: { exact: Map<string, KeySource>; templated: Map<string, { pattern?: RegExp; name: string }[]> } | undefined;
   let globalKeys: ConditionKeyInfo[] | undefined;
 
-  function actionInfosOf(entry: ServiceEntry): ActionInfo[] {
-    if (entry.actionInfos) return entry.actionInfos;
+  /** One action's info, built on first use: most actions are never looked at, and decoding is the costly part. */
+  function actionInfoAt(entry: ServiceEntry, i: number): ActionInfo | undefined {
+    const cached = entry.actionInfos?.[i];
+    if (cached) return cached;
+    const action = actionNamesOf(entry)[i];
+    if (action === undefined) return undefined;
     const { data: s } = entry;
-    const keyName = (i: number): string => s.k[i]?.[0] ?? '';
-    const resourceName = (i: number): string => s.r[i]?.[0] ?? '';
-    const descriptions = s.d.split(COLUMN_SEPARATOR);
-    entry.actionInfos = actionNamesOf(entry).map((action, i) => ({
+    const keyName = (k: number): string => s.k[k]?.[0] ?? '';
+    entry.descriptions ??= s.d.split(COLUMN_SEPARATOR);
+    const info: ActionInfo = {
       name: `${s.p}:${action}`,
       service: s.p,
       action,
-      description: decodePhrases(descriptions[i] ?? '', data.ph),
+      description: decodePhrases(entry.descriptions[i] ?? '', data.ph),
       accessLevel: data.al[parseInt(s.l[i] ?? '', 36)] ?? '',
       resourceTypes: (s.ar[i] || []).map(([type, required, typeKeys = [], typeDependent = []]) => ({
-        name: resourceName(type),
+        name: s.r[type]?.[0] ?? '',
         required: required === 1,
         conditionKeys: typeKeys.map(keyName),
         dependentActions: typeDependent,
       })),
       conditionKeys: (s.ak[i] || []).map(keyName),
       dependentActions: s.ad?.[i] ?? [],
-    }));
-    return entry.actionInfos;
+    };
+    (entry.actionInfos ??= [])[i] = info;
+    return info;
+  }
+
+  function allActionInfosOf(entry: ServiceEntry): ActionInfo[] {
+    return actionNamesOf(entry).map((_, i) => actionInfoAt(entry, i) as ActionInfo);
   }
 
   function actionNamesOf(entry: ServiceEntry): string[] {
@@ -235,38 +252,46 @@ export function createCatalog(data: CatalogData): Catalog {
     if (!entry) return undefined;
     const index = actionIndexOf(entry).get(parts[1]);
     if (index === undefined) return undefined;
-    const info = actionInfosOf(entry)[index];
+    const info = actionInfoAt(entry, index);
     return info ? { entry, info } : undefined;
   }
 
   function conditionKeys(): NonNullable<typeof keyIndex> {
     if (keyIndex) return keyIndex;
-    const exact = new Map<string, ConditionKeyInfo>();
-    const templated = new Map<string, { pattern: RegExp; name: string }[]>();
+    const exact = new Map<string, KeySource>();
+    const templated = new Map<string, { pattern?: RegExp; name: string }[]>();
     // Global keys come first and win over a service's copy of them; among services, the one whose prefix is
     // the key's namespace describes it best (others repeat keys such as ec2:ResourceTag/${TagKey}).
-    const add = (info: ConditionKeyInfo, owner = false): void => {
-      const lower = info.name.toLowerCase();
+    const add = (name: string, source: KeySource, owner: boolean): void => {
+      const lower = name.toLowerCase();
       const known = exact.get(lower);
       if (known && !(owner && !known.global)) return;
-      exact.set(lower, info);
-      if (info.templated && !known) {
+      exact.set(lower, source);
+      if (!known && isTemplated(name)) {
         const namespace = lower.slice(0, lower.indexOf(':'));
         const list = templated.get(namespace) ?? [];
-        list.push({ pattern: templateToRegExp(info.name), name: lower });
+        list.push({ name: lower });
         templated.set(namespace, list);
       }
     };
-    for (const info of globalConditionKeys()) add(info);
-    for (const s of data.s) {
+    data.g.forEach((g, i) => add(g[0], { global: true, index: i }, false));
+    data.s.forEach((s, service) => {
       const namespace = `${s.p.toLowerCase()}:`;
-      for (const [name, type, description] of s.k) {
-        const info = conditionKeyInfo(name, data.ty[type] ?? 'String', decodePhrases(description, data.ph), false);
-        add(info, name.toLowerCase().startsWith(namespace));
-      }
-    }
+      s.k.forEach(([name], index) => add(name, { global: false, service, index }, name.toLowerCase().startsWith(namespace)));
+    });
     keyIndex = { exact, templated };
     return keyIndex;
+  }
+
+  /** The info of an indexed key, built on first use. */
+  function keyInfo(source: KeySource): ConditionKeyInfo | undefined {
+    if (source.global) return globalConditionKeys()[source.index];
+    if (source.info) return source.info;
+    const key = data.s[source.service]?.k[source.index];
+    if (!key) return undefined;
+    const [name, type, description] = key;
+    source.info = conditionKeyInfo(name, data.ty[type] ?? 'String', decodePhrases(description, data.ph), false);
+    return source.info;
   }
 
   function conditionKey(name: string): ConditionKeyInfo | undefined {
@@ -274,11 +299,12 @@ export function createCatalog(data: CatalogData): Catalog {
     const lower = name.toLowerCase();
     const index = conditionKeys();
     const found = index.exact.get(lower);
-    if (found) return found;
+    if (found) return keyInfo(found);
     const colon = lower.indexOf(':');
     if (colon <= 0) return undefined;
-    const template = index.templated.get(lower.slice(0, colon))?.find((t) => t.pattern.test(lower));
-    return template && index.exact.get(template.name);
+    const template = index.templated.get(lower.slice(0, colon))?.find((t) => (t.pattern ??= templateToRegExp(t.name)).test(lower));
+    const source = template && index.exact.get(template.name);
+    return source && keyInfo(source);
   }
 
   function globalConditionKeys(): readonly ConditionKeyInfo[] {
@@ -306,7 +332,7 @@ export function createCatalog(data: CatalogData): Catalog {
       const lower = name.toLowerCase();
       if (exact.has(lower)) continue;
       exact.add(lower);
-      if (TEMPLATE_VARIABLE.test(name)) templated.push(templateToRegExp(name));
+      if (isTemplated(name)) templated.push(templateToRegExp(name));
       const info = conditionKey(name);
       if (info) infos.push(info);
     }
@@ -341,7 +367,7 @@ export function createCatalog(data: CatalogData): Catalog {
     service: (prefix) => (typeof prefix === 'string' ? serviceByPrefix.get(prefix.toLowerCase())?.info : undefined),
     actions(prefix) {
       const entry = typeof prefix === 'string' ? serviceByPrefix.get(prefix.toLowerCase()) : undefined;
-      return entry ? actionInfosOf(entry) : [];
+      return entry ? allActionInfosOf(entry) : [];
     },
     action: (name) => findAction(name)?.info,
     expandActionPattern(pattern) {
@@ -363,6 +389,9 @@ export function createCatalog(data: CatalogData): Catalog {
     resourceTypesMatchingArn(action, arn) {
       const found = findAction(action);
       if (!found || typeof arn !== 'string') return [];
+      const memoKey = `${found.info.name}\n${arn}`;
+      const cached = arnMatchMemo.get(memoKey);
+      if (cached) return cached;
       const { entry, info } = found;
       const resources = resourceInfosOf(entry);
       const index = resourceIndexOf(entry);
@@ -381,7 +410,7 @@ export function createCatalog(data: CatalogData): Catalog {
         const templates = (entry.compiledTemplates[i] ??= resource.arnTemplates.map(compileArnTemplate));
         if (templates.some((template) => patternsIntersect(template, policyArn))) matches.push(resource);
       }
-      return matches;
+      return remember(arnMatchMemo, memoKey, matches);
     },
     conditionKey,
     conditionKeysForAction: (action) => actionKeys(action)?.infos ?? [],

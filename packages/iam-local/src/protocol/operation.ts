@@ -1,6 +1,7 @@
 // The contract between the protocol layer (HTTP, SigV4, authorization, XML) and the operations.
 // An operation is a plain function: parsed Query parameters in, a result tree out; it throws IamError to refuse.
 import type { Database } from 'better-sqlite3';
+import type { Authorizer } from '../auth/authorizer.ts';
 
 /** Flat Query-protocol parameters as sent on the wire: `Tags.member.1.Key` → value. */
 export type QueryParams = Readonly<Record<string, string>>;
@@ -26,6 +27,19 @@ export interface Caller {
   sessionPolicy?: string;
   /** Tags of the principal, for aws:PrincipalTag. */
   principalTags?: Record<string, string>;
+  /** IAM user path (users only), e.g. `/division/`. */
+  userPath?: string;
+  /** The assumed role's ARN with its path and its unique id (assumed roles only). */
+  roleArn?: string;
+  roleId?: string;
+  /** Session tags passed to AssumeRole (assumed roles only); they override the role's tags of the same key. */
+  sessionTags?: Record<string, string>;
+  /** SourceIdentity set on AssumeRole (assumed roles only). */
+  sourceIdentity?: string;
+  /** When the temporary credentials were issued (aws:TokenIssueTime). */
+  tokenIssuedAt?: Date;
+  /** When the temporary credentials expire. */
+  expiresAt?: Date;
 }
 
 /** The account's persistent state handed to every operation. */
@@ -45,10 +59,30 @@ export interface OperationContext {
   region: string;
   /** Source IP of the request (aws:SourceIp). */
   sourceIp: string;
+  /**
+   * The server's authorizer, for operations that decide more than "may the caller call this" (AssumeRole evaluates
+   * the role's trust policy; the simulator evaluates other principals). Set by the protocol layer.
+   */
+  authorizer?: Authorizer;
 }
 
-/** A result tree rendered into `<OpResult>`: arrays become `<member>` lists, Dates ISO 8601, booleans `true`/`false`. */
-export type XmlValue = string | number | boolean | Date | null | undefined | XmlValue[] | { [key: string]: XmlValue };
+/**
+ * A map rendered as AWS renders map shapes (e.g. GetAccountSummary's SummaryMap):
+ * `<entry><key>Users</key><value>3</value></entry>…`.
+ */
+export class XmlMap {
+  readonly entries: readonly (readonly [string, XmlValue])[];
+
+  constructor(entries: readonly (readonly [string, XmlValue])[]) {
+    this.entries = entries;
+  }
+}
+
+/**
+ * A result tree rendered into `<OpResult>`: arrays become `<member>` lists, Dates ISO 8601 (no milliseconds unless
+ * non-zero), booleans `true`/`false`, null/undefined are left out, XmlMap becomes `<entry>` pairs.
+ */
+export type XmlValue = string | number | boolean | Date | null | undefined | XmlMap | XmlValue[] | { [key: string]: XmlValue };
 export type OperationResult = { [key: string]: XmlValue } | undefined;
 
 /** What an operation needs to be authorized: the IAM action and the resource ARN(s) it touches. */
@@ -61,10 +95,18 @@ export interface AuthorizationTarget {
 
 export interface OperationDefinition {
   service: 'iam' | 'sts';
+  /**
+   * Optional syntax checks of the parameters (throw ValidationFailure from params.ts), run before authorization
+   * as AWS does: a malformed request gets ValidationError even from a caller who may not call the action.
+   */
+  validate?(params: QueryParams): void;
   /** Computes the authorization target(s) from the parameters; each must be allowed. Empty = no permission needed. */
   authorize(params: QueryParams, ctx: OperationContext): AuthorizationTarget[];
   handle(params: QueryParams, ctx: OperationContext): OperationResult | Promise<OperationResult>;
 }
+
+/** Action name (e.g. `ListUsers`) → its definition. Each area exports one; operations/index.ts merges them. */
+export type OperationTable = Readonly<Record<string, OperationDefinition>>;
 
 /** AWS error codes with their HTTP status (domain.md). */
 export const ERROR_STATUS: Readonly<Record<string, number>> = {
@@ -89,7 +131,9 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   AccessDenied: 403,
   InvalidClientTokenId: 403,
   SignatureDoesNotMatch: 403,
-  ExpiredToken: 400,
+  ExpiredToken: 403,
+  RequestEntityTooLarge: 413,
+  MalformedQueryString: 400,
   MissingAuthenticationToken: 403,
   ReportNotPresent: 410,
   ReportExpired: 410,

@@ -1,4 +1,5 @@
 import type { SchemaPart } from './schema-part.ts';
+import { stsSchema } from './sts.ts';
 import { entitiesSchema } from './entities.ts';
 import { credentialsSchema } from './credentials.ts';
 
@@ -6,4 +7,5 @@ import { credentialsSchema } from './credentials.ts';
 export const schemaParts: SchemaPart[] = [
   entitiesSchema,
   credentialsSchema,
+  stsSchema,
 ];

@@ -1,0 +1,96 @@
+// Wires the Express app from its configuration and dependencies (all injectable for tests).
+import express from 'express';
+import session from 'express-session';
+import type { Store } from 'express-session';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { AwsClientFactory } from './aws/clients.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import { auditTrail } from './audit/audit-middleware.ts';
+import { notFound } from './http/api-error.ts';
+import { errorMiddleware } from './http/error-middleware.ts';
+import { csrfProtection } from './security/csrf.ts';
+import { securityHeaders } from './security/headers.ts';
+import { DEFAULT_SIGN_IN_LIMITS } from './security/rate-limits.ts';
+import type { SignInLimits } from './security/rate-limits.ts';
+import type { CredentialCipher } from './session/credential-cipher.ts';
+import type { DemoIdentities } from './session/demo-identities.ts';
+import { requireSignIn, sessionLifetime } from './session/guard.ts';
+import './session/session-data.ts';
+import { sessionRouter } from './routes/session.ts';
+import { accountRouter } from './routes/account.ts';
+import { usersRouter } from './routes/users.ts';
+import { groupsRouter } from './routes/groups.ts';
+import { rolesRouter } from './routes/roles.ts';
+import { policiesRouter } from './routes/policies.ts';
+import { auditRouter } from './routes/audit.ts';
+import { spaRouter } from './static-spa.ts';
+
+export const SESSION_COOKIE = 'iam-console.sid';
+
+export interface AppDeps {
+  logger: Logger;
+  sessionStore: Store;
+  sessionSecret: string;
+  cipher: CredentialCipher;
+  auditLog: AuditLog;
+  makeClients: AwsClientFactory;
+  demoIdentities?: DemoIdentities | undefined;
+  clock?: () => number;
+  signInLimits?: SignInLimits;
+}
+
+export function createApp(config: Config, deps: AppDeps): express.Express {
+  const clock = deps.clock ?? Date.now;
+  const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs, clock };
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(securityHeaders({ hsts: config.cookieSecure }));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '512kb' }));
+  api.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: deps.sessionSecret,
+      store: deps.sessionStore,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, maxAge: config.sessionIdleMs, path: '/' },
+    }),
+  );
+  api.use(sessionLifetime(policy));
+  api.use(auditTrail(deps.auditLog, clock, deps.logger));
+  api.use(csrfProtection);
+  api.use(
+    '/session',
+    sessionRouter({
+      makeClients: deps.makeClients,
+      cipher: deps.cipher,
+      policy,
+      demoIdentities: deps.demoIdentities,
+      useCredentialChain: config.useCredentialChain,
+      signInLimits: deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
+    }),
+  );
+  api.use(requireSignIn(deps.cipher, deps.makeClients));
+  api.use('/account', accountRouter());
+  api.use('/users', usersRouter());
+  api.use('/groups', groupsRouter());
+  api.use('/roles', rolesRouter());
+  api.use('/policies', policiesRouter());
+  api.use('/audit-log', auditRouter(deps.auditLog));
+  api.use((req) => {
+    throw notFound(`API route ${req.method} ${req.baseUrl}${req.path}`);
+  });
+  api.use(errorMiddleware);
+
+  app.use('/api', api);
+  app.use(spaRouter(config.staticDir));
+  return app;
+}

@@ -1,0 +1,63 @@
+// Builds the IAM and STS clients for one request from that session's credentials. Nothing global
+// holds credentials: a client lives as long as the request that made it.
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface AwsClients {
+  iam: IAMClient;
+  sts: STSClient;
+}
+
+export interface AwsEndpoints {
+  region: string;
+  iamEndpoint: string | undefined;
+  stsEndpoint: string | undefined;
+}
+
+/** Called with the AWS request id of every response, success or error (for the audit log). */
+export type RequestIdListener = (requestId: string) => void;
+
+/** `credentials` undefined means the SDK's default provider chain (single-user local setup). */
+export type AwsClientFactory = (
+  credentials: AwsCredentials | undefined,
+  onRequestId?: RequestIdListener,
+) => AwsClients;
+
+type DeserializeStep = Parameters<IAMClient['middlewareStack']['add']>[0] & Parameters<STSClient['middlewareStack']['add']>[0];
+
+function requestIdRecorder(listener: RequestIdListener) {
+  const middleware: DeserializeStep = (next) => async (args) => {
+      try {
+        const result = await next(args);
+        const id = (result.output as { $metadata?: { requestId?: string } }).$metadata?.requestId;
+        if (id) listener(id);
+        return result;
+      } catch (err) {
+        const id = (err as { $metadata?: { requestId?: string } }).$metadata?.requestId;
+        if (id) listener(id);
+        throw err;
+      }
+  };
+  return middleware;
+}
+
+export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactory {
+  return (credentials, onRequestId) => {
+    const common = { region: endpoints.region, ...(credentials ? { credentials } : {}) };
+    const iam = new IAMClient({ ...common, ...(endpoints.iamEndpoint ? { endpoint: endpoints.iamEndpoint } : {}) });
+    const sts = new STSClient({ ...common, ...(endpoints.stsEndpoint ? { endpoint: endpoints.stsEndpoint } : {}) });
+    if (onRequestId) {
+      // At the deserialize step, ahead of the SDK's deserializer: every attempt's parsed output or error passes here.
+      const options = { step: 'deserialize' as const, priority: 'high' as const, name: 'iamConsoleRequestIds' };
+      iam.middlewareStack.add(requestIdRecorder(onRequestId), options);
+      sts.middlewareStack.add(requestIdRecorder(onRequestId), options);
+    }
+    return { iam, sts };
+  };
+}

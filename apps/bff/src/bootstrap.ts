@@ -1,0 +1,58 @@
+// Opens everything the app needs from its configuration: stores, key, logger, SDK client factory.
+import { hkdfSync } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { createApp } from './app.ts';
+import type { AppDeps } from './app.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { createAwsClientFactory } from './aws/clients.ts';
+import { createLogger } from './logging.ts';
+import { createCredentialCipher, loadOrCreateKey } from './session/credential-cipher.ts';
+import { DemoIdentities } from './session/demo-identities.ts';
+import { openSessionStore } from './session/store.ts';
+
+export interface RunningConsole {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startConsole(config: Config, overrides: Partial<AppDeps> & { logger?: Logger } = {}): Promise<RunningConsole> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const key = loadOrCreateKey(config.dataDir, config.sessionEncryptionKey);
+  const opened = overrides.sessionStore ? undefined : await openSessionStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, ttlMs: config.sessionIdleMs });
+  const auditLog = overrides.auditLog ?? new AuditLog(join(config.dataDir, 'audit.sqlite'));
+  const deps: AppDeps = {
+    logger,
+    sessionStore: overrides.sessionStore ?? opened!.store,
+    // The cookie-signing secret is derived from the encryption key so one secret is enough to configure.
+    sessionSecret: overrides.sessionSecret ?? Buffer.from(hkdfSync('sha256', key, '', 'iam-console session cookie', 32)).toString('base64'),
+    cipher: overrides.cipher ?? createCredentialCipher(key),
+    auditLog,
+    makeClients: overrides.makeClients ?? createAwsClientFactory({ region: config.region, iamEndpoint: config.iamEndpoint, stsEndpoint: config.stsEndpoint }),
+    demoIdentities: overrides.demoIdentities ?? (config.localDemoFile ? DemoIdentities.load(config.localDemoFile) : undefined),
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+    ...(overrides.signInLimits ? { signInLimits: overrides.signInLimits } : {}),
+  };
+  const app = createApp(config, deps);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await opened?.close();
+      if (!overrides.auditLog) auditLog.close();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Runtime configuration, read once from the environment and validated, so a typo fails at start-up
+// with a clear message instead of as a strange behaviour later.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v))
+  .pipe(z.url().optional());
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data/bff'),
+  AWS_ENDPOINT_URL_IAM: optionalUrl,
+  AWS_ENDPOINT_URL_STS: optionalUrl,
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  IAM_CONSOLE_LOCAL_DEMO: z.string().optional().transform((v) => (v ? v : undefined)),
+  REDIS_URL: optionalUrl,
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().max(36).default(12),
+  SESSION_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || decodeKey(v) !== undefined, {
+      message: 'must be 32 bytes, as 64 hex characters or base64',
+    }),
+  IAM_CONSOLE_USE_CREDENTIAL_CHAIN: flag,
+  STATIC_DIR: z.string().min(1).default(resolve(import.meta.dirname, '../../web/dist')),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: flag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  region: string;
+  iamEndpoint: string | undefined;
+  stsEndpoint: string | undefined;
+  /** Path of demo-identities.json; set means local mode (demo sign-ins offered). */
+  localDemoFile: string | undefined;
+  redisUrl: string | undefined;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  /** 32-byte AES-256-GCM key; undefined means "generate one into dataDir". */
+  sessionEncryptionKey: Buffer | undefined;
+  useCredentialChain: boolean;
+  staticDir: string;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export function decodeKey(text: string): Buffer | undefined {
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    region: e.AWS_REGION,
+    iamEndpoint: e.AWS_ENDPOINT_URL_IAM,
+    stsEndpoint: e.AWS_ENDPOINT_URL_STS,
+    localDemoFile: e.IAM_CONSOLE_LOCAL_DEMO ? resolve(e.IAM_CONSOLE_LOCAL_DEMO) : undefined,
+    redisUrl: e.REDIS_URL,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    sessionEncryptionKey: e.SESSION_ENCRYPTION_KEY ? decodeKey(e.SESSION_ENCRYPTION_KEY) : undefined,
+    useCredentialChain: e.IAM_CONSOLE_USE_CREDENTIAL_CHAIN,
+    staticDir: resolve(e.STATIC_DIR),
+    // Secure cookies are required everywhere except plain-HTTP loopback development.
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? !loopbackHosts.has(e.HOST) : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,29 @@
+// The single place errors become responses: ApiError as is, AWS SDK errors mapped, zod → ValidationError.
+import type { ErrorRequestHandler } from 'express';
+import { z } from 'zod';
+import { ApiError } from './api-error.ts';
+import { awsErrorToApiError, isAwsError } from '../aws/errors.ts';
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof z.ZodError) {
+    const details = err.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
+    return new ApiError(400, 'ValidationError', `The request is not valid: ${summary}`, { details });
+  }
+  if (isAwsError(err)) return awsErrorToApiError(err);
+  // body-parser errors carry a status (400 bad JSON, 413 too large).
+  const status = (err as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(status, status === 413 ? 'PayloadTooLarge' : 'BadRequest', (err as Error).message);
+  }
+  return new ApiError(500, 'InternalError', 'Something went wrong in the console server.');
+}
+
+export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
+  const apiError = toApiError(err);
+  if (apiError.status >= 500) req.log?.error({ err }, 'request failed');
+  res.locals.apiError = apiError;
+  if (res.headersSent) return;
+  res.status(apiError.status).json({ error: apiError.toBody() });
+};

@@ -1,0 +1,29 @@
+// /api/audit-log: the console's own audit trail. Readable by whoever IAM lets read the credential
+// report (iam:GetCredentialReport) — the auditor's permission — checked by asking IAM itself.
+import { Router } from 'express';
+import { GetCredentialReportCommand } from '@aws-sdk/client-iam';
+import { z } from 'zod';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { isAwsError } from '../aws/errors.ts';
+import { awsFor } from '../http/locals.ts';
+import { query } from '../http/validate.ts';
+
+async function mayReadAudit(res: Parameters<typeof awsFor>[0]): Promise<void> {
+  try {
+    await awsFor(res).iam.send(new GetCredentialReportCommand({}));
+  } catch (err) {
+    // ReportNotPresent / ReportExpired mean the caller is allowed, there is just no report yet.
+    if (isAwsError(err) && (err.name === 'AccessDenied' || err.name === 'AccessDeniedException')) throw err;
+    if (!isAwsError(err)) throw err;
+  }
+}
+
+export function auditRouter(auditLog: AuditLog): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const q = query(req, z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), before: z.coerce.number().int().positive().optional() }));
+    await mayReadAudit(res);
+    res.json({ items: auditLog.list(q) });
+  });
+  return router;
+}

@@ -1,0 +1,132 @@
+// /api/session: who is signed in, demo identities (local mode), sign-in and sign-out.
+import { Router } from 'express';
+import type { Request } from 'express';
+import { z } from 'zod';
+import type { AwsClientFactory } from '../aws/clients.ts';
+import { audited } from '../audit/audit-middleware.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
+import { body } from '../http/validate.ts';
+import { ensureCsrfToken } from '../security/csrf.ts';
+import { signInRateLimits } from '../security/rate-limits.ts';
+import type { SignInLimits } from '../security/rate-limits.ts';
+import type { CredentialCipher } from '../session/credential-cipher.ts';
+import { currentTotp } from '../session/demo-identities.ts';
+import type { DemoIdentities } from '../session/demo-identities.ts';
+import type { SessionPolicy } from '../session/guard.ts';
+import type { SignedInState } from '../session/session-data.ts';
+import { identifyCredentialChain, signIn } from '../services/sign-in.ts';
+
+export interface SessionRouterOptions {
+  makeClients: AwsClientFactory;
+  cipher: CredentialCipher;
+  policy: SessionPolicy;
+  demoIdentities: DemoIdentities | undefined;
+  useCredentialChain: boolean;
+  signInLimits: SignInLimits;
+}
+
+const mfaCode = z.string().regex(/^\d{6}$/, 'An MFA code is 6 digits').optional();
+const signInBody = z.union([
+  z.object({
+    accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'An access key ID is 16–128 upper-case letters and digits'),
+    secretAccessKey: z.string().min(1).max(128),
+    mfaCode,
+  }),
+  z.object({ demoIdentity: z.string().min(1).max(128), mfaCode }),
+  z.object({ credentialChain: z.literal(true) }),
+]);
+
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+}
+
+function destroy(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+}
+
+export function sessionRouter(options: SessionRouterOptions): Router {
+  const router = Router();
+  const { policy } = options;
+  const localMode = options.demoIdentities !== undefined;
+
+  const describe = (req: Request) => {
+    const csrfToken = ensureCsrfToken(req);
+    const auth = req.session.auth;
+    const common = { csrfToken, localMode, credentialChain: options.useCredentialChain };
+    if (!auth) return { signedIn: false as const, ...common, ...(req.res?.locals.sessionExpired ? { sessionExpired: true } : {}) };
+    const idleExpiresAt = (req.session.lastSeenAt ?? policy.clock()) + policy.idleMs;
+    const expiresAt = Math.min(auth.signedInAt + policy.absoluteMs, auth.credentialsExpireAt);
+    return {
+      signedIn: true as const,
+      ...common,
+      identity: auth.identity,
+      mfaAuthenticated: auth.mfaAuthenticated,
+      expiresAt: new Date(expiresAt).toISOString(),
+      idleExpiresAt: new Date(Math.min(idleExpiresAt, expiresAt)).toISOString(),
+    };
+  };
+
+  router.get('/', (req, res) => {
+    res.json(describe(req));
+  });
+
+  router.get('/demo-identities', (_req, res) => {
+    if (!options.demoIdentities) throw notFound('Demo identities (local mode only)');
+    res.json({ items: options.demoIdentities.list() });
+  });
+
+  router.post(
+    '/',
+    audited('SignIn', (req) => {
+      const b = req.body as Record<string, unknown> | undefined;
+      return String(b?.accessKeyId ?? (b?.demoIdentity ? `demo:${String(b.demoIdentity)}` : b?.credentialChain ? 'credential-chain' : ''));
+    }),
+    ...signInRateLimits(options.signInLimits),
+    async (req, res) => {
+      const input = body(req, signInBody);
+      const now = policy.clock();
+      const durationSeconds = Math.max(900, Math.min(Math.floor(policy.absoluteMs / 1000), 129_600));
+      let auth: SignedInState;
+      if ('credentialChain' in input) {
+        if (!options.useCredentialChain) {
+          throw new ApiError(400, 'CredentialChainDisabled', 'This console is not configured to use the server’s credential chain.');
+        }
+        const identity = await identifyCredentialChain(options.makeClients);
+        auth = { identity, source: 'credential-chain', mfaAuthenticated: false, signedInAt: now, credentialsExpireAt: now + policy.absoluteMs };
+      } else {
+        let keys: { accessKeyId: string; secretAccessKey: string; mfaCode?: string | undefined };
+        if ('demoIdentity' in input) {
+          const demo = options.demoIdentities?.get(input.demoIdentity);
+          if (!demo) throw notFound(`Demo identity "${input.demoIdentity}"`);
+          // Local mode only: the BFF holds the demo device's seed and can type the code for you.
+          const code = input.mfaCode ?? (demo.mfa ? currentTotp(demo.mfa.base32Seed, Date.now()) : undefined);
+          keys = { accessKeyId: demo.accessKeyId, secretAccessKey: demo.secretAccessKey, mfaCode: code };
+        } else {
+          keys = input;
+        }
+        const result = await signIn(options.makeClients, { ...keys, durationSeconds });
+        auth = {
+          identity: result.identity,
+          source: 'session-token',
+          sealedCredentials: options.cipher.encrypt(result.credentials),
+          mfaAuthenticated: result.mfaAuthenticated,
+          signedInAt: now,
+          credentialsExpireAt: Date.parse(result.credentials.expiration) - (Date.now() - now),
+        };
+      }
+      await regenerate(req); // a new session id at sign-in defeats session fixation
+      req.session.auth = auth;
+      req.session.lastSeenAt = now;
+      res.locals.identity = auth.identity;
+      res.json(describe(req));
+    },
+  );
+
+  router.delete('/', audited('SignOut', (req) => req.session.auth?.identity.arn ?? ''), async (req, res) => {
+    await destroy(req);
+    res.clearCookie('iam-console.sid', { path: '/' });
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,43 @@
+// Sign-in throttles: failed attempts per client IP and per access key id (or demo identity).
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
+import { ApiError } from '../http/api-error.ts';
+
+export interface SignInLimits {
+  windowMs: number;
+  perIp: number;
+  perAccessKey: number;
+}
+
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { windowMs: 15 * 60_000, perIp: 50, perAccessKey: 10 };
+
+function accessKeyOf(req: Request): string | undefined {
+  const body = req.body as { accessKeyId?: unknown; demoIdentity?: unknown } | undefined;
+  if (typeof body?.accessKeyId === 'string') return `key:${body.accessKeyId}`;
+  if (typeof body?.demoIdentity === 'string') return `demo:${body.demoIdentity}`;
+  return undefined;
+}
+
+function limited(what: string, windowMs: number): ApiError {
+  const minutes = Math.ceil(windowMs / 60_000);
+  return new ApiError(429, 'RateLimited', `Too many failed sign-in attempts ${what}. Wait up to ${minutes} minutes and try again.`);
+}
+
+export function signInRateLimits(limits: SignInLimits): RequestHandler[] {
+  const common = { windowMs: limits.windowMs, skipSuccessfulRequests: true, standardHeaders: 'draft-8' as const, legacyHeaders: false };
+  return [
+    rateLimit({
+      ...common,
+      limit: limits.perIp,
+      keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
+      handler: (_req, _res, next) => next(limited('from your address', limits.windowMs)),
+    }),
+    rateLimit({
+      ...common,
+      limit: limits.perAccessKey,
+      skip: (req) => accessKeyOf(req) === undefined,
+      keyGenerator: (req) => accessKeyOf(req) ?? '',
+      handler: (_req, _res, next) => next(limited('for this access key', limits.windowMs)),
+    }),
+  ];
+}

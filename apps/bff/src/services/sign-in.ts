@@ -1,0 +1,127 @@
+// Sign-in: verify long-term keys with GetCallerIdentity, find the user's MFA device, and trade the
+// keys for temporary credentials with GetSessionToken. The long-term secret is never stored.
+import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { ListAccountAliasesCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
+import type { AwsClientFactory, AwsClients } from '../aws/clients.ts';
+import { isAwsError } from '../aws/errors.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { TemporaryCredentials } from '../session/credential-cipher.ts';
+import type { Identity, PrincipalType } from '../session/session-data.ts';
+
+export interface SignInRequest {
+  accessKeyId: string;
+  secretAccessKey: string;
+  mfaCode?: string | undefined;
+  /** How long the temporary credentials should last (AWS caps root at 1 hour). */
+  durationSeconds: number;
+}
+
+export interface SignInResult {
+  identity: Identity;
+  credentials: TemporaryCredentials;
+  mfaAuthenticated: boolean;
+}
+
+const INVALID_KEY_CODES = new Set(['InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException', 'IncompleteSignature']);
+
+export function describeArn(arn: string, accountId: string, userId: string): Identity {
+  const resource = arn.split(':').slice(5).join(':');
+  let type: PrincipalType = 'user';
+  const identity: Identity = { arn, accountId, userId, type };
+  if (resource === 'root') type = 'root';
+  else if (resource.startsWith('assumed-role/')) {
+    type = 'assumed-role';
+    identity.roleName = resource.split('/')[1];
+  } else identity.userName = resource.split('/').at(-1);
+  identity.type = type;
+  return identity;
+}
+
+async function verifyKeys(clients: AwsClients): Promise<Identity> {
+  try {
+    const out = await clients.sts.send(new GetCallerIdentityCommand({}));
+    return describeArn(out.Arn ?? '', out.Account ?? '', out.UserId ?? '');
+  } catch (err) {
+    if (isAwsError(err) && INVALID_KEY_CODES.has(err.name)) {
+      throw new ApiError(401, 'InvalidCredentials', `The access key ID or secret access key is not valid (AWS: ${err.message}).`, {
+        ...(err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {}),
+      });
+    }
+    throw err;
+  }
+}
+
+/** The user's first MFA device serial, or undefined. A force-MFA policy lets users list their own devices. */
+async function findMfaSerial(clients: AwsClients, identity: Identity): Promise<string | undefined> {
+  if (identity.type !== 'user' || !identity.userName) return undefined;
+  try {
+    const out = await clients.iam.send(new ListMFADevicesCommand({ UserName: identity.userName }));
+    return out.MFADevices?.[0]?.SerialNumber;
+  } catch (err) {
+    // Without iam:ListMFADevices we cannot know; sign in without MFA and let IAM decide later.
+    if (isAwsError(err) && err.name === 'AccessDenied') return undefined;
+    throw err;
+  }
+}
+
+async function sessionToken(clients: AwsClients, request: SignInRequest, serialNumber: string | undefined) {
+  try {
+    const out = await clients.sts.send(
+      new GetSessionTokenCommand({
+        DurationSeconds: request.durationSeconds,
+        ...(serialNumber && request.mfaCode ? { SerialNumber: serialNumber, TokenCode: request.mfaCode } : {}),
+      }),
+    );
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+      throw new ApiError(502, 'InvalidStsResponse', 'STS returned no temporary credentials.');
+    }
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      expiration: new Date(c.Expiration).toISOString(),
+    };
+  } catch (err) {
+    if (serialNumber && request.mfaCode && isAwsError(err) && (err.name === 'AccessDenied' || err.name === 'InvalidAuthenticationCode')) {
+      throw new ApiError(401, 'InvalidMfaCode', `The MFA code is not valid for ${serialNumber} (AWS: ${err.message}).`, {
+        ...(err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {}),
+        mfaSerialNumber: serialNumber,
+      });
+    }
+    throw err;
+  }
+}
+
+async function accountAlias(clients: AwsClients): Promise<string | null> {
+  try {
+    const out = await clients.iam.send(new ListAccountAliasesCommand({}));
+    return out.AccountAliases?.[0] ?? null;
+  } catch {
+    return null; // Not everyone may list aliases; the alias is decoration.
+  }
+}
+
+export async function signIn(makeClients: AwsClientFactory, request: SignInRequest): Promise<SignInResult> {
+  if (request.accessKeyId.startsWith('ASIA')) {
+    throw new ApiError(400, 'TemporaryKeyNotSupported', 'Sign in with a long-term access key (AKIA…), not temporary credentials.');
+  }
+  const longTerm = makeClients({ accessKeyId: request.accessKeyId, secretAccessKey: request.secretAccessKey });
+  const identity = await verifyKeys(longTerm);
+  const serialNumber = await findMfaSerial(longTerm, identity);
+  if (serialNumber && !request.mfaCode) {
+    throw new ApiError(401, 'MfaRequired', 'This user has an MFA device: enter the current code from it.', { mfaSerialNumber: serialNumber });
+  }
+  const credentials = await sessionToken(longTerm, request, serialNumber);
+  const temporary = makeClients(credentials);
+  identity.accountAlias = await accountAlias(temporary);
+  return { identity, credentials, mfaAuthenticated: Boolean(serialNumber && request.mfaCode) };
+}
+
+/** Single-user local setup: whoever the SDK's default credential chain resolves to. */
+export async function identifyCredentialChain(makeClients: AwsClientFactory): Promise<Identity> {
+  const clients = makeClients(undefined);
+  const identity = await verifyKeys(clients);
+  identity.accountAlias = await accountAlias(clients);
+  return identity;
+}

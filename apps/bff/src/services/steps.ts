@@ -1,0 +1,53 @@
+// Multi-step changes (create user with groups/policies/keys, delete with clean-up): run steps in
+// order; when one fails, undo the completed ones in reverse and report which step failed.
+import { awsErrorToApiError, isAwsError } from '../aws/errors.ts';
+import { ApiError } from '../http/api-error.ts';
+
+export type Step = <T>(label: string, action: () => Promise<T>, undo?: (result: T) => Promise<unknown>) => Promise<T>;
+
+interface Done {
+  label: string;
+  undo: () => Promise<unknown>;
+}
+
+function failure(err: unknown, label: string): ApiError {
+  if (isAwsError(err)) return awsErrorToApiError(err, label);
+  if (err instanceof ApiError) return new ApiError(err.status, err.code, `Step "${label}" failed: ${err.message}`, { ...err.extra, failedStep: label });
+  return new ApiError(500, 'InternalError', `Step "${label}" failed unexpectedly.`, { failedStep: label });
+}
+
+/**
+ * `what` names the whole change ("Creating user alice"). With `undoable` false (deletes: what is
+ * deleted cannot come back) the error lists what was already done instead.
+ */
+export async function runSteps<T>(what: string, body: (step: Step) => Promise<T>, options: { undoable: boolean } = { undoable: true }): Promise<T> {
+  const done: Done[] = [];
+  let current = '';
+  const step: Step = async (label, action, undo) => {
+    current = label;
+    const result = await action();
+    done.push({ label, undo: undo ? () => undo(result) : async () => undefined });
+    return result;
+  };
+  try {
+    return await body(step);
+  } catch (err) {
+    const apiError = failure(err, current);
+    if (!options.undoable) {
+      const completed = done.map((d) => d.label);
+      throw new ApiError(apiError.status, apiError.code, `${what} stopped: ${apiError.message}${completed.length ? ` Already done: ${completed.join('; ')}.` : ''}`, apiError.extra);
+    }
+    const notUndone: string[] = [];
+    for (const d of done.reverse()) {
+      try {
+        await d.undo();
+      } catch {
+        notUndone.push(d.label);
+      }
+    }
+    const rollback = notUndone.length
+      ? ` Undoing the earlier steps failed for: ${notUndone.join('; ')} — check and clean up by hand.`
+      : done.length ? ' The earlier steps were undone; nothing was kept.' : '';
+    throw new ApiError(apiError.status, apiError.code, `${what} failed. ${apiError.message}${rollback}`, apiError.extra);
+  }
+}

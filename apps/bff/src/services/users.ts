@@ -1,0 +1,211 @@
+// IAM users: list, detail, the create wizard (undone on failure) and the console-style delete.
+import {
+  AddUserToGroupCommand, CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand,
+  DeactivateMFADeviceCommand, DeleteAccessKeyCommand, DeleteLoginProfileCommand, DeleteSSHPublicKeyCommand,
+  DeleteSigningCertificateCommand, DeleteUserCommand, DeleteVirtualMFADeviceCommand, GetAccessKeyLastUsedCommand,
+  GetLoginProfileCommand, GetUserCommand, RemoveUserFromGroupCommand, UpdateAccessKeyCommand,
+  UpdateLoginProfileCommand, UpdateUserCommand,
+  paginateListAccessKeys, paginateListGroupsForUser, paginateListMFADevices, paginateListSSHPublicKeys,
+  paginateListSigningCertificates, paginateListUsers,
+} from '@aws-sdk/client-iam';
+import type { IAMClient, User } from '@aws-sdk/client-iam';
+import { attachPolicy, attachedPolicies, detachPolicy, inlinePolicies, removeAllPolicies } from './principal-policies.ts';
+import { collect, compact, fromTags, iso, listOrEmpty, orNull, section, toTags } from './shape.ts';
+import type { ApiTag, Unavailable } from './shape.ts';
+import { runSteps } from './steps.ts';
+
+export function userSummary(u: Partial<User>) {
+  return compact({
+    userName: u.UserName ?? '',
+    userId: u.UserId ?? '',
+    arn: u.Arn ?? '',
+    path: u.Path ?? '/',
+    createDate: iso(u.CreateDate) ?? '',
+    passwordLastUsed: iso(u.PasswordLastUsed),
+  });
+}
+
+export async function listUsers(iam: IAMClient) {
+  return (await collect(paginateListUsers({ client: iam }, {}), (p) => p.Users)).map(userSummary);
+}
+
+async function accessKeys(iam: IAMClient, userName: string) {
+  const keys = await collect(paginateListAccessKeys({ client: iam }, { UserName: userName }), (p) => p.AccessKeyMetadata);
+  return Promise.all(
+    keys.map(async (k) => {
+      const used = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId ?? '' }));
+      const last = used.AccessKeyLastUsed;
+      return compact({
+        accessKeyId: k.AccessKeyId ?? '',
+        status: k.Status ?? 'Active',
+        createDate: iso(k.CreateDate) ?? '',
+        lastUsed: compact({ date: iso(last?.LastUsedDate), service: last?.ServiceName ?? 'N/A', region: last?.Region ?? 'N/A' }),
+      });
+    }),
+  );
+}
+
+async function groupsOf(iam: IAMClient, userName: string) {
+  const groups = await collect(paginateListGroupsForUser({ client: iam }, { UserName: userName }), (p) => p.Groups);
+  return groups.map((g) => ({ groupName: g.GroupName ?? '', arn: g.Arn ?? '' }));
+}
+
+export async function getUserDetail(iam: IAMClient, userName: string) {
+  const { User: user } = await iam.send(new GetUserCommand({ UserName: userName }));
+  const unavailable: Unavailable[] = [];
+  const [groups, attached, inline, keys, mfaDevices, loginProfile] = await Promise.all([
+    section('groups', [], () => groupsOf(iam, userName), unavailable),
+    section('attachedPolicies', [], () => attachedPolicies(iam, 'user', userName), unavailable),
+    section('inlinePolicies', [], () => inlinePolicies(iam, 'user', userName), unavailable),
+    section('accessKeys', [], () => accessKeys(iam, userName), unavailable),
+    section('mfaDevices', [], async () => {
+      const devices = await collect(paginateListMFADevices({ client: iam }, { UserName: userName }), (p) => p.MFADevices);
+      return devices.map((d) => ({ serialNumber: d.SerialNumber ?? '', enableDate: iso(d.EnableDate) ?? '' }));
+    }, unavailable),
+    section('loginProfile', null, async () => {
+      const out = await orNull(iam.send(new GetLoginProfileCommand({ UserName: userName })));
+      return out?.LoginProfile
+        ? { createDate: iso(out.LoginProfile.CreateDate) ?? '', passwordResetRequired: out.LoginProfile.PasswordResetRequired ?? false }
+        : null;
+    }, unavailable),
+  ]);
+  const groupPolicies = await section('groupPolicies', [], () =>
+    Promise.all(groups.map(async (g) => ({
+      groupName: g.groupName,
+      attached: await attachedPolicies(iam, 'group', g.groupName),
+      inline: await inlinePolicies(iam, 'group', g.groupName),
+    }))), unavailable);
+  return {
+    user: compact({
+      ...userSummary(user ?? {}),
+      permissionsBoundary: user?.PermissionsBoundary
+        ? { policyArn: user.PermissionsBoundary.PermissionsBoundaryArn ?? '', type: user.PermissionsBoundary.PermissionsBoundaryType ?? 'Policy' }
+        : undefined,
+      tags: fromTags(user?.Tags),
+    }),
+    groups,
+    attachedPolicies: attached,
+    inlinePolicies: inline,
+    groupPolicies,
+    accessKeys: keys,
+    mfaDevices,
+    loginProfile,
+    unavailable,
+  };
+}
+
+export interface CreateUserInput {
+  userName: string;
+  path?: string | undefined;
+  consolePassword?: { password: string; resetRequired: boolean } | undefined;
+  groups?: string[] | undefined;
+  managedPolicyArns?: string[] | undefined;
+  permissionsBoundaryArn?: string | undefined;
+  tags?: ApiTag[] | undefined;
+  createAccessKey?: boolean | undefined;
+}
+
+export async function createUser(iam: IAMClient, input: CreateUserInput) {
+  const name = input.userName;
+  return runSteps(`Creating user ${name}`, async (step) => {
+    const created = await step(
+      'Create user',
+      () => iam.send(new CreateUserCommand({
+        UserName: name,
+        ...(input.path ? { Path: input.path } : {}),
+        ...(input.permissionsBoundaryArn ? { PermissionsBoundary: input.permissionsBoundaryArn } : {}),
+        ...(input.tags?.length ? { Tags: toTags(input.tags) } : {}),
+      })),
+      () => iam.send(new DeleteUserCommand({ UserName: name })),
+    );
+    if (input.consolePassword) {
+      const { password, resetRequired } = input.consolePassword;
+      await step('Create console password',
+        () => iam.send(new CreateLoginProfileCommand({ UserName: name, Password: password, PasswordResetRequired: resetRequired })),
+        () => iam.send(new DeleteLoginProfileCommand({ UserName: name })));
+    }
+    for (const groupName of input.groups ?? []) {
+      await step(`Add to group ${groupName}`,
+        () => iam.send(new AddUserToGroupCommand({ UserName: name, GroupName: groupName })),
+        () => iam.send(new RemoveUserFromGroupCommand({ UserName: name, GroupName: groupName })));
+    }
+    for (const arn of input.managedPolicyArns ?? []) {
+      await step(`Attach policy ${arn}`, () => attachPolicy(iam, 'user', name, arn), () => detachPolicy(iam, 'user', name, arn));
+    }
+    let accessKey: { accessKeyId: string; secretAccessKey: string } | undefined;
+    if (input.createAccessKey) {
+      const out = await step('Create access key',
+        () => iam.send(new CreateAccessKeyCommand({ UserName: name })),
+        (o) => iam.send(new DeleteAccessKeyCommand({ UserName: name, AccessKeyId: o.AccessKey?.AccessKeyId ?? '' })));
+      accessKey = { accessKeyId: out.AccessKey?.AccessKeyId ?? '', secretAccessKey: out.AccessKey?.SecretAccessKey ?? '' };
+    }
+    return compact({ user: userSummary(created.User ?? {}), accessKey });
+  });
+}
+
+/** Removes everything that blocks DeleteUser, as the IAM console does, then deletes the user. */
+export async function deleteUser(iam: IAMClient, userName: string): Promise<void> {
+  await runSteps(`Deleting user ${userName}`, async (step) => {
+    const u = { UserName: userName };
+    await step('Check the user exists', () => iam.send(new GetUserCommand(u)));
+    for (const k of await collect(paginateListAccessKeys({ client: iam }, u), (p) => p.AccessKeyMetadata)) {
+      await step(`Delete access key ${k.AccessKeyId}`, () => iam.send(new DeleteAccessKeyCommand({ ...u, AccessKeyId: k.AccessKeyId ?? '' })));
+    }
+    for (const c of await listOrEmpty(() => collect(paginateListSigningCertificates({ client: iam }, u), (p) => p.Certificates))) {
+      await step(`Delete signing certificate ${c.CertificateId}`, () => iam.send(new DeleteSigningCertificateCommand({ ...u, CertificateId: c.CertificateId ?? '' })));
+    }
+    for (const k of await listOrEmpty(() => collect(paginateListSSHPublicKeys({ client: iam }, u), (p) => p.SSHPublicKeys))) {
+      await step(`Delete SSH public key ${k.SSHPublicKeyId}`, () => iam.send(new DeleteSSHPublicKeyCommand({ ...u, SSHPublicKeyId: k.SSHPublicKeyId ?? '' })));
+    }
+    for (const d of await collect(paginateListMFADevices({ client: iam }, u), (p) => p.MFADevices)) {
+      const serial = d.SerialNumber ?? '';
+      await step(`Deactivate MFA device ${serial}`, () => iam.send(new DeactivateMFADeviceCommand({ ...u, SerialNumber: serial })));
+      if (serial.startsWith('arn:')) {
+        await step(`Delete virtual MFA device ${serial}`, () => iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })));
+      }
+    }
+    await step('Delete console password', () => orNull(iam.send(new DeleteLoginProfileCommand(u))));
+    await step('Remove policies', () => removeAllPolicies(iam, 'user', userName));
+    for (const g of await groupsOf(iam, userName)) {
+      await step(`Remove from group ${g.groupName}`, () => iam.send(new RemoveUserFromGroupCommand({ ...u, GroupName: g.groupName })));
+    }
+    await step('Delete user', () => iam.send(new DeleteUserCommand(u)));
+  }, { undoable: false });
+}
+
+export async function updateUser(iam: IAMClient, userName: string, change: { newUserName?: string | undefined; newPath?: string | undefined }) {
+  await iam.send(new UpdateUserCommand({
+    UserName: userName,
+    ...(change.newUserName ? { NewUserName: change.newUserName } : {}),
+    ...(change.newPath ? { NewPath: change.newPath } : {}),
+  }));
+  const { User: user } = await iam.send(new GetUserCommand({ UserName: change.newUserName ?? userName }));
+  return { user: userSummary(user ?? {}) };
+}
+
+export const addUserToGroup = (iam: IAMClient, userName: string, groupName: string) =>
+  iam.send(new AddUserToGroupCommand({ UserName: userName, GroupName: groupName }));
+export const removeUserFromGroup = (iam: IAMClient, userName: string, groupName: string) =>
+  iam.send(new RemoveUserFromGroupCommand({ UserName: userName, GroupName: groupName }));
+
+/** Creates the console password or changes it when one exists. */
+export async function setLoginProfile(iam: IAMClient, userName: string, password: string, resetRequired: boolean) {
+  const existing = await orNull(iam.send(new GetLoginProfileCommand({ UserName: userName })));
+  if (existing) await iam.send(new UpdateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: resetRequired }));
+  else await iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: resetRequired }));
+  return { created: existing === null };
+}
+
+export const deleteLoginProfile = (iam: IAMClient, userName: string) => iam.send(new DeleteLoginProfileCommand({ UserName: userName }));
+
+export async function createAccessKey(iam: IAMClient, userName: string) {
+  const { AccessKey: k } = await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
+  return { accessKeyId: k?.AccessKeyId ?? '', secretAccessKey: k?.SecretAccessKey ?? '', status: k?.Status ?? 'Active', createDate: iso(k?.CreateDate) ?? '' };
+}
+
+export const updateAccessKey = (iam: IAMClient, userName: string, accessKeyId: string, status: 'Active' | 'Inactive') =>
+  iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: status }));
+export const deleteAccessKey = (iam: IAMClient, userName: string, accessKeyId: string) =>
+  iam.send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }));
+export const deactivateMfaDevice = (iam: IAMClient, userName: string, serialNumber: string) =>
+  iam.send(new DeactivateMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber }));

@@ -1,0 +1,55 @@
+// AES-256-GCM for the temporary credentials kept in the session store: a stolen store file or Redis
+// dump reveals no usable credential without the key.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface TemporaryCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: string;
+}
+
+export interface CredentialCipher {
+  encrypt(credentials: TemporaryCredentials): string;
+  decrypt(sealed: string): TemporaryCredentials;
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export function createCredentialCipher(key: Buffer): CredentialCipher {
+  if (key.length !== 32) throw new Error('The session encryption key must be 32 bytes');
+  return {
+    encrypt(credentials) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(JSON.stringify(credentials), 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    decrypt(sealed) {
+      const raw = Buffer.from(sealed, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+      return JSON.parse(text.toString('utf8')) as TemporaryCredentials;
+    },
+  };
+}
+
+/** The configured key, or the one generated earlier into dataDir, or a new one written there (0600). */
+export function loadOrCreateKey(dataDir: string, configured: Buffer | undefined): Buffer {
+  if (configured) return configured;
+  const file = join(dataDir, 'session-encryption.key');
+  if (existsSync(file)) {
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
+    return key;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return key;
+}

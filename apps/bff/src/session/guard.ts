@@ -1,0 +1,57 @@
+// Server-side session lifetime and the signed-in check.
+// Idle and absolute timeouts are enforced here against an injectable clock (not only by cookie expiry),
+// and so is the expiry of the temporary credentials.
+import type { RequestHandler } from 'express';
+import type { AwsClientFactory } from '../aws/clients.ts';
+import { notSignedIn, sessionExpired } from '../http/api-error.ts';
+import type { CredentialCipher } from './credential-cipher.ts';
+import type { SignedInState } from './session-data.ts';
+
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+  clock: () => number;
+}
+
+export function isExpired(auth: SignedInState, lastSeenAt: number | undefined, policy: SessionPolicy): boolean {
+  const now = policy.clock();
+  return (
+    (lastSeenAt !== undefined && now - lastSeenAt > policy.idleMs) ||
+    now - auth.signedInAt > policy.absoluteMs ||
+    now >= auth.credentialsExpireAt
+  );
+}
+
+/** Drops an expired sign-in from the session (remembering why) and records activity. */
+export function sessionLifetime(policy: SessionPolicy): RequestHandler {
+  return (req, res, next) => {
+    const session = req.session;
+    if (session.auth) {
+      if (isExpired(session.auth, session.lastSeenAt, policy)) {
+        delete session.auth;
+        res.locals.sessionExpired = true;
+      } else {
+        res.locals.identity = session.auth.identity;
+      }
+    }
+    session.lastSeenAt = policy.clock();
+    next();
+  };
+}
+
+/** Routes below this need a signed-in session; they get AWS clients built from its credentials. */
+export function requireSignIn(cipher: CredentialCipher, makeClients: AwsClientFactory): RequestHandler {
+  return (req, res, next) => {
+    const auth = req.session.auth;
+    if (!auth) return next(res.locals.sessionExpired ? sessionExpired() : notSignedIn());
+    const record = (id: string) => (res.locals.awsRequestIds ??= []).push(id);
+    if (auth.source === 'credential-chain') {
+      res.locals.aws = makeClients(undefined, record);
+    } else {
+      if (!auth.sealedCredentials) return next(notSignedIn());
+      const { accessKeyId, secretAccessKey, sessionToken } = cipher.decrypt(auth.sealedCredentials);
+      res.locals.aws = makeClients({ accessKeyId, secretAccessKey, sessionToken }, record);
+    }
+    next();
+  };
+}

@@ -1,0 +1,30 @@
+// What the BFF keeps in a server-side session. Credentials only ever appear here encrypted.
+export type PrincipalType = 'root' | 'user' | 'assumed-role';
+
+export interface Identity {
+  arn: string;
+  accountId: string;
+  userId: string;
+  type: PrincipalType;
+  userName?: string;
+  roleName?: string;
+  accountAlias?: string | null;
+}
+
+export interface SignedInState {
+  identity: Identity;
+  /** 'session-token': encrypted GetSessionToken credentials; 'credential-chain': the SDK default chain. */
+  source: 'session-token' | 'credential-chain';
+  sealedCredentials?: string;
+  mfaAuthenticated: boolean;
+  signedInAt: number;
+  credentialsExpireAt: number;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    csrfToken: string;
+    lastSeenAt: number;
+    auth: SignedInState;
+  }
+}

@@ -1,0 +1,101 @@
+// express-session store over better-sqlite3: the published SQLite stores are GPL or unmaintained.
+// One row per session; expired rows are purged on a timer and never returned.
+import Database from 'better-sqlite3';
+import session from 'express-session';
+import type { SessionData } from 'express-session';
+
+type Callback<T = void> = (err?: unknown, value?: T) => void;
+
+export interface SqliteStoreOptions {
+  file: string;
+  /** Used when a session has no cookie expiry. */
+  defaultTtlMs: number;
+  purgeIntervalMs?: number;
+  now?: () => number;
+}
+
+export class SqliteSessionStore extends session.Store {
+  readonly #db: Database.Database;
+  readonly #defaultTtlMs: number;
+  readonly #now: () => number;
+  readonly #timer: NodeJS.Timeout | undefined;
+  readonly #get: Database.Statement<[string, number], { data: string }>;
+  readonly #set: Database.Statement<[string, string, number]>;
+  readonly #touch: Database.Statement<[number, string]>;
+  readonly #destroy: Database.Statement<[string]>;
+  readonly #purge: Database.Statement<[number]>;
+
+  constructor(options: SqliteStoreOptions) {
+    super();
+    this.#db = new Database(options.file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.exec(
+      'CREATE TABLE IF NOT EXISTS sessions (sid TEXT PRIMARY KEY, data TEXT NOT NULL, expires INTEGER NOT NULL);' +
+        'CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires);',
+    );
+    this.#defaultTtlMs = options.defaultTtlMs;
+    this.#now = options.now ?? Date.now;
+    this.#get = this.#db.prepare('SELECT data FROM sessions WHERE sid = ? AND expires > ?');
+    this.#set = this.#db.prepare(
+      'INSERT INTO sessions (sid, data, expires) VALUES (?, ?, ?) ON CONFLICT(sid) DO UPDATE SET data = excluded.data, expires = excluded.expires',
+    );
+    this.#touch = this.#db.prepare('UPDATE sessions SET expires = ? WHERE sid = ?');
+    this.#destroy = this.#db.prepare('DELETE FROM sessions WHERE sid = ?');
+    this.#purge = this.#db.prepare('DELETE FROM sessions WHERE expires <= ?');
+    if (options.purgeIntervalMs) {
+      this.#timer = setInterval(() => this.purgeExpired(), options.purgeIntervalMs);
+      this.#timer.unref();
+    }
+  }
+
+  #expiry(sess: SessionData): number {
+    const expires = sess.cookie?.expires;
+    return expires ? new Date(expires).getTime() : this.#now() + this.#defaultTtlMs;
+  }
+
+  override get(sid: string, callback: Callback<SessionData | null>): void {
+    try {
+      const row = this.#get.get(sid, this.#now());
+      callback(undefined, row ? (JSON.parse(row.data) as SessionData) : null);
+    } catch (err) {
+      callback(err);
+    }
+  }
+
+  override set(sid: string, sess: SessionData, callback?: Callback): void {
+    try {
+      this.#set.run(sid, JSON.stringify(sess), this.#expiry(sess));
+      callback?.();
+    } catch (err) {
+      callback?.(err);
+    }
+  }
+
+  override touch(sid: string, sess: SessionData, callback?: Callback): void {
+    try {
+      this.#touch.run(this.#expiry(sess), sid);
+      callback?.();
+    } catch (err) {
+      callback?.(err);
+    }
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    try {
+      this.#destroy.run(sid);
+      callback?.();
+    } catch (err) {
+      callback?.(err);
+    }
+  }
+
+  /** Deletes expired rows; returns how many. */
+  purgeExpired(): number {
+    return this.#purge.run(this.#now()).changes;
+  }
+
+  close(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#db.close();
+  }
+}

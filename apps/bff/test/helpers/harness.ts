@@ -1,0 +1,78 @@
+// Builds the app for tests: temp data dir, real SQLite session store and audit log, a settable clock,
+// and the log lines captured so tests can look for secrets in them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../src/app.ts';
+import type { AppDeps } from '../../src/app.ts';
+import { AuditLog } from '../../src/audit/audit-log.ts';
+import type { AwsClientFactory } from '../../src/aws/clients.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
+import { createLogger } from '../../src/logging.ts';
+import { createCredentialCipher } from '../../src/session/credential-cipher.ts';
+import { SqliteSessionStore } from '../../src/session/sqlite-store.ts';
+
+export interface Harness {
+  app: Express;
+  config: Config;
+  dataDir: string;
+  clock: { now: number; advance(ms: number): void };
+  logs: string[];
+  auditLog: AuditLog;
+  store: SqliteSessionStore;
+  close(): void;
+}
+
+export function createHarness(makeClients: AwsClientFactory, options: { env?: Record<string, string>; deps?: Partial<AppDeps> } = {}): Harness {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bff-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'web'), LOG_LEVEL: 'info', ...options.env });
+  const clock = { now: Date.now(), advance(ms: number) { clock.now += ms; } };
+  const logs: string[] = [];
+  const sink = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
+  const store = new SqliteSessionStore({ file: join(dataDir, 'sessions.sqlite'), defaultTtlMs: config.sessionIdleMs });
+  const auditLog = new AuditLog(join(dataDir, 'audit.sqlite'));
+  const app = createApp(config, {
+    logger: createLogger('info', sink),
+    sessionStore: store,
+    sessionSecret: 'test-cookie-secret',
+    cipher: createCredentialCipher(Buffer.alloc(32, 7)),
+    auditLog,
+    makeClients,
+    clock: () => clock.now,
+    ...options.deps,
+  });
+  return {
+    app, config, dataDir, clock, logs, auditLog, store,
+    close() {
+      store.close();
+      auditLog.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A supertest agent (keeps cookies) with the CSRF token fetched and sent on every change. */
+export async function browser(app: Express) {
+  const agent = request.agent(app);
+  let csrf = (await agent.get('/api/session')).body.csrfToken as string;
+  const withCsrf = <T extends request.Test>(test: T) => test.set('x-csrf-token', csrf);
+  return {
+    agent,
+    get csrf() { return csrf; },
+    set csrf(value: string) { csrf = value; },
+    get: (url: string) => agent.get(url),
+    post: (url: string, body?: object) => withCsrf(agent.post(url)).send(body ?? {}),
+    put: (url: string, body?: object) => withCsrf(agent.put(url)).send(body ?? {}),
+    patch: (url: string, body?: object) => withCsrf(agent.patch(url)).send(body ?? {}),
+    delete: (url: string) => withCsrf(agent.delete(url)),
+    async signIn(body: object) {
+      const res = await withCsrf(agent.post('/api/session')).send(body);
+      if (res.body.csrfToken) csrf = res.body.csrfToken;
+      return res;
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHarness, browser } from './helpers/harness.ts';
+import type { Harness } from './helpers/harness.ts';
+import { admin, fakeAws, mfaUser, root, signInHandlers } from './helpers/fake-aws.ts';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+function setup(options: Parameters<typeof createHarness>[1] = {}, expiresInMs?: number) {
+  const sts = signInHandlers([admin, mfaUser, root], expiresInMs);
+  const aws = fakeAws({
+    ...sts.handlers,
+    ListUsers: () => ({ Users: [{ UserName: 'alice', UserId: 'AIDAALICE', Arn: admin.arn, Path: '/', CreateDate: new Date('2024-01-01T00:00:00Z') }], IsTruncated: false }),
+  });
+  h = createHarness(aws.makeClients, options);
+  return aws;
+}
+
+const sessionCookie = (res: { headers: Record<string, unknown> }) =>
+  ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => c.startsWith('iam-console.sid='));
+
+describe('sign-in', () => {
+  it('signs in with an access key, keeps only temporary credentials and reports the identity', async () => {
+    const aws = setup();
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ signedIn: true, identity: { arn: admin.arn, type: 'user', userName: 'alice', accountId: '123456789012', accountAlias: 'example-corp' }, mfaAuthenticated: false });
+    // Later calls are signed with the session token, never with the long-term key.
+    const users = await b.get('/api/users');
+    expect(users.status).toBe(200);
+    const listCall = aws.calls.find((c) => c.command === 'ListUsers');
+    expect(listCall?.caller?.accessKeyId).toMatch(/^ASIA/);
+    expect(listCall?.caller?.sessionToken).toBeTruthy();
+  });
+
+  it('refuses a wrong secret with 401 InvalidCredentials carrying AWS’s reason', async () => {
+    setup();
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: 'wrong-secret' });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toMatchObject({ code: 'InvalidCredentials', status: 401 });
+    expect(res.body.error.message).toContain('signature');
+    expect((await b.get('/api/session')).body.signedIn).toBe(false);
+  });
+
+  it('asks for an MFA code when the user has a device, then accepts the right code', async () => {
+    setup();
+    const b = await browser(h.app);
+    const first = await b.signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey });
+    expect(first.status).toBe(401);
+    expect(first.body.error).toMatchObject({ code: 'MfaRequired', mfaSerialNumber: mfaUser.mfaSerial });
+    const second = await b.signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey, mfaCode: mfaUser.mfaCode });
+    expect(second.status).toBe(200);
+    expect(second.body.mfaAuthenticated).toBe(true);
+  });
+
+  it('refuses a wrong MFA code with 401 InvalidMfaCode', async () => {
+    setup();
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey, mfaCode: '000000' });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('InvalidMfaCode');
+    expect(res.body.error.requestId).toMatch(/^req-/);
+  });
+
+  it('lets the root user sign in without MFA lookup', async () => {
+    const aws = setup();
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: root.accessKeyId, secretAccessKey: root.secretAccessKey });
+    expect(res.status).toBe(200);
+    expect(res.body.identity).toMatchObject({ type: 'root', arn: root.arn });
+    expect(aws.calls.some((c) => c.command === 'ListMFADevices')).toBe(false);
+  });
+
+  it('validates the sign-in body', async () => {
+    setup();
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: 'not a key', secretAccessKey: '' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('ValidationError');
+    expect(res.body.error.details.length).toBeGreaterThan(0);
+  });
+
+  it('rate-limits failed sign-ins per access key id and per IP', async () => {
+    setup({ deps: { signInLimits: { windowMs: 60_000, perIp: 6, perAccessKey: 3 } } });
+    const b = await browser(h.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: 'wrong' })).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const limited = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RateLimited');
+    // Another key from the same address: allowed until the per-IP budget (6 refused attempts, 429s included) is spent.
+    expect((await b.signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: 'wrong' })).status).toBe(401);
+    expect((await b.signIn({ accessKeyId: root.accessKeyId, secretAccessKey: 'wrong' })).status).toBe(429);
+  });
+});
+
+describe('session lifetime', () => {
+  it('issues a new session id at sign-in', async () => {
+    setup();
+    const b = await browser(h.app);
+    const before = sessionCookie(await b.get('/api/session'));
+    const res = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const after = sessionCookie(res);
+    expect(before).toBeTruthy();
+    expect(after).toBeTruthy();
+    expect(after!.split(';')[0]).not.toBe(before!.split(';')[0]);
+  });
+
+  it('sets HttpOnly, SameSite=Strict cookies, Secure outside localhost', async () => {
+    setup();
+    const cookie = sessionCookie(await (await browser(h.app)).get('/api/session'));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toMatch(/Secure/);
+    h.close();
+    setup({ env: { HOST: '0.0.0.0', TRUST_PROXY: 'true' } });
+    const secure = sessionCookie(await (await import('supertest')).default(h.app).get('/api/session').set('x-forwarded-proto', 'https'));
+    expect(secure).toMatch(/; Secure/);
+    expect(secure).toMatch(/HttpOnly/);
+  });
+
+  it('ends the session after the idle timeout', async () => {
+    setup();
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    h.clock.advance(29 * 60_000);
+    expect((await b.get('/api/users')).status).toBe(200);
+    h.clock.advance(29 * 60_000); // activity above reset the idle clock
+    expect((await b.get('/api/users')).status).toBe(200);
+    h.clock.advance(31 * 60_000);
+    const res = await b.get('/api/users');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('SessionExpired');
+    expect((await b.get('/api/session')).body.signedIn).toBe(false);
+  });
+
+  it('ends the session after the absolute timeout even when active', async () => {
+    setup({ env: { SESSION_ABSOLUTE_HOURS: '1' } }, 3 * 3_600_000);
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    for (let i = 0; i < 3; i++) {
+      h.clock.advance(20 * 60_000);
+      expect((await b.get('/api/users')).status).toBe(200);
+    }
+    h.clock.advance(60_000);
+    const res = await b.get('/api/users');
+    expect(res.body.error.code).toBe('SessionExpired');
+  });
+
+  it('answers SessionExpired when the temporary credentials have expired', async () => {
+    setup({}, 15 * 60_000);
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    h.clock.advance(10 * 60_000);
+    expect((await b.get('/api/users')).status).toBe(200);
+    h.clock.advance(6 * 60_000);
+    const res = await b.get('/api/users');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('SessionExpired');
+  });
+
+  it('signs out: the session is destroyed and the old cookie is worthless', async () => {
+    setup();
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const out = await b.delete('/api/session');
+    expect(out.status).toBe(204);
+    const res = await b.get('/api/users');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('NotSignedIn');
+  });
+
+  it('refuses API calls without a session', async () => {
+    setup();
+    const res = await (await browser(h.app)).get('/api/users');
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: { code: 'NotSignedIn', status: 401, message: 'You are not signed in.' } });
+  });
+});

@@ -159,3 +159,12 @@ describe('catalog: source data', () => {
     expect(catalog.source.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('catalog: service condition keys', () => {
+  it('lists the keys a service names, with their descriptions', () => {
+    const keys = catalog.serviceConditionKeys('IAM');
+    expect(keys.map((k) => k.name)).toEqual(expect.arrayContaining(['iam:PassedToService', 'iam:PermissionsBoundary', 'aws:TagKeys']));
+    expect(keys.find((k) => k.name === 'iam:PassedToService')?.description).toMatch(/^Filters access by/);
+    expect(catalog.serviceConditionKeys('nosuchservice')).toEqual([]);
+  });
+});

@@ -96,6 +96,8 @@ export interface Catalog {
   resourceTypesMatchingArn(action: string, arn: string): readonly ResourceTypeInfo[];
   /** A global or service condition key, case-insensitive; templated keys match by pattern (aws:RequestTag/Env). */
   conditionKey(name: string): ConditionKeyInfo | undefined;
+  /** The condition keys a service lists (its own and the aws: keys it supports); empty for an unknown service. */
+  serviceConditionKeys(prefix: string): readonly ConditionKeyInfo[];
   /** Keys the action supports: its own plus those of its resource types (global keys not included). */
   conditionKeysForAction(action: string): readonly ConditionKeyInfo[];
   /** Whether a (possibly concrete, e.g. aws:ResourceTag/team) key is one the action supports, or a global key. */
@@ -121,6 +123,7 @@ interface ServiceEntry {
   resourceInfos?: ResourceTypeInfo[];
   resourceIndex?: Map<string, number>;
   compiledTemplates?: CompiledArnPattern[][];
+  conditionKeys?: ConditionKeyInfo[];
 }
 
 /** Where an indexed condition key is described: the global table or a service's keys (info built on first use). */
@@ -413,6 +416,12 @@ export function createCatalog(data: CatalogData): Catalog {
       return remember(arnMatchMemo, memoKey, matches);
     },
     conditionKey,
+    serviceConditionKeys(prefix) {
+      const entry = typeof prefix === 'string' ? serviceByPrefix.get(prefix.toLowerCase()) : undefined;
+      if (!entry) return [];
+      entry.conditionKeys ??= entry.data.k.map(([name]) => conditionKey(name)).filter((info) => info !== undefined);
+      return entry.conditionKeys;
+    },
     conditionKeysForAction: (action) => actionKeys(action)?.infos ?? [],
     conditionKeyAppliesToAction(action, key) {
       if (typeof key !== 'string') return false;

@@ -21,7 +21,13 @@ export function loadCatalogSync(file: string = CATALOG_FILE): Catalog {
     }
     throw error;
   }
-  const catalog = createCatalog(JSON.parse(text) as CatalogData);
+  let data: CatalogData;
+  try {
+    data = JSON.parse(text) as CatalogData;
+  } catch (error) {
+    throw new Error(`The action catalog ${file} is not valid JSON (${(error as Error).message}): run "pnpm build" again`, { cause: error });
+  }
+  const catalog = createCatalog(data);
   loaded.set(file, catalog);
   return catalog;
 }

@@ -101,6 +101,24 @@ describe('policy variables', () => {
       false,
     ],
     [
+      'NotResource with a variable that has no value: the statement does not apply',
+      { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::bucket/home/${aws:username}/*' },
+      { principal: sessionPrincipal, resource: 'arn:aws:s3:::other/key' },
+      false,
+    ],
+    [
+      'NotResource with a variable that has no value still applies to another service',
+      { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:iam::*:user/${aws:username}' },
+      { principal: sessionPrincipal, resource: 'arn:aws:s3:::other/key' },
+      true,
+    ],
+    [
+      'NotResource with a resolved variable applies to other resources',
+      { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::bucket/home/${aws:username}/*' },
+      { resource: 'arn:aws:s3:::other/key' },
+      true,
+    ],
+    [
       'context variable in a condition',
       { Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', Condition: { StringLike: { 's3:prefix': 'home/${aws:username}/*' } } },
       { action: 's3:ListBucket', context: { 's3:prefix': 'home/alice/docs' } },

@@ -5,7 +5,7 @@ import { parseSource, statementNodes, type SourceRange } from '../source/source-
 import { compileConditions, type CompiledCondition } from './conditions.ts';
 import type { RequestContext } from './context.ts';
 import { compileWildcard, type Glob } from './glob.ts';
-import { compileWildPattern, wildPatternMatches, type WildPattern } from './pattern.ts';
+import { compileWildPattern, matchWildPattern, UNRESOLVED, type WildPattern } from './pattern.ts';
 import { compilePrincipal, type CompiledPrincipal } from './principal.ts';
 import type { Effect, PolicyMeta, PolicyType } from './types.ts';
 
@@ -67,10 +67,19 @@ export function actionMatches(actions: ActionMatcher, actionLower: string): bool
   return false;
 }
 
-/** A pattern whose variable has no value matches no resource (UG "Policy variables with no value"). */
-export function resourceMatches(patterns: readonly WildPattern[], context: RequestContext): boolean {
-  for (const pattern of patterns) if (wildPatternMatches(pattern, context.resource, context)) return true;
-  return false;
+/**
+ * Whether the Resource / NotResource element lets the statement apply. A pattern whose variable has no value
+ * matches no resource (UG "Policy variables with no value"); in NotResource such a pattern makes the whole
+ * statement not apply, as an unresolvable variable does (iam-simulate agrees), rather than widen it.
+ */
+export function resourceApplies(patterns: readonly WildPattern[], notResource: boolean, context: RequestContext): boolean {
+  let unresolved = false;
+  for (const pattern of patterns) {
+    const m = matchWildPattern(pattern, context.resource, context);
+    if (m === 1) return !notResource;
+    if (m === UNRESOLVED) unresolved = true;
+  }
+  return notResource && !unresolved;
 }
 
 const KNOWN_ELEMENTS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);

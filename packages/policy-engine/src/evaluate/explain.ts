@@ -63,7 +63,7 @@ export function traceStatement(statement: CompiledStatement, outcome: number, co
     case ACTION_MISMATCH:
       return { applies: false, reason: statement.notAction ? 'the action is listed in NotAction' : 'the action does not match' };
     case RESOURCE_MISMATCH:
-      return { applies: false, reason: statement.notResource ? 'the resource is listed in NotResource' : 'the resource does not match' };
+      return { applies: false, reason: statement.notResource ? 'the resource is listed in NotResource (or a NotResource variable has no value)' : 'the resource does not match' };
     case PRINCIPAL_MISMATCH:
       return { applies: false, reason: statement.notPrincipal ? 'the principal is listed in NotPrincipal' : 'the principal does not match' };
     default: {

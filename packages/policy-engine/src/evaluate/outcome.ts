@@ -1,5 +1,5 @@
 // Whether one statement applies to one request, as a small integer so the hot path allocates nothing.
-import { actionMatches, resourceMatches, type CompiledStatement } from './compile.ts';
+import { actionMatches, resourceApplies, type CompiledStatement } from './compile.ts';
 import { firstFailingCondition } from './conditions.ts';
 import type { RequestContext } from './context.ts';
 import { excludedByNotPrincipal, matchPrincipal } from './principal.ts';
@@ -19,7 +19,7 @@ export const CONDITION_FAILED = -10;
 export function statementOutcome(statement: CompiledStatement, context: RequestContext): number {
   if (statement.problem !== undefined) return MALFORMED;
   if (actionMatches(statement.actions, context.actionLower) === statement.notAction) return ACTION_MISMATCH;
-  if (statement.resources && resourceMatches(statement.resources, context) === statement.notResource) return RESOURCE_MISMATCH;
+  if (statement.resources && !resourceApplies(statement.resources, statement.notResource, context)) return RESOURCE_MISMATCH;
   let outcome = APPLIES;
   if (statement.principal) {
     if (statement.notPrincipal) {

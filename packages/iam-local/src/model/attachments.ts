@@ -11,10 +11,8 @@ export const MAX_ATTACHED_POLICIES = 10;
 
 const QUOTA_NAME: Readonly<Record<PrincipalType, string>> = { user: 'PoliciesPerUser', group: 'PoliciesPerGroup', role: 'PoliciesPerRole' };
 
-export interface AttachedPolicy {
-  PolicyName: string;
-  PolicyArn: string;
-}
+// A type alias (not an interface) so it fits the XML result tree's index signature.
+export type AttachedPolicy = { PolicyName: string; PolicyArn: string };
 
 export interface Attachable {
   type: PrincipalType;

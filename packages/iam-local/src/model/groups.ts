@@ -15,14 +15,15 @@ export interface Group {
   createDate: string;
 }
 
-const COLUMNS = 'id, name, path, create_date AS createDate';
+/** SELECT list giving the group type's fields. */
+export const GROUP_COLUMNS = 'id, name, path, create_date AS createDate';
 
 export function groupArn(accountId: string, group: Pick<Group, 'path' | 'name'>): string {
   return entityArn(accountId, 'group', group.path, group.name);
 }
 
 export function findGroup(db: Db, name: string): Group | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM iam_groups WHERE name = ?`).get(name) as Group | undefined;
+  return db.prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE name = ?`).get(name) as Group | undefined;
 }
 
 export function requireGroup(db: Db, name: string): Group {
@@ -42,13 +43,13 @@ export function createGroup(db: Db, input: { name: string; path: string }, now: 
     assertNameFree(db, input.name);
     db.prepare('INSERT INTO iam_groups (id, name, path, create_date) VALUES (?, ?, ?, ?)').run(id, input.name, input.path, isoSeconds(now));
   })();
-  return db.prepare(`SELECT ${COLUMNS} FROM iam_groups WHERE id = ?`).get(id) as Group;
+  return db.prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE id = ?`).get(id) as Group;
 }
 
 export function listGroups(db: Db, request: PageRequest & { pathPrefix?: string | undefined }): Page<Group> {
   const after = request.marker ? decodeMarker(request.marker) : '';
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM iam_groups WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
+    .prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
     .all({ after, prefix: request.pathPrefix ?? '/', limit: request.maxItems + 1 }) as Group[];
   return toPage(rows, request.maxItems, (group) => group.name);
 }
@@ -59,7 +60,7 @@ export function updateGroup(db: Db, name: string, update: { newName?: string | u
     if (update.newName !== undefined) assertNameFree(db, update.newName, group.id);
     db.prepare('UPDATE iam_groups SET name = ?, path = ? WHERE id = ?').run(update.newName ?? group.name, update.newPath ?? group.path, group.id);
     bumpPolicyState(db);
-    return db.prepare(`SELECT ${COLUMNS} FROM iam_groups WHERE id = ?`).get(group.id) as Group;
+    return db.prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE id = ?`).get(group.id) as Group;
   })();
 }
 

@@ -268,3 +268,8 @@ export function setDefaultPolicyVersion(db: Db, arn: string, id: string, now: Da
     bumpPolicyState(db);
   })();
 }
+
+/** Internal id of a customer managed policy (for its tags), or undefined. */
+export function customerPolicyId(db: Db, arn: string): string | undefined {
+  return db.prepare('SELECT id FROM iam_policies WHERE arn = ?').pluck().get(arn) as string | undefined;
+}

@@ -22,7 +22,8 @@ export interface Role {
   lastUsedRegion: string | null;
 }
 
-const COLUMNS = `id, name, path, create_date AS createDate, assume_role_policy AS assumeRolePolicy, description,
+/** SELECT list giving the role type's fields. */
+export const ROLE_COLUMNS = `id, name, path, create_date AS createDate, assume_role_policy AS assumeRolePolicy, description,
   max_session_duration AS maxSessionDuration, boundary_arn AS boundaryArn, last_used_date AS lastUsedDate,
   last_used_region AS lastUsedRegion`;
 
@@ -31,7 +32,7 @@ export function roleArn(accountId: string, role: Pick<Role, 'path' | 'name'>): s
 }
 
 export function findRole(db: Db, name: string): Role | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM iam_roles WHERE name = ?`).get(name) as Role | undefined;
+  return db.prepare(`SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE name = ?`).get(name) as Role | undefined;
 }
 
 export function requireRole(db: Db, name: string): Role {
@@ -41,7 +42,7 @@ export function requireRole(db: Db, name: string): Role {
 }
 
 function byId(db: Db, id: string): Role {
-  return db.prepare(`SELECT ${COLUMNS} FROM iam_roles WHERE id = ?`).get(id) as Role;
+  return db.prepare(`SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE id = ?`).get(id) as Role;
 }
 
 /** Trust policies: the grammar of a resource policy with a Principal, and the 2,048-character quota. */
@@ -99,7 +100,7 @@ export function createRole(db: Db, input: NewRole, now: Date): Role {
 export function listRoles(db: Db, request: PageRequest & { pathPrefix?: string | undefined }): Page<Role> {
   const after = request.marker ? decodeMarker(request.marker) : '';
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM iam_roles WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
+    .prepare(`SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
     .all({ after, prefix: request.pathPrefix ?? '/', limit: request.maxItems + 1 }) as Role[];
   return toPage(rows, request.maxItems, (role) => role.name);
 }

@@ -4,10 +4,8 @@ import type { Db } from './db.ts';
 import { IamError } from '../protocol/operation.ts';
 import { bumpPolicyState } from './policy-state.ts';
 
-export interface Tag {
-  Key: string;
-  Value: string;
-}
+// A type alias (not an interface) so tags fit the XML result tree's index signature.
+export type Tag = { Key: string; Value: string };
 
 export const MAX_TAGS_PER_RESOURCE = 50;
 

@@ -14,14 +14,15 @@ export interface User {
   boundaryArn: string | null;
 }
 
-const COLUMNS = 'id, name, path, create_date AS createDate, boundary_arn AS boundaryArn';
+/** SELECT list giving the user type's fields. */
+export const USER_COLUMNS = 'id, name, path, create_date AS createDate, boundary_arn AS boundaryArn';
 
 export function userArn(accountId: string, user: Pick<User, 'path' | 'name'>): string {
   return entityArn(accountId, 'user', user.path, user.name);
 }
 
 export function findUser(db: Db, name: string): User | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM iam_users WHERE name = ?`).get(name) as User | undefined;
+  return db.prepare(`SELECT ${USER_COLUMNS} FROM iam_users WHERE name = ?`).get(name) as User | undefined;
 }
 
 export function requireUser(db: Db, name: string): User {
@@ -31,7 +32,7 @@ export function requireUser(db: Db, name: string): User {
 }
 
 export function findUserById(db: Db, id: string): User | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM iam_users WHERE id = ?`).get(id) as User | undefined;
+  return db.prepare(`SELECT ${USER_COLUMNS} FROM iam_users WHERE id = ?`).get(id) as User | undefined;
 }
 
 function assertNameFree(db: Db, name: string, exceptId?: string): void {
@@ -73,9 +74,9 @@ export function listUsers(db: Db, request: UserListRequest): Page<User> {
   const prefix = request.pathPrefix ?? '/';
   const rows =
     prefix === '/'
-      ? (db.prepare(`SELECT ${COLUMNS} FROM iam_users WHERE name > ? ORDER BY name LIMIT ?`).all(after, request.maxItems + 1) as User[])
+      ? (db.prepare(`SELECT ${USER_COLUMNS} FROM iam_users WHERE name > ? ORDER BY name LIMIT ?`).all(after, request.maxItems + 1) as User[])
       : (db
-          .prepare(`SELECT ${COLUMNS} FROM iam_users WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
+          .prepare(`SELECT ${USER_COLUMNS} FROM iam_users WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
           .all({ after, prefix, limit: request.maxItems + 1 }) as User[]);
   return toPage(rows, request.maxItems, (user) => user.name);
 }

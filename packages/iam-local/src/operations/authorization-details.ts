@@ -1,0 +1,78 @@
+// GetAccountAuthorizationDetails: users, groups, roles and managed policies with their policies, paginated as
+// one list across the four kinds.
+import type { OperationDefinition, XmlValue } from '../protocol/operation.ts';
+import { encodePolicyDocument, paginate, stringListParam } from '../protocol/params.ts';
+import { authorizationDetails, type AuthorizationDetail, type DetailFilter, type PrincipalDetail } from '../model/authorization-details.ts';
+import { policyNameOf } from '../model/attachments.ts';
+import { boundaryShape, groupShape, policyShape, roleShape, userShape } from './entity-shapes.ts';
+
+const FILTERS = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
+
+type Shape = { [key: string]: XmlValue };
+
+function policies(detail: PrincipalDetail): { inline: Shape[]; attached: Shape[] } {
+  return {
+    inline: detail.inline.map((p) => ({ PolicyName: p.name, PolicyDocument: encodePolicyDocument(p.document) })),
+    attached: detail.attachedArns.map((arn) => ({ PolicyName: policyNameOf(arn), PolicyArn: arn })),
+  };
+}
+
+export const authorizationDetailsOperations: Record<string, OperationDefinition> = {
+  GetAccountAuthorizationDetails: {
+    service: 'iam',
+    authorize: () => [{ action: 'iam:GetAccountAuthorizationDetails', resource: '*' }],
+    handle(params, ctx) {
+      const { db, accountId } = ctx.state;
+      const filter = stringListParam(params, 'Filter', {}, { oneOf: FILTERS }) as DetailFilter[];
+      const page = paginate(authorizationDetails(db, filter), params);
+      const of = <K extends AuthorizationDetail['kind']>(kind: K) =>
+        page.items.filter((d): d is Extract<AuthorizationDetail, { kind: K }> => d.kind === kind);
+      return {
+        UserDetailList: of('user').map((d) => {
+          const { inline, attached } = policies(d);
+          return {
+            ...userShape(db, accountId, d.user),
+            UserPolicyList: inline,
+            GroupList: d.groupNames,
+            AttachedManagedPolicies: attached,
+            PermissionsBoundary: boundaryShape(d.user.boundaryArn),
+            Tags: d.tags,
+          };
+        }),
+        GroupDetailList: of('group').map((d) => {
+          const { inline, attached } = policies(d);
+          return { ...groupShape(accountId, d.group), GroupPolicyList: inline, AttachedManagedPolicies: attached };
+        }),
+        RoleDetailList: of('role').map((d) => {
+          const { inline, attached } = policies(d);
+          const role = roleShape(db, accountId, d.role);
+          return {
+            Path: role.Path,
+            RoleName: role.RoleName,
+            RoleId: role.RoleId,
+            Arn: role.Arn,
+            CreateDate: role.CreateDate,
+            AssumeRolePolicyDocument: role.AssumeRolePolicyDocument,
+            InstanceProfileList: [],
+            RolePolicyList: inline,
+            AttachedManagedPolicies: attached,
+            PermissionsBoundary: boundaryShape(d.role.boundaryArn),
+            Tags: d.tags,
+            RoleLastUsed: d.role.lastUsedDate ? { LastUsedDate: new Date(d.role.lastUsedDate), Region: d.role.lastUsedRegion ?? undefined } : {},
+          };
+        }),
+        Policies: of('policy').map((d) => ({
+          ...policyShape(db, d.policy.policy, { counts: d.policy, description: true }),
+          PolicyVersionList: d.versions.map((v) => ({
+            Document: encodePolicyDocument(v.document),
+            VersionId: v.versionId,
+            IsDefaultVersion: v.isDefault,
+            CreateDate: new Date(v.createDate),
+          })),
+        })),
+        IsTruncated: page.IsTruncated,
+        Marker: page.Marker,
+      };
+    },
+  },
+};

@@ -1,0 +1,35 @@
+// Parameter readers shared by the entity operations (on top of protocol/params.ts).
+import type { Db } from '../model/db.ts';
+import { IamError, type QueryParams } from '../protocol/operation.ts';
+import { ARN, PATH, PATH_PREFIX, POLICY_DOCUMENT, optionalString, requireString } from '../protocol/params.ts';
+import { requireAttachablePolicy } from '../model/managed-policies.ts';
+
+const POLICY_ARN = /^arn:aws:iam::(\d{12}|aws):policy\/(?:[\u0021-\u007E]*\/)?[\w+=,.@-]+$/;
+
+/** `Path`, default `/`. */
+export function pathParam(params: QueryParams, name = 'Path'): string {
+  return optionalString(params, name, PATH) ?? '/';
+}
+
+export function pathPrefixParam(params: QueryParams): string | undefined {
+  return optionalString(params, 'PathPrefix', PATH_PREFIX);
+}
+
+/** A managed policy ARN: InvalidInput "ARN x is not valid." when it cannot be one. */
+export function policyArnParam(params: QueryParams, name = 'PolicyArn'): string {
+  const arn = requireString(params, name, ARN);
+  if (!POLICY_ARN.test(arn)) throw new IamError('InvalidInput', `ARN ${arn} is not valid.`);
+  return arn;
+}
+
+/** Optional permissions boundary ARN that must name an existing managed policy. */
+export function boundaryParam(db: Db, params: QueryParams, name = 'PermissionsBoundary'): string | undefined {
+  if (params[name] === undefined) return undefined;
+  const arn = policyArnParam(params, name);
+  requireAttachablePolicy(db, arn);
+  return arn;
+}
+
+export function documentParam(params: QueryParams, name = 'PolicyDocument'): string {
+  return requireString(params, name, POLICY_DOCUMENT);
+}

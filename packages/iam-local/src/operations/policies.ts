@@ -1,0 +1,343 @@
+// Managed policy operations (CreatePolicy … ListEntitiesForPolicy) and the inline/attached policy operations of
+// users, groups and roles, which are the same six operations per principal type.
+import type { OperationDefinition, QueryParams, OperationContext, AuthorizationTarget } from '../protocol/operation.ts';
+import { IamError } from '../protocol/operation.ts';
+import {
+  GROUP_NAME,
+  POLICY_DESCRIPTION,
+  POLICY_NAME,
+  POLICY_VERSION_ID,
+  ROLE_NAME,
+  USER_NAME,
+  encodePolicyDocument,
+  optionalBoolean,
+  optionalString,
+  pageRequest,
+  paginate,
+  requireString,
+  tagsParam,
+  validateAll,
+  type StringRule,
+} from '../protocol/params.ts';
+import {
+  createPolicy,
+  createPolicyVersion,
+  deletePolicy,
+  deletePolicyVersion,
+  getPolicyVersion,
+  listPolicyVersions,
+  requirePolicy,
+  setDefaultPolicyVersion,
+} from '../model/managed-policies.ts';
+import { entitiesForPolicy, listManagedPolicies, type PolicyScope, type PolicyUsage } from '../model/policy-usage.ts';
+import { deleteInlinePolicy, getInlinePolicy, listInlinePolicyNames, putInlinePolicy, type PolicyOwner } from '../model/inline-policies.ts';
+import { attachPolicy, detachPolicy, listAttachedPolicies } from '../model/attachments.ts';
+import type { PrincipalType } from '../model/names.ts';
+import { requireUser } from '../model/users.ts';
+import { requireGroup } from '../model/groups.ts';
+import { requireRole } from '../model/roles.ts';
+import type { Db } from '../model/db.ts';
+import { policyShape, tagsShape } from './entity-shapes.ts';
+import { documentParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
+import { groupTarget, listArn, newEntityArn, policyTarget, requestTagContext, roleTarget, userTarget } from './targets.ts';
+import { customerPolicyId } from '../model/managed-policies.ts';
+
+const SCOPES = ['All', 'AWS', 'Local'] as const;
+const USAGES = ['PermissionsPolicy', 'PermissionsBoundary'] as const;
+const ENTITY_FILTERS = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
+
+function versionParam(params: QueryParams): string {
+  return requireString(params, 'VersionId', POLICY_VERSION_ID);
+}
+
+const managedPolicyOperations: Record<string, OperationDefinition> = {
+  CreatePolicy: {
+    service: 'iam',
+    authorize(params, ctx) {
+      const resource = newEntityArn(ctx, 'policy', params, 'PolicyName');
+      const tags = requestTagContext(params);
+      return [
+        { action: 'iam:CreatePolicy', resource, context: tags },
+        ...(Object.keys(tags).length > 0 ? [{ action: 'iam:TagPolicy', resource, context: tags }] : []),
+      ];
+    },
+    handle(params, ctx) {
+      const [name, path, document, description, tags] = validateAll(
+        () => requireString(params, 'PolicyName', POLICY_NAME),
+        () => pathParam(params),
+        () => documentParam(params),
+        () => optionalString(params, 'Description', POLICY_DESCRIPTION),
+        () => tagsParam(params),
+      );
+      const policy = createPolicy(ctx.state.db, ctx.state.accountId, { name, path, document, description, tags }, ctx.now);
+      return { Policy: { ...policyShape(ctx.state.db, policy), Tags: tagsShape(ctx.state.db, 'policy', policy.id) } };
+    },
+  },
+
+  GetPolicy: {
+    service: 'iam',
+    authorize: (params, ctx) => [policyTarget(ctx, 'iam:GetPolicy', params)],
+    handle(params, ctx) {
+      const policy = requirePolicy(ctx.state.db, policyArnParam(params));
+      return { Policy: { ...policyShape(ctx.state.db, policy, { description: true }), Tags: policy.awsManaged ? undefined : tagsShape(ctx.state.db, 'policy', policy.id) } };
+    },
+  },
+
+  ListPolicies: {
+    service: 'iam',
+    authorize: (params, ctx) => [{ action: 'iam:ListPolicies', resource: listArn(ctx, 'policy', params) }],
+    handle(params, ctx) {
+      const [scope, onlyAttached, pathPrefix, usage] = validateAll(
+        () => optionalString(params, 'Scope', { oneOf: SCOPES }) as PolicyScope | undefined,
+        () => optionalBoolean(params, 'OnlyAttached'),
+        () => pathPrefixParam(params),
+        () => optionalString(params, 'PolicyUsageFilter', { oneOf: USAGES }) as PolicyUsage | undefined,
+      );
+      const page = paginate(listManagedPolicies(ctx.state.db, { scope, onlyAttached, pathPrefix, usage }), params);
+      return {
+        Policies: page.items.map((p) => policyShape(ctx.state.db, p.policy, { counts: p })),
+        IsTruncated: page.IsTruncated,
+        Marker: page.Marker,
+      };
+    },
+  },
+
+  DeletePolicy: {
+    service: 'iam',
+    authorize: (params, ctx) => [policyTarget(ctx, 'iam:DeletePolicy', params)],
+    handle(params, ctx) {
+      deletePolicy(ctx.state.db, policyArnParam(params), ctx.caller.arn);
+      return undefined;
+    },
+  },
+
+  CreatePolicyVersion: {
+    service: 'iam',
+    authorize: (params, ctx) => [policyTarget(ctx, 'iam:CreatePolicyVersion', params)],
+    handle(params, ctx) {
+      const [arn, document, setAsDefault] = validateAll(
+        () => policyArnParam(params),
+        () => documentParam(params),
+        () => optionalBoolean(params, 'SetAsDefault'),
+      );
+      const version = createPolicyVersion(ctx.state.db, arn, document, setAsDefault ?? false, ctx.now, ctx.caller.arn);
+      return { PolicyVersion: { VersionId: version.versionId, IsDefaultVersion: version.isDefault, CreateDate: new Date(version.createDate) } };
+    },
+  },
+
+  GetPolicyVersion: {
+    service: 'iam',
+    authorize: (params, ctx) => [policyTarget(ctx, 'iam:GetPolicyVersion', params)],
+    handle(params, ctx) {
+      const [arn, id] = validateAll(
+        () => policyArnParam(params),
+        () => versionParam(params),
+      );
+      requirePolicy(ctx.state.db, arn);
+      const version = getPolicyVersion(ctx.state.db, arn, id);
+      return {
+        PolicyVersion: {
+          Document: encodePolicyDocument(version.document),
+          VersionId: version.versionId,
+          IsDefaultVersion: version.isDefault,
+          CreateDate: new Date(version.createDate),
+        },
+      };
+    },
+  },
+
+  ListPolicyVersions: {
+    service: 'iam',
+    authorize: (params, ctx) => [policyTarget(ctx, 'iam:ListPolicyVersions', params)],
+    handle(params, ctx) {
+      const versions = listPolicyVersions(ctx.state.db, policyArnParam(params));
+      const page = paginate(versions, params);
+      return {
+        Versions: page.items.map((v) => ({ VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: new Date(v.createDate) })),
+        IsTruncated: page.IsTruncated,
+        Marker: page.Marker,
+      };
+    },
+  },
+
+  DeletePolicyVersion: {
+    service: 'iam',
+    authorize: (params, ctx) => [policyTarget(ctx, 'iam:DeletePolicyVersion', params)],
+    handle(params, ctx) {
+      const [arn, id] = validateAll(
+        () => policyArnParam(params),
+        () => versionParam(params),
+      );
+      deletePolicyVersion(ctx.state.db, arn, id, ctx.caller.arn);
+      return undefined;
+    },
+  },
+
+  SetDefaultPolicyVersion: {
+    service: 'iam',
+    authorize: (params, ctx) => [policyTarget(ctx, 'iam:SetDefaultPolicyVersion', params)],
+    handle(params, ctx) {
+      const [arn, id] = validateAll(
+        () => policyArnParam(params),
+        () => versionParam(params),
+      );
+      setDefaultPolicyVersion(ctx.state.db, arn, id, ctx.now, ctx.caller.arn);
+      return undefined;
+    },
+  },
+
+  ListEntitiesForPolicy: {
+    service: 'iam',
+    authorize: (params, ctx) => [policyTarget(ctx, 'iam:ListEntitiesForPolicy', params)],
+    handle(params, ctx) {
+      const [arn, filter, pathPrefix, usage] = validateAll(
+        () => policyArnParam(params),
+        () => optionalString(params, 'EntityFilter', { oneOf: ENTITY_FILTERS }),
+        () => pathPrefixParam(params),
+        () => optionalString(params, 'PolicyUsageFilter', { oneOf: USAGES }) as PolicyUsage | undefined,
+      );
+      pageRequest(params);
+      requirePolicy(ctx.state.db, arn);
+      const types: PrincipalType[] =
+        filter === undefined ? ['group', 'user', 'role'] : filter === 'User' ? ['user'] : filter === 'Group' ? ['group'] : filter === 'Role' ? ['role'] : [];
+      const entities = entitiesForPolicy(ctx.state.db, arn, types, usage).filter((e) => e.path.startsWith(pathPrefix ?? '/'));
+      const page = paginate(entities, params);
+      const of = (type: PrincipalType) => page.items.filter((e) => e.type === type);
+      return {
+        PolicyGroups: of('group').map((e) => ({ GroupName: e.name, GroupId: e.id })),
+        PolicyUsers: of('user').map((e) => ({ UserName: e.name, UserId: e.id })),
+        PolicyRoles: of('role').map((e) => ({ RoleName: e.name, RoleId: e.id })),
+        IsTruncated: page.IsTruncated,
+        Marker: page.Marker,
+      };
+    },
+  },
+};
+
+// ---- the same policy operations for users, groups and roles ---------------------------------------------------
+
+interface PrincipalKind {
+  type: PrincipalType;
+  /** `User`, `Group`, `Role` as in operation and parameter names. */
+  label: 'User' | 'Group' | 'Role';
+  nameRule: StringRule;
+  resolve(db: Db, name: string): { id: string; name: string };
+  target(ctx: OperationContext, action: string, params: QueryParams, extra?: Record<string, string | string[]>): AuthorizationTarget;
+}
+
+const KINDS: readonly PrincipalKind[] = [
+  { type: 'user', label: 'User', nameRule: USER_NAME, resolve: requireUser, target: userTarget },
+  { type: 'group', label: 'Group', nameRule: GROUP_NAME, resolve: requireGroup, target: groupTarget },
+  { type: 'role', label: 'Role', nameRule: ROLE_NAME, resolve: requireRole, target: roleTarget },
+];
+
+function principalPolicyOperations(kind: PrincipalKind): Record<string, OperationDefinition> {
+  const nameParam = `${kind.label}Name`;
+  const owner = (ctx: OperationContext, params: QueryParams): PolicyOwner => {
+    const principal = kind.resolve(ctx.state.db, requireString(params, nameParam, kind.nameRule));
+    return { type: kind.type, id: principal.id, name: principal.name };
+  };
+  const ownerAndPolicyName = (ctx: OperationContext, params: QueryParams): [PolicyOwner, string] => {
+    validateAll(
+      () => requireString(params, nameParam, kind.nameRule),
+      () => requireString(params, 'PolicyName', POLICY_NAME),
+    );
+    return [owner(ctx, params), params.PolicyName as string];
+  };
+  const authorizeAs = (action: string) => (params: QueryParams, ctx: OperationContext) => [kind.target(ctx, `iam:${action}`, params)];
+  const authorizeWithPolicy = (action: string) => (params: QueryParams, ctx: OperationContext) => [
+    kind.target(ctx, `iam:${action}`, params, { 'iam:PolicyARN': params.PolicyArn ?? '' }),
+  ];
+
+  return {
+    [`Put${kind.label}Policy`]: {
+      service: 'iam',
+      authorize: authorizeAs(`Put${kind.label}Policy`),
+      handle(params, ctx) {
+        const [, , document] = validateAll(
+          () => requireString(params, nameParam, kind.nameRule),
+          () => requireString(params, 'PolicyName', POLICY_NAME),
+          () => documentParam(params),
+        );
+        putInlinePolicy(ctx.state.db, owner(ctx, params), params.PolicyName as string, document);
+        return undefined;
+      },
+    },
+    [`Get${kind.label}Policy`]: {
+      service: 'iam',
+      authorize: authorizeAs(`Get${kind.label}Policy`),
+      handle(params, ctx) {
+        const [principal, policyName] = ownerAndPolicyName(ctx, params);
+        const policy = getInlinePolicy(ctx.state.db, principal, policyName);
+        return { [nameParam]: principal.name, PolicyName: policy.name, PolicyDocument: encodePolicyDocument(policy.document) };
+      },
+    },
+    [`Delete${kind.label}Policy`]: {
+      service: 'iam',
+      authorize: authorizeAs(`Delete${kind.label}Policy`),
+      handle(params, ctx) {
+        const [principal, policyName] = ownerAndPolicyName(ctx, params);
+        deleteInlinePolicy(ctx.state.db, principal, policyName);
+        return undefined;
+      },
+    },
+    [`List${kind.label}Policies`]: {
+      service: 'iam',
+      authorize: authorizeAs(`List${kind.label}Policies`),
+      handle(params, ctx) {
+        const page = listInlinePolicyNames(ctx.state.db, owner(ctx, params), pageRequest(params));
+        return { PolicyNames: page.items, IsTruncated: page.isTruncated, Marker: page.marker };
+      },
+    },
+    [`Attach${kind.label}Policy`]: {
+      service: 'iam',
+      authorize: authorizeWithPolicy(`Attach${kind.label}Policy`),
+      handle(params, ctx) {
+        const [, arn] = validateAll(
+          () => requireString(params, nameParam, kind.nameRule),
+          () => policyArnParam(params),
+        );
+        attachPolicy(ctx.state.db, owner(ctx, params), arn);
+        return undefined;
+      },
+    },
+    [`Detach${kind.label}Policy`]: {
+      service: 'iam',
+      authorize: authorizeWithPolicy(`Detach${kind.label}Policy`),
+      handle(params, ctx) {
+        const [, arn] = validateAll(
+          () => requireString(params, nameParam, kind.nameRule),
+          () => policyArnParam(params),
+        );
+        detachPolicy(ctx.state.db, owner(ctx, params), arn);
+        return undefined;
+      },
+    },
+    [`ListAttached${kind.label}Policies`]: {
+      service: 'iam',
+      authorize: authorizeAs(`ListAttached${kind.label}Policies`),
+      handle(params, ctx) {
+        const [, pathPrefix, page] = validateAll(
+          () => requireString(params, nameParam, kind.nameRule),
+          () => pathPrefixParam(params),
+          () => pageRequest(params),
+        );
+        const result = listAttachedPolicies(ctx.state.db, owner(ctx, params), { ...page, pathPrefix });
+        return { AttachedPolicies: result.items, IsTruncated: result.isTruncated, Marker: result.marker };
+      },
+    },
+  };
+}
+
+export const policyOperations: Record<string, OperationDefinition> = Object.assign(
+  {},
+  managedPolicyOperations,
+  ...KINDS.map(principalPolicyOperations),
+);
+
+/** Guards used by tag operations on policies: a customer managed policy's internal id, or NoSuchEntity. */
+export function requireCustomerPolicyId(db: Db, arn: string): string {
+  const id = customerPolicyId(db, arn);
+  if (id === undefined) throw new IamError('NoSuchEntity', `Policy ${arn} was not found.`);
+  return id;
+}

@@ -1,0 +1,126 @@
+// User operations: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser and the user's permissions boundary.
+import type { OperationDefinition } from '../protocol/operation.ts';
+import { IamError } from '../protocol/operation.ts';
+import { USER_NAME, optionalString, pageRequest, requireString, tagsParam, validateAll } from '../protocol/params.ts';
+import { createUser, deleteUser, listUsers, requireUser, setUserBoundary, updateUser } from '../model/users.ts';
+import { credentialDeleteConflict } from '../model/credential-dependencies.ts';
+import { getAccount } from '../model/account.ts';
+import { userShape } from './entity-shapes.ts';
+import { boundaryParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
+import { listArn, newEntityArn, requestTagContext, userTarget, type Context } from './targets.ts';
+import { requireAttachablePolicy } from '../model/managed-policies.ts';
+
+export const userOperations: Record<string, OperationDefinition> = {
+  CreateUser: {
+    service: 'iam',
+    authorize(params, ctx) {
+      const resource = newEntityArn(ctx, 'user', params, 'UserName');
+      const tags = requestTagContext(params);
+      const boundary: Context = params.PermissionsBoundary ? { 'iam:PermissionsBoundary': params.PermissionsBoundary } : {};
+      return [
+        { action: 'iam:CreateUser', resource, context: { ...boundary, ...tags } },
+        ...(Object.keys(tags).length > 0 ? [{ action: 'iam:TagUser', resource, context: tags }] : []),
+      ];
+    },
+    handle(params, ctx) {
+      const [name, path, tags] = validateAll(
+        () => requireString(params, 'UserName', USER_NAME),
+        () => pathParam(params),
+        () => tagsParam(params),
+      );
+      const boundaryArn = boundaryParam(ctx.state.db, params);
+      const user = createUser(ctx.state.db, { name, path, boundaryArn, tags }, ctx.now);
+      return { User: userShape(ctx.state.db, ctx.state.accountId, user, true) };
+    },
+  },
+
+  GetUser: {
+    service: 'iam',
+    authorize(params, ctx) {
+      if (params.UserName === undefined) return [{ action: 'iam:GetUser', resource: ctx.caller.arn }];
+      return [userTarget(ctx, 'iam:GetUser', params)];
+    },
+    handle(params, ctx) {
+      const name = optionalString(params, 'UserName', USER_NAME) ?? ctx.caller.userName;
+      if (name === undefined) {
+        if (ctx.caller.kind !== 'root') throw new IamError('ValidationError', 'Must specify userName when calling with non-User credentials');
+        const account = getAccount(ctx.state.db);
+        return { User: { UserId: ctx.state.accountId, Arn: ctx.caller.arn, CreateDate: account?.createDate ?? ctx.now } };
+      }
+      return { User: userShape(ctx.state.db, ctx.state.accountId, requireUser(ctx.state.db, name), true) };
+    },
+  },
+
+  ListUsers: {
+    service: 'iam',
+    authorize: (params, ctx) => [{ action: 'iam:ListUsers', resource: listArn(ctx, 'user', params) }],
+    handle(params, ctx) {
+      const [pathPrefix, page] = validateAll(
+        () => pathPrefixParam(params),
+        () => pageRequest(params),
+      );
+      const result = listUsers(ctx.state.db, { ...page, pathPrefix });
+      return {
+        Users: result.items.map((user) => userShape(ctx.state.db, ctx.state.accountId, user)),
+        IsTruncated: result.isTruncated,
+        Marker: result.marker,
+      };
+    },
+  },
+
+  UpdateUser: {
+    service: 'iam',
+    authorize(params, ctx) {
+      const target = userTarget(ctx, 'iam:UpdateUser', params);
+      if (params.NewUserName === undefined && params.NewPath === undefined) return [target];
+      // AWS also checks the caller may act on the user's new identity.
+      const renamed = { ...params, UserName: params.NewUserName ?? params.UserName ?? '', Path: params.NewPath ?? '/' };
+      return [target, { action: 'iam:UpdateUser', resource: newEntityArn(ctx, 'user', renamed, 'UserName') }];
+    },
+    handle(params, ctx) {
+      const [name, newName, newPath] = validateAll(
+        () => requireString(params, 'UserName', USER_NAME),
+        () => optionalString(params, 'NewUserName', USER_NAME),
+        () => (params.NewPath === undefined ? undefined : pathParam(params, 'NewPath')),
+      );
+      updateUser(ctx.state.db, name, { newName, newPath });
+      return undefined;
+    },
+  },
+
+  DeleteUser: {
+    service: 'iam',
+    authorize: (params, ctx) => [userTarget(ctx, 'iam:DeleteUser', params)],
+    handle(params, ctx) {
+      const name = requireString(params, 'UserName', USER_NAME);
+      deleteUser(ctx.state.db, name, credentialDeleteConflict);
+      return undefined;
+    },
+  },
+
+  PutUserPermissionsBoundary: {
+    service: 'iam',
+    authorize: (params, ctx) => [
+      userTarget(ctx, 'iam:PutUserPermissionsBoundary', params, { 'iam:PermissionsBoundary': params.PermissionsBoundary ?? '' }),
+    ],
+    handle(params, ctx) {
+      const [name, arn] = validateAll(
+        () => requireString(params, 'UserName', USER_NAME),
+        () => policyArnParam(params, 'PermissionsBoundary'),
+      );
+      requireUser(ctx.state.db, name);
+      requireAttachablePolicy(ctx.state.db, arn);
+      setUserBoundary(ctx.state.db, name, arn);
+      return undefined;
+    },
+  },
+
+  DeleteUserPermissionsBoundary: {
+    service: 'iam',
+    authorize: (params, ctx) => [userTarget(ctx, 'iam:DeleteUserPermissionsBoundary', params)],
+    handle(params, ctx) {
+      setUserBoundary(ctx.state.db, requireString(params, 'UserName', USER_NAME), null);
+      return undefined;
+    },
+  },
+};

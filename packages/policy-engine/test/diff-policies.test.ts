@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffPolicies, type DiffEntry } from '../src/diff/diff-policies.ts';
+import { diffPolicies, summarizeByService, type DiffEntry } from '../src/diff/diff-policies.ts';
 import { generatedCatalog } from './catalog-helpers.ts';
 
 const catalog = generatedCatalog();
@@ -179,5 +179,25 @@ describe('diffPolicies: bad input', () => {
     const single = { Statement: allow('iam:GetUser') };
     expect(diffPolicies(undefined, single, catalog).granted).toHaveLength(1);
     expect(diffPolicies({ Version: '2012-10-17' }, undefined, catalog).notes).toEqual([{ side: 'before', message: 'The policy has no Statement.' }]);
+  });
+});
+
+describe('summarizeByService', () => {
+  it('counts changed actions per service, each action once', () => {
+    const before = policy(allow('s3:GetObject'), { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: '*' });
+    const after = policy(
+      allow(['iam:GetUser', 'iam:ListUsers'], 'arn:aws:iam::*:user/a'),
+      allow('iam:GetUser', 'arn:aws:iam::*:user/b', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } }),
+      { Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' },
+    );
+    expect(summarizeByService(diffPolicies(before, after, catalog))).toEqual([
+      { service: 'iam', granted: 2, revoked: 0, denyAdded: 0, denyRemoved: 1 },
+      { service: 's3', granted: 0, revoked: 1, denyAdded: 0, denyRemoved: 0 },
+      { service: 'sts', granted: 0, revoked: 0, denyAdded: 1, denyRemoved: 0 },
+    ]);
+  });
+
+  it('is empty for no changes', () => {
+    expect(summarizeByService(diffPolicies(undefined, undefined, catalog))).toEqual([]);
   });
 });

@@ -44,10 +44,12 @@ interface Grant {
   resources: string[];
   notResource: boolean;
   condition: string | undefined;
+  /** Identifies the grant within one action (computed once per statement scope, shared by its actions). */
+  key: string;
 }
 
-/** action → grant key → grant, for one effect of one policy. */
-type GrantTable = Map<string, Map<string, Grant>>;
+/** action → its grants (distinct keys; few per action, so a list beats a map), for one effect of one policy. */
+type GrantTable = Map<string, Grant[]>;
 
 /** Deeper Condition blocks are not real policies; canonicalising them would only risk the stack. */
 const MAX_CONDITION_DEPTH = 32;
@@ -72,7 +74,7 @@ function canonicalJson(value: unknown, depth = 0): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function grantKey(grant: Grant): string {
+function grantKey(grant: Omit<Grant, 'key'>): string {
   return JSON.stringify([grant.notResource, grant.resources, grant.condition ?? null]);
 }
 
@@ -142,7 +144,7 @@ function statementActions(
 }
 
 /** The resource scopes of a statement: one per Resource pattern, or one for its whole NotResource list. */
-function statementScopes(statement: Record<string, unknown>, label: string, side: Side, notes: DiffNote[]): Omit<Grant, 'condition'>[] | undefined {
+function statementScopes(statement: Record<string, unknown>, label: string, side: Side, notes: DiffNote[]): Omit<Grant, 'condition' | 'key'>[] | undefined {
   if (statement.Resource !== undefined && statement.NotResource !== undefined) {
     notes.push({ side, message: `${label} has both Resource and NotResource; it is ignored.` });
     return undefined;
@@ -188,13 +190,11 @@ function collectGrants(input: PolicyInput, side: Side, catalog: Catalog, notes: 
     const scopes = statementScopes(statement, label, side, notes);
     if (!actions || !scopes) return;
     const table = tables[effect];
+    const statementGrants = scopes.map((scope): Grant => ({ ...scope, condition, key: grantKey({ ...scope, condition }) }));
     for (const action of actions) {
-      let grants = table.get(action);
-      if (!grants) table.set(action, (grants = new Map()));
-      for (const scope of scopes) {
-        const grant: Grant = { ...scope, condition };
-        grants.set(grantKey(grant), grant);
-      }
+      const grants = table.get(action);
+      if (!grants) table.set(action, [...statementGrants]);
+      else for (const grant of statementGrants) if (!grants.some((known) => known.key === grant.key)) grants.push(grant);
     }
   });
   return tables;
@@ -204,12 +204,12 @@ function collectGrants(input: PolicyInput, side: Side, catalog: Catalog, notes: 
  * Whether `grant` is already implied by one of `others` for the same action: same kind of scope, a condition
  * that is the same or none, and a resource pattern that covers it (`*` covers everything).
  */
-function isCovered(grant: Grant, others: Map<string, Grant> | undefined, compiled: (pattern: string) => CompiledArnPattern): boolean {
+function isCovered(grant: Grant, others: Grant[] | undefined, compiled: (pattern: string) => CompiledArnPattern): boolean {
   if (!others) return false;
-  if (others.has(grantKey(grant))) return true;
+  if (others.some((other) => other.key === grant.key)) return true;
   if (grant.notResource) return false;
   const resource = grant.resources[0] as string;
-  for (const other of others.values()) {
+  for (const other of others) {
     if (other.notResource || (other.condition !== undefined && other.condition !== grant.condition)) continue;
     const general = other.resources[0] as string;
     if (general === '*' || patternCovers(compiled(general), compiled(resource))) return true;
@@ -218,7 +218,7 @@ function isCovered(grant: Grant, others: Map<string, Grant> | undefined, compile
 }
 
 function entryKey(action: string, grant: Grant): string {
-  return JSON.stringify([action, grant.notResource, grant.condition ?? null]);
+  return `${action}\u0000${grant.notResource}\u0000${grant.condition ?? ''}`;
 }
 
 /** The grants of `from` that `to` does not imply, grouped per action, scope kind and condition, sorted. */
@@ -226,7 +226,7 @@ function grantsMissingFrom(from: GrantTable, to: GrantTable, compiled: (pattern:
   const entries = new Map<string, DiffEntry>();
   for (const [action, grants] of from) {
     const others = to.get(action);
-    for (const grant of grants.values()) {
+    for (const grant of grants) {
       if (isCovered(grant, others, compiled)) continue;
       const key = entryKey(action, grant);
       const entry = entries.get(key);
@@ -235,7 +235,7 @@ function grantsMissingFrom(from: GrantTable, to: GrantTable, compiled: (pattern:
         const created: DiffEntry = { action, resources: [...grant.resources], notResource: grant.notResource };
         if (grant.condition !== undefined) created.condition = grant.condition;
         // Two NotResource grants of one action under one condition stay apart: their lists mean different things.
-        entries.set(entry ? `${key}${grantKey(grant)}` : key, created);
+        entries.set(entry ? `${key}\u0000${grant.key}` : key, created);
       }
     }
   }
@@ -281,4 +281,35 @@ export function diffPolicies(before: PolicyInput, after: PolicyInput, catalog: C
     notes.push({ side: 'after', message: `The policies could not be compared: ${(error as Error).message}` });
     return { granted: [], revoked: [], denyAdded: [], denyRemoved: [], notes };
   }
+}
+
+export interface ServiceDiffSummary {
+  /** Service prefix ("iam"), or the text before the colon of an action the catalog does not know. */
+  service: string;
+  granted: number;
+  revoked: number;
+  denyAdded: number;
+  denyRemoved: number;
+}
+
+/** Counts of changed actions per service, sorted by service: a compact view when a change touches thousands. */
+export function summarizeByService(diff: PolicyDiff): ServiceDiffSummary[] {
+  const byService = new Map<string, ServiceDiffSummary>();
+  const count = (entries: DiffEntry[], field: 'granted' | 'revoked' | 'denyAdded' | 'denyRemoved'): void => {
+    const seen = new Set<string>();
+    for (const { action } of entries) {
+      if (seen.has(action)) continue; // one action may appear under several conditions
+      seen.add(action);
+      const colon = action.indexOf(':');
+      const service = (colon > 0 ? action.slice(0, colon) : action).toLowerCase();
+      let summary = byService.get(service);
+      if (!summary) byService.set(service, (summary = { service, granted: 0, revoked: 0, denyAdded: 0, denyRemoved: 0 }));
+      summary[field]++;
+    }
+  };
+  count(diff.granted, 'granted');
+  count(diff.revoked, 'revoked');
+  count(diff.denyAdded, 'denyAdded');
+  count(diff.denyRemoved, 'denyRemoved');
+  return [...byService.values()].sort((a, b) => compareText(a.service, b.service));
 }

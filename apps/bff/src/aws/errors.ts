@@ -16,6 +16,18 @@ export function isAwsError(err: unknown): err is AwsErrorLike {
   );
 }
 
+// The SDK names modelled errors after their shape (NoSuchEntityException); the wire code is what AWS
+// documents and what people search for, so we report that.
+const wireCodeOfShape: Record<string, string> = {
+  CredentialReportNotPresentException: 'ReportNotPresent',
+  CredentialReportExpiredException: 'ReportExpired',
+  CredentialReportNotReadyException: 'ReportInProgress',
+};
+
+export function awsErrorCode(err: AwsErrorLike): string {
+  return wireCodeOfShape[err.name] ?? err.name.replace(/(.)Exception$/, '$1');
+}
+
 /** "User: X is not authorized to perform: iam:ListUsers on resource: arn:… because …" → action and resource. */
 export function parseAccessDenied(message: string): { action: string; resource: string } | undefined {
   const match = /perform:\s*(\S+)\s+on resource:\s*(\S+?)(?:\s+because|\s+with|$)/.exec(message);
@@ -24,26 +36,23 @@ export function parseAccessDenied(message: string): { action: string; resource: 
 }
 
 function readableMessage(code: string, awsMessage: string): string {
-  if (code === 'AccessDenied' || code === 'AccessDeniedException') {
+  if (code === 'AccessDenied') {
     const denied = parseAccessDenied(awsMessage);
     if (denied) return `You lack ${denied.action} on ${denied.resource} (AWS: ${awsMessage})`;
     return `You are not allowed to do this (AWS: ${awsMessage})`;
   }
-  if (code === 'ExpiredToken' || code === 'ExpiredTokenException') return 'Your session has expired. Sign in again.';
   return awsMessage || code;
 }
 
 export function awsErrorToApiError(err: AwsErrorLike, failedStep?: string): ApiError {
-  const code = err.name;
+  const code = awsErrorCode(err);
   const requestId = err.$metadata?.requestId;
-  if (code === 'ExpiredToken' || code === 'ExpiredTokenException') {
+  if (code === 'ExpiredToken') {
     return new ApiError(401, 'SessionExpired', readableMessage(code, err.message), { requestId });
   }
   // The endpoint's HTTP status is authoritative (IAM maps each code to one, see docs/domain.md).
   const status = err.$metadata?.httpStatusCode ?? (err.$fault === 'server' ? 502 : 400);
-  const base = readableMessage(code, err.message);
-  const message = failedStep ? `Step "${failedStep}" failed: ${base}` : base;
-  return new ApiError(status, code, message, {
+  return new ApiError(status, code, readableMessage(code, err.message), {
     ...(requestId ? { requestId } : {}),
     ...(failedStep ? { failedStep } : {}),
   });

@@ -5,6 +5,7 @@ import { GetCredentialReportCommand } from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isAwsError } from '../aws/errors.ts';
+import { isAwsCode } from '../services/shape.ts';
 import { awsFor } from '../http/locals.ts';
 import { query } from '../http/validate.ts';
 
@@ -13,8 +14,7 @@ async function mayReadAudit(res: Parameters<typeof awsFor>[0]): Promise<void> {
     await awsFor(res).iam.send(new GetCredentialReportCommand({}));
   } catch (err) {
     // ReportNotPresent / ReportExpired mean the caller is allowed, there is just no report yet.
-    if (isAwsError(err) && (err.name === 'AccessDenied' || err.name === 'AccessDeniedException')) throw err;
-    if (!isAwsError(err)) throw err;
+    if (!isAwsError(err) || isAwsCode(err, 'AccessDenied')) throw err;
   }
 }
 

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { IAMClient, UpdateAccountPasswordPolicyCommandInput } from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
-import { isAwsError } from '../aws/errors.ts';
+import { awsErrorCode, isAwsError } from '../aws/errors.ts';
 import { orNull } from './shape.ts';
 
 export async function accountOverview(iam: IAMClient, accountId: string) {
@@ -84,7 +84,7 @@ export async function securityRecommendations(iam: IAMClient, now: number): Prom
     rows = (await credentialReport(iam)).filter((r) => r.user !== '<root_account>');
   } catch (err) {
     if (!isAwsError(err)) throw err;
-    reportError = `The credential report is not available to you (${err.name}: ${err.message}).`;
+    reportError = `The credential report is not available to you (${awsErrorCode(err)}: ${err.message}).`;
   }
   const withoutMfa = rows?.filter((r) => r.password_enabled === 'true' && r.mfa_active !== 'true').map((r) => r.user ?? '');
   items.push({

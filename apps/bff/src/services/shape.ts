@@ -1,6 +1,6 @@
 // Small conversions from SDK shapes to the API's JSON: ISO dates, decoded policy documents, tags.
 import type { Tag } from '@aws-sdk/client-iam';
-import { isAwsError } from '../aws/errors.ts';
+import { awsErrorCode, isAwsError } from '../aws/errors.ts';
 
 export const iso = (date: Date | undefined): string | undefined => (date ? date.toISOString() : undefined);
 
@@ -20,7 +20,8 @@ export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export const isAwsCode = (err: unknown, ...codes: string[]): boolean => isAwsError(err) && codes.includes(err.name);
+/** Whether `err` is an AWS error with one of these wire codes (NoSuchEntity, AccessDenied, …). */
+export const isAwsCode = (err: unknown, ...codes: string[]): boolean => isAwsError(err) && codes.includes(awsErrorCode(err));
 
 /** Resolves to null when the entity does not exist (e.g. a user without a login profile). */
 export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
@@ -46,8 +47,8 @@ export async function section<T>(name: string, fallback: T, load: () => Promise<
   try {
     return await load();
   } catch (err) {
-    if (isAwsError(err) && (err.name === 'AccessDenied' || err.name === 'AccessDeniedException')) {
-      unavailable.push({ section: name, code: err.name, message: err.message });
+    if (isAwsError(err) && isAwsCode(err, 'AccessDenied')) {
+      unavailable.push({ section: name, code: 'AccessDenied', message: err.message });
       return fallback;
     }
     throw err;

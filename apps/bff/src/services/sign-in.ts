@@ -3,7 +3,8 @@
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { ListAccountAliasesCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
 import type { AwsClientFactory, AwsClients } from '../aws/clients.ts';
-import { isAwsError } from '../aws/errors.ts';
+import { awsErrorCode, isAwsError } from '../aws/errors.ts';
+import { isAwsCode } from './shape.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { TemporaryCredentials } from '../session/credential-cipher.ts';
 import type { Identity, PrincipalType } from '../session/session-data.ts';
@@ -42,7 +43,7 @@ async function verifyKeys(clients: AwsClients): Promise<Identity> {
     const out = await clients.sts.send(new GetCallerIdentityCommand({}));
     return describeArn(out.Arn ?? '', out.Account ?? '', out.UserId ?? '');
   } catch (err) {
-    if (isAwsError(err) && INVALID_KEY_CODES.has(err.name)) {
+    if (isAwsError(err) && INVALID_KEY_CODES.has(awsErrorCode(err))) {
       throw new ApiError(401, 'InvalidCredentials', `The access key ID or secret access key is not valid (AWS: ${err.message}).`, {
         ...(err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {}),
       });
@@ -59,7 +60,7 @@ async function findMfaSerial(clients: AwsClients, identity: Identity): Promise<s
     return out.MFADevices?.[0]?.SerialNumber;
   } catch (err) {
     // Without iam:ListMFADevices we cannot know; sign in without MFA and let IAM decide later.
-    if (isAwsError(err) && err.name === 'AccessDenied') return undefined;
+    if (isAwsCode(err, 'AccessDenied')) return undefined;
     throw err;
   }
 }
@@ -83,7 +84,7 @@ async function sessionToken(clients: AwsClients, request: SignInRequest, serialN
       expiration: new Date(c.Expiration).toISOString(),
     };
   } catch (err) {
-    if (serialNumber && request.mfaCode && isAwsError(err) && (err.name === 'AccessDenied' || err.name === 'InvalidAuthenticationCode')) {
+    if (serialNumber && request.mfaCode && isAwsError(err) && isAwsCode(err, 'AccessDenied', 'InvalidAuthenticationCode')) {
       throw new ApiError(401, 'InvalidMfaCode', `The MFA code is not valid for ${serialNumber} (AWS: ${err.message}).`, {
         ...(err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {}),
         mfaSerialNumber: serialNumber,

@@ -12,8 +12,8 @@ interface Done {
 
 function failure(err: unknown, label: string): ApiError {
   if (isAwsError(err)) return awsErrorToApiError(err, label);
-  if (err instanceof ApiError) return new ApiError(err.status, err.code, `Step "${label}" failed: ${err.message}`, { ...err.extra, failedStep: label });
-  return new ApiError(500, 'InternalError', `Step "${label}" failed unexpectedly.`, { failedStep: label });
+  if (err instanceof ApiError) return new ApiError(err.status, err.code, err.message, { ...err.extra, failedStep: label });
+  return new ApiError(500, 'InternalError', 'Something went wrong in the console server.', { failedStep: label });
 }
 
 /**
@@ -35,7 +35,7 @@ export async function runSteps<T>(what: string, body: (step: Step) => Promise<T>
     const apiError = failure(err, current);
     if (!options.undoable) {
       const completed = done.map((d) => d.label);
-      throw new ApiError(apiError.status, apiError.code, `${what} stopped: ${apiError.message}${completed.length ? ` Already done: ${completed.join('; ')}.` : ''}`, apiError.extra);
+      throw new ApiError(apiError.status, apiError.code, `${what} stopped at step "${current}": ${apiError.message}${completed.length ? ` Already done: ${completed.join('; ')}.` : ''}`, apiError.extra);
     }
     const notUndone: string[] = [];
     for (const d of done.reverse()) {
@@ -48,6 +48,6 @@ export async function runSteps<T>(what: string, body: (step: Step) => Promise<T>
     const rollback = notUndone.length
       ? ` Undoing the earlier steps failed for: ${notUndone.join('; ')} — check and clean up by hand.`
       : done.length ? ' The earlier steps were undone; nothing was kept.' : '';
-    throw new ApiError(apiError.status, apiError.code, `${what} failed. ${apiError.message}${rollback}`, apiError.extra);
+    throw new ApiError(apiError.status, apiError.code, `${what} failed at step "${current}": ${apiError.message}${rollback}`, apiError.extra);
   }
 }

@@ -152,7 +152,8 @@ export function generateCorpus(count: number, seed = 20261123): CorpusCase[] {
     const resourceType: PolicyType = action === 'sts:AssumeRole' ? 'trust' : 'resource';
     if (rnd() < 0.2) policies.push({ type: resourceType, document: { Version: '2012-10-17', Statement: [statement(true, arn)] } });
     const context: Record<string, string | string[]> = {};
-    for (const [key, values] of Object.entries(CONTEXT_VALUES)) if (rnd() < 0.5) context[key] = pick(values);
+    // aws:CurrentTime is always in a real request (our evaluator defaults it to now; the oracle does not).
+    for (const [key, values] of Object.entries(CONTEXT_VALUES)) if (key === 'aws:CurrentTime' || rnd() < 0.5) context[key] = pick(values);
     cases.push({
       id,
       policies,

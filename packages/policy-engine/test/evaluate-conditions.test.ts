@@ -78,7 +78,7 @@ table('Numeric operators', 's3:max-keys', [
   ['NumericLessThanIfExists', '10', undefined, true],
 ]);
 
-table('Date operators', 'aws:CurrentTime', [
+table('Date operators', 'aws:TokenIssueTime', [
   ['DateEquals', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', true],
   ['DateEquals', '2020-01-01T00:00:00Z', '2020-01-01T01:00:00+01:00', true],
   ['DateEquals', '2020-01-01', '2020-01-01T00:00:00Z', true],
@@ -184,6 +184,16 @@ table('ForAnyValue', 'aws:TagKeys', [
   ['ForAnyValue:StringLike', ['t*'], ['env', 'team'], true],
   ['ForAnyValue:StringEqualsIfExists', ['env'], undefined, true],
 ]);
+
+describe('clock keys', () => {
+  it('aws:CurrentTime and aws:EpochTime default to now when the request does not carry them', () => {
+    const year = new Date().getUTCFullYear();
+    expect(holds('DateGreaterThan', 'aws:CurrentTime', `${year - 1}-01-01T00:00:00Z`, undefined)).toBe(true);
+    expect(holds('DateLessThan', 'aws:CurrentTime', `${year - 1}-01-01T00:00:00Z`, undefined)).toBe(false);
+    expect(holds('DateGreaterThan', 'aws:EpochTime', String(Math.floor(Date.now() / 1000) - 3600), undefined)).toBe(true);
+    expect(holds('DateLessThan', 'aws:CurrentTime', '2017-01-01T00:00:00Z', '2016-06-01T00:00:00Z')).toBe(true);
+  });
+});
 
 describe('multiple keys and operators are ANDed', () => {
   const policy = compilePolicy(

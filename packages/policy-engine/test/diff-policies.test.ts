@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffPolicies, summarizeByService, type DiffEntry } from '../src/diff/diff-policies.ts';
 import { generatedCatalog } from './catalog-helpers.ts';
@@ -199,5 +201,28 @@ describe('summarizeByService', () => {
 
   it('is empty for no changes', () => {
     expect(summarizeByService(diffPolicies(undefined, undefined, catalog))).toEqual([]);
+  });
+});
+
+describe('diffPolicies over the shared real policies', () => {
+  const dir = join(import.meta.dirname, '../../../../shared/data/policies');
+  const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
+
+  it.each(files)('%s: no change against itself; against nothing, every allowed action is granted', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const same = diffPolicies(text, JSON.parse(text) as object, catalog);
+    expect([same.granted, same.revoked, same.denyAdded, same.denyRemoved]).toEqual([[], [], [], []]);
+    const created = diffPolicies(undefined, text, catalog);
+    const allowStatements = [(JSON.parse(text) as { Statement: Record<string, unknown> | Record<string, unknown>[] }).Statement]
+      .flat()
+      .filter((statement) => statement.Effect === 'Allow' && statement.Action !== undefined);
+    for (const statement of allowStatements) {
+      for (const pattern of [statement.Action].flat() as string[]) {
+        const expected = catalog.expandActionPattern(pattern);
+        const granted = new Set(created.granted.map((entry) => entry.action));
+        for (const action of expected.length > 0 ? expected : [pattern]) expect(granted.has(action)).toBe(true);
+      }
+    }
+    expect(created.revoked).toEqual([]);
   });
 });

@@ -24,8 +24,8 @@ export interface ParsedSource {
   text: string;
   /** Undefined when the text holds no JSON value at all. */
   tree: Node | undefined;
-  /** The JSON value (best effort when the text has syntax errors). */
-  value: unknown;
+  /** The JSON value (best effort when the text has syntax errors); built on first access. */
+  readonly value: unknown;
   syntaxProblems: SyntaxProblem[];
   /** Converts an offset/length pair into a line/column range. */
   rangeAt(offset: number, length: number): SourceRange;
@@ -99,13 +99,26 @@ export function parseSource(text: string): ParsedSource {
     message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
     range: rangeAt(e.offset, Math.max(e.length, 1)),
   }));
+  // The plain value is built on first use: validation works on the tree alone and skips the copy.
   let value: unknown;
-  try {
-    value = tree ? nodeValue(tree) : undefined;
-  } catch {
-    value = undefined;
-  }
-  return { text, tree, value, syntaxProblems, rangeAt };
+  let valueBuilt = false;
+  return {
+    text,
+    tree,
+    get value(): unknown {
+      if (!valueBuilt) {
+        valueBuilt = true;
+        try {
+          value = tree ? nodeValue(tree) : undefined;
+        } catch {
+          value = undefined;
+        }
+      }
+      return value;
+    },
+    syntaxProblems,
+    rangeAt,
+  };
 }
 
 /** Like jsonc-parser's getNodeValue, but keeps the first of duplicate keys out of the way: the last wins, as in JSON.parse. */

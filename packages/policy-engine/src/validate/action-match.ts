@@ -1,0 +1,41 @@
+// Which actions a statement's Action/NotAction element covers, by IAM's case-insensitive wildcard matching.
+import { compileWildcard, type Glob } from '../evaluate/glob.ts';
+import type { StatementModel, StringEntry } from './model.ts';
+
+const globs = new Map<string, Glob>();
+
+function globOf(pattern: string, caseInsensitive: boolean): Glob {
+  const key = (caseInsensitive ? 'i' : 's') + pattern;
+  let glob = globs.get(key);
+  if (!glob) {
+    if (globs.size > 5_000) globs.clear();
+    glob = compileWildcard(pattern, caseInsensitive);
+    globs.set(key, glob);
+  }
+  return glob;
+}
+
+/** True when the action pattern (e.g. "iam:Pass*") matches the action name; actions ignore case. */
+export function patternMatches(pattern: string, action: string): boolean {
+  return globOf(pattern, true).test(action.toLowerCase());
+}
+
+/** True when the resource pattern matches the ARN text; ARNs are case-sensitive. */
+export function resourcePatternMatches(pattern: string, arn: string): boolean {
+  return globOf(pattern, false).test(arn);
+}
+
+export function hasWildcard(text: string): boolean {
+  return text.includes('*') || text.includes('?');
+}
+
+/** The entry of the statement's Action element that grants `action`, if any (NotAction: the element itself). */
+export function grantingEntry(statement: StatementModel, action: string): StringEntry | undefined {
+  const element = statement.action;
+  if (!element) return undefined;
+  if (element.name === 'NotAction') {
+    if (element.entries.some((e) => patternMatches(e.value, action))) return undefined;
+    return { value: 'NotAction', node: element.keyNode };
+  }
+  return element.entries.find((e) => patternMatches(e.value, action));
+}

@@ -1,0 +1,103 @@
+// Resource and NotResource entries: ARN shape (arn-format.ts), and with a catalog, whether the ARN's fields
+// suit its service, whether it can name a resource of any action in the statement, and whether "*" hides
+// actions that could be scoped to resources.
+import type { Catalog } from '../catalog/catalog.ts';
+import type { CheckContext } from './context.ts';
+import { hasWildcard } from './action-match.ts';
+import { checkResourceArn, type ArnParts } from './arn-format.ts';
+import type { StatementModel, StringEntry } from './model.ts';
+
+interface ServiceArnShape {
+  /** Every resource type's ARN has a region / an account, or none has. */
+  regionAlways: boolean;
+  regionNever: boolean;
+  accountNever: boolean;
+}
+
+const shapes = new WeakMap<Catalog, Map<string, ServiceArnShape | undefined>>();
+
+function serviceArnShape(catalog: Catalog, service: string): ServiceArnShape | undefined {
+  let perCatalog = shapes.get(catalog);
+  if (!perCatalog) shapes.set(catalog, (perCatalog = new Map()));
+  if (perCatalog.has(service)) return perCatalog.get(service);
+  const templates = catalog.resourceTypes(service).flatMap((t) => t.arnTemplates);
+  const fields = templates.map((t) => t.split(':')).filter((f) => f.length >= 6);
+  const shape =
+    fields.length === 0
+      ? undefined
+      : {
+          regionAlways: fields.every((f) => f[3] !== ''),
+          regionNever: fields.every((f) => f[3] === ''),
+          accountNever: fields.every((f) => f[4] === ''),
+        };
+  perCatalog.set(service, shape);
+  return shape;
+}
+
+function isOpen(part: string): boolean {
+  return hasWildcard(part) || part.includes('${');
+}
+
+function checkArnFields(ctx: CheckContext, catalog: Catalog, entry: StringEntry, arn: ArnParts): void {
+  if (isOpen(arn.service)) return;
+  const shape = serviceArnShape(catalog, arn.service);
+  if (!shape) return;
+  if (arn.region === '' && shape.regionAlways) {
+    ctx.report('MISSING_ARN_REGION', entry.node, `Resources of ${arn.service} have a region in their ARN; add one (or *) to ${entry.value}.`);
+  } else if (arn.region !== '' && !isOpen(arn.region) && shape.regionNever) {
+    ctx.report('ARN_REGION_NOT_ALLOWED', entry.node, `Resources of ${arn.service} have no region in their ARN; remove ${arn.region} from ${entry.value}.`);
+  }
+  if (arn.account !== '' && !isOpen(arn.account) && shape.accountNever) {
+    ctx.report('ARN_ACCOUNT_NOT_ALLOWED', entry.node, `Resources of ${arn.service} have no account ID in their ARN; remove ${arn.account} from ${entry.value}.`);
+  }
+}
+
+/** The concrete actions an Action element names, or undefined when it covers whole/unknown services. */
+function concreteActions(catalog: Catalog, statement: StatementModel): string[] | undefined {
+  const action = statement.action;
+  if (!action || action.name !== 'Action') return undefined;
+  const names: string[] = [];
+  for (const entry of action.entries) {
+    const service = entry.value.split(':')[0] ?? '';
+    if (entry.value === '*' || isOpen(service)) return undefined;
+    if (hasWildcard(entry.value)) names.push(...catalog.expandActionPattern(entry.value));
+    else {
+      const info = catalog.action(entry.value);
+      if (info) names.push(info.name);
+    }
+  }
+  return names;
+}
+
+function checkMatchesSomeAction(ctx: CheckContext, catalog: Catalog, entry: StringEntry, arn: ArnParts, actions: readonly string[]): void {
+  if (isOpen(arn.service) || actions.length === 0) return;
+  if (actions.some((a) => catalog.resourceTypesMatchingArn(a, entry.value).length > 0)) return;
+  const shown = actions.slice(0, 3).join(', ') + (actions.length > 3 ? ` and ${actions.length - 3} more` : '');
+  ctx.report('RESOURCE_MATCHES_NO_ACTION', entry.node, `${entry.value} matches no resource type of ${shown}, so the statement never applies to it; check the ARN against the actions' resource types.`);
+}
+
+function checkStarResource(ctx: CheckContext, catalog: Catalog, statement: StatementModel): void {
+  if (statement.effect !== 'Allow' || statement.action?.name !== 'Action') return;
+  const star = statement.resource?.entries.find((e) => e.value === '*');
+  if (!star) return;
+  const scopable = statement.action.entries
+    .filter((e) => !hasWildcard(e.value) && catalog.supportsResourceLevelPermissions(e.value))
+    .map((e) => catalog.action(e.value)?.name ?? e.value);
+  if (scopable.length === 0) return;
+  const shown = scopable.slice(0, 3).join(', ') + (scopable.length > 3 ? ` and ${scopable.length - 3} more` : '');
+  ctx.report('STAR_RESOURCE_WITH_RESOURCE_LEVEL_PERMISSIONS', star.node, `${shown} support${scopable.length === 1 ? 's' : ''} resource-level permissions; consider naming the resources instead of "*".`);
+}
+
+export function checkResources(ctx: CheckContext, statement: StatementModel): void {
+  const resource = statement.resource;
+  if (!resource) return;
+  const catalog = ctx.catalog;
+  const actions = catalog && resource.name === 'Resource' ? concreteActions(catalog, statement) : undefined;
+  for (const entry of resource.entries) {
+    const arn = checkResourceArn(ctx, entry);
+    if (!arn || !catalog) continue;
+    checkArnFields(ctx, catalog, entry, arn);
+    if (actions) checkMatchesSomeAction(ctx, catalog, entry, arn, actions);
+  }
+  if (catalog) checkStarResource(ctx, catalog, statement);
+}

@@ -1,7 +1,33 @@
 // The one table of operations: Action → definition, merged from each area's record, so coverage is visible here.
 import type { OperationTable } from '../protocol/operation.ts';
+import { authorizationDetailsOperations } from './authorization-details.ts';
+import { groupOperations } from './groups.ts';
+import { policyOperations } from './policies.ts';
+import { roleOperations } from './roles.ts';
 import { stsOperations } from './sts.ts';
+import { tagOperations } from './tags.ts';
+import { userOperations } from './users.ts';
 
-export const operations: OperationTable = {
-  ...stsOperations,
-};
+const areas: readonly OperationTable[] = [
+  userOperations,
+  groupOperations,
+  roleOperations,
+  policyOperations,
+  tagOperations,
+  authorizationDetailsOperations,
+  stsOperations,
+];
+
+/** Merges the areas' tables; an action defined twice is a programming error caught at start-up. */
+function merge(tables: readonly OperationTable[]): OperationTable {
+  const merged: Record<string, OperationTable[string]> = {};
+  for (const table of tables) {
+    for (const [action, definition] of Object.entries(table)) {
+      if (Object.hasOwn(merged, action)) throw new Error(`Operation ${action} is defined twice`);
+      merged[action] = definition;
+    }
+  }
+  return merged;
+}
+
+export const operations: OperationTable = merge(areas);

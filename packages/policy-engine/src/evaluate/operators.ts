@@ -64,8 +64,11 @@ export function parseDate(text: string): number | undefined {
     // Epoch values with 13+ digits are milliseconds (aws:EpochTime is seconds, but callers pass both).
     return Math.abs(seconds) >= 1e12 ? seconds : seconds * 1000;
   }
-  if (!/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/i.test(text.trim())) return undefined;
-  const ms = Date.parse(text.trim());
+  const m = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[Tt](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([Zz]|[+-]\d{2}:?\d{2})?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  // A time without zone is UTC (not the local time Date.parse would assume).
+  const zone = m[3] === undefined ? 'Z' : m[3].toUpperCase() === 'Z' ? 'Z' : m[3].includes(':') ? m[3] : `${m[3].slice(0, 3)}:${m[3].slice(3)}`;
+  const ms = Date.parse(m[2] === undefined ? m[1]! : `${m[1]}T${m[2]}${zone}`);
   return Number.isNaN(ms) ? undefined : ms;
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../src/catalog/catalog-data.ts';
 import { containsCodecMarker, MAX_PHRASES, phraseEncoder } from '../src/catalog/phrase-codec.ts';
 import { GLOBAL_CONDITION_KEYS } from '../src/catalog/global-condition-keys.ts';
+import { SUPPLEMENTARY_CONDITION_KEYS } from '../src/catalog/supplementary-keys.ts';
 
 interface RawActionResource {
   name: string;
@@ -67,6 +68,15 @@ function readOptionalJson<T>(path: string, fallback: T): T {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
     throw error;
   }
+}
+
+/** Adds the hand-listed keys iam-data lacks to their services (data wins where it has a key). */
+function withSupplementaryKeys(services: RawService[]): RawService[] {
+  for (const extra of SUPPLEMENTARY_CONDITION_KEYS) {
+    const service = services.find((s) => s.prefix === extra.service);
+    if (service) service.conditionKeys[extra.key.toLowerCase()] ??= { key: extra.key, type: extra.type, description: extra.description };
+  }
+  return services;
 }
 
 function readServices(): RawService[] {
@@ -215,7 +225,7 @@ function buildService(
 
 function buildCatalog(): CatalogData {
   const iamDataPackage = readJson<{ name: string; version: string; updatedAt?: string }>(join(iamDataRoot, 'package.json'));
-  const services = readServices();
+  const services = withSupplementaryKeys(readServices());
   const descriptions = services.flatMap((s) => [...s.actions.map((a) => a.description), ...Object.values(s.conditionKeys).map((k) => k.description)]);
   checkSeparable(descriptions);
   checkSeparable(services.flatMap((s) => s.actions.map((a) => a.name)));

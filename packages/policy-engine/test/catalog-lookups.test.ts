@@ -119,6 +119,15 @@ describe('catalog: condition keys', () => {
     expect(catalog.conditionKey('ec2:ResourceTag/Name')?.name).toBe('ec2:ResourceTag/${TagKey}');
   });
 
+  it('finds identity-provider keys of trust policies, even with a variable in the provider name', () => {
+    expect(catalog.conditionKey('token.actions.githubusercontent.com:sub')?.name).toBe('token.actions.githubusercontent.com:sub');
+    expect(catalog.conditionKey('token.actions.githubusercontent.com:aud')?.type).toBe('String');
+    expect(catalog.conditionKey('token.actions.githubusercontent.com/repo:ref')?.name).toBe('token.actions.githubusercontent.com/${SubPath}:ref');
+    expect(catalog.conditionKey('saml:aud')?.name).toBe('saml:aud');
+    expect(catalog.conditionKey('agent.acme.buildkite.dev:pipeline_slug')?.name).toBe('agent.${Domain}.buildkite.dev:pipeline_slug');
+    expect(catalog.conditionKey('agent.acme.buildkite.dev:no_such_claim')).toBeUndefined();
+  });
+
   it('answers undefined for unknown keys', () => {
     expect(catalog.conditionKey('aws:NoSuchKey')).toBeUndefined();
     expect(catalog.conditionKey('nosuchservice:Key')).toBeUndefined();

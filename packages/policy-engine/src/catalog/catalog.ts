@@ -13,63 +13,63 @@ export type { ConditionValueType } from './global-condition-keys.ts';
 
 export interface ServiceInfo {
   /** Service prefix as used in actions, e.g. "iam". */
-  prefix: string;
-  name: string;
-  actionCount: number;
+  readonly prefix: string;
+  readonly name: string;
+  readonly actionCount: number;
 }
 
 export interface ActionResourceType {
   /** Resource type name as the service spells it, e.g. "user"; look it up with resourceType(). */
-  name: string;
-  required: boolean;
-  conditionKeys: readonly string[];
-  dependentActions: readonly string[];
+  readonly name: string;
+  readonly required: boolean;
+  readonly conditionKeys: readonly string[];
+  readonly dependentActions: readonly string[];
 }
 
 export interface ActionInfo {
   /** Canonical "service:Action", e.g. "iam:GetUser". */
-  name: string;
-  service: string;
+  readonly name: string;
+  readonly service: string;
   /** The action part alone, e.g. "GetUser". */
-  action: string;
-  description: string;
+  readonly action: string;
+  readonly description: string;
   /** "List", "Read", "Write", "Permissions management", "Tagging" (a few actions list two, comma-separated). */
-  accessLevel: string;
+  readonly accessLevel: string;
   /** Empty when the action supports no resource-level permissions (only "*"). */
-  resourceTypes: readonly ActionResourceType[];
+  readonly resourceTypes: readonly ActionResourceType[];
   /** Condition keys the action itself supports (not counting its resource types' keys). */
-  conditionKeys: readonly string[];
-  dependentActions: readonly string[];
+  readonly conditionKeys: readonly string[];
+  readonly dependentActions: readonly string[];
 }
 
 export interface ResourceTypeInfo {
-  service: string;
-  name: string;
+  readonly service: string;
+  readonly name: string;
   /** e.g. "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}" */
-  arnTemplates: readonly string[];
-  conditionKeys: readonly string[];
+  readonly arnTemplates: readonly string[];
+  readonly conditionKeys: readonly string[];
 }
 
 export interface ConditionKeyInfo {
   /** Canonical spelling; templated keys keep their template, e.g. "aws:RequestTag/${TagKey}". */
-  name: string;
+  readonly name: string;
   /** The operator family the key works with. */
-  type: ConditionValueType;
+  readonly type: ConditionValueType;
   /** True for keys that carry a set of values (use ForAnyValue:/ForAllValues:). */
-  multiValued: boolean;
+  readonly multiValued: boolean;
   /** The type as the source spells it ("ArrayOfString" …). */
-  rawType: string;
-  description: string;
+  readonly rawType: string;
+  readonly description: string;
   /** An AWS global condition key (aws:…). */
-  global: boolean;
+  readonly global: boolean;
   /** The name contains a ${…} part matching any text, e.g. a tag key. */
-  templated: boolean;
+  readonly templated: boolean;
 }
 
 export interface CatalogSource {
-  pkg: string;
-  version: string;
-  updatedAt: string;
+  readonly pkg: string;
+  readonly version: string;
+  readonly updatedAt: string;
 }
 
 export interface Catalog {
@@ -110,6 +110,8 @@ export interface Catalog {
 const VALUE_TYPES: ReadonlySet<string> = new Set<ConditionValueType>(['String', 'ARN', 'Bool', 'Date', 'Numeric', 'IPAddress', 'Binary']);
 /** A variable part of a condition key name: `${TagKey}`, or `<key>` as the S3 keys spell it. */
 const TEMPLATE_VARIABLE = /\$\{[^}]*\}|<[^>]*>/;
+/** Where templated condition keys whose namespace is itself templated are filed (no real namespace is empty). */
+const ANY_NAMESPACE = '';
 /** Bound on memoised expansions and ARN patterns, so a long editing session cannot grow them without end. */
 const MEMO_LIMIT = 10_000;
 
@@ -271,10 +273,13 @@ export function createCatalog(data: CatalogData): Catalog {
       if (known && !(owner && !known.global)) return;
       exact.set(lower, source);
       if (!known && isTemplated(name)) {
+        // Keys with a variable in the namespace itself (OIDC providers: agent.${Domain}.buildkite.dev:…) are
+        // filed under ANY_NAMESPACE and tried for every name.
         const namespace = lower.slice(0, lower.indexOf(':'));
-        const list = templated.get(namespace) ?? [];
+        const key = isTemplated(namespace) ? ANY_NAMESPACE : namespace;
+        const list = templated.get(key) ?? [];
         list.push({ name: lower });
-        templated.set(namespace, list);
+        templated.set(key, list);
       }
     };
     data.g.forEach((g, i) => add(g[0], { global: true, index: i }, false));
@@ -305,7 +310,8 @@ export function createCatalog(data: CatalogData): Catalog {
     if (found) return keyInfo(found);
     const colon = lower.indexOf(':');
     if (colon <= 0) return undefined;
-    const template = index.templated.get(lower.slice(0, colon))?.find((t) => (t.pattern ??= templateToRegExp(t.name)).test(lower));
+    const matches = (t: { pattern?: RegExp; name: string }) => (t.pattern ??= templateToRegExp(t.name)).test(lower);
+    const template = index.templated.get(lower.slice(0, colon))?.find(matches) ?? index.templated.get(ANY_NAMESPACE)?.find(matches);
     const source = template && index.exact.get(template.name);
     return source && keyInfo(source);
   }

@@ -66,6 +66,24 @@ export function sessionRouter(options: SessionRouterOptions): Router {
     };
   };
 
+  /**
+   * Local mode only: the BFF holds the demo device's seed and types the code for you. A code is
+   * accepted once (replay protection), so a second click within 30 s uses the next time step's code.
+   */
+  async function signInDemo(id: string, mfaCode: string | undefined, durationSeconds: number) {
+    const demo = options.demoIdentities?.get(id);
+    if (!demo) throw notFound(`Demo identity "${id}"`);
+    const keys = { accessKeyId: demo.accessKeyId, secretAccessKey: demo.secretAccessKey, durationSeconds };
+    if (mfaCode || !demo.mfa) return signIn(options.makeClients, { ...keys, mfaCode });
+    const seed = demo.mfa.base32Seed;
+    try {
+      return await signIn(options.makeClients, { ...keys, mfaCode: currentTotp(seed, Date.now()) });
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.code !== 'InvalidMfaCode') throw err;
+      return signIn(options.makeClients, { ...keys, mfaCode: currentTotp(seed, Date.now() + 30_000) });
+    }
+  }
+
   router.get('/', (req, res) => {
     res.json(describe(req));
   });
@@ -94,17 +112,9 @@ export function sessionRouter(options: SessionRouterOptions): Router {
         const identity = await identifyCredentialChain(options.makeClients);
         auth = { identity, source: 'credential-chain', mfaAuthenticated: false, signedInAt: now, credentialsExpireAt: now + policy.absoluteMs };
       } else {
-        let keys: { accessKeyId: string; secretAccessKey: string; mfaCode?: string | undefined };
-        if ('demoIdentity' in input) {
-          const demo = options.demoIdentities?.get(input.demoIdentity);
-          if (!demo) throw notFound(`Demo identity "${input.demoIdentity}"`);
-          // Local mode only: the BFF holds the demo device's seed and can type the code for you.
-          const code = input.mfaCode ?? (demo.mfa ? currentTotp(demo.mfa.base32Seed, Date.now()) : undefined);
-          keys = { accessKeyId: demo.accessKeyId, secretAccessKey: demo.secretAccessKey, mfaCode: code };
-        } else {
-          keys = input;
-        }
-        const result = await signIn(options.makeClients, { ...keys, durationSeconds });
+        const result = 'demoIdentity' in input
+          ? await signInDemo(input.demoIdentity, input.mfaCode, durationSeconds)
+          : await signIn(options.makeClients, { ...input, durationSeconds });
         auth = {
           identity: result.identity,
           source: 'session-token',

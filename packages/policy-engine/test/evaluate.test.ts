@@ -292,6 +292,32 @@ describe('decision details', () => {
     expect(evaluate(request(), [p]).statements).toBeUndefined();
   });
 
+  it('names the failed condition with its values and source range', () => {
+    const text = [
+      '{"Version": "2012-10-17", "Statement": [{',
+      '  "Effect": "Allow", "Action": "s3:*", "Resource": "*",',
+      '  "Condition": {',
+      '    "StringEquals": {"aws:PrincipalAccount": "111122223333"},',
+      '    "IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "10.0.0.0/8"]}',
+      '  }',
+      '}]}',
+    ].join('\n');
+    const p = compilePolicy(text, { id: 'ip', type: 'identity' });
+    const trace = evaluate(request({ context: { 'aws:SourceIp': '198.51.100.7' } }), [p], { explain: true }).statements![0]!;
+    expect(trace.applies).toBe(false);
+    expect(trace.failedCondition).toMatchObject({
+      operator: 'IpAddress',
+      key: 'aws:SourceIp',
+      values: ['203.0.113.0/24', '10.0.0.0/8'],
+      requestValues: ['198.51.100.7'],
+      range: { start: { line: 4, column: 18 } },
+    });
+    expect(trace.reason).toContain('198.51.100.7');
+    const missing = evaluate(request(), [p], { explain: true }).statements![0]!;
+    expect(missing.failedCondition?.requestValues).toEqual([]);
+    expect(missing.reason).toContain('not in the request');
+  });
+
   it('formats AWS AccessDenied messages', () => {
     const noAllow = evaluate(request(), []);
     expect(accessDeniedMessage(request(), noAllow)).toBe(

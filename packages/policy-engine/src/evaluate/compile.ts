@@ -1,7 +1,8 @@
 // Compiles a policy document once (wildcards to matchers, condition values parsed, source ranges found) so that
 // each decision only runs the matchers. Never throws: a malformed statement is kept with its problem and never
 // matches.
-import { parseSource, statementNodes, type SourceRange } from '../source/source-text.ts';
+import { parseSource, propertyNode, propertyValue, statementNodes, type ParsedSource, type SourceRange } from '../source/source-text.ts';
+import type { Node } from 'jsonc-parser';
 import { compileConditions, type CompiledCondition } from './conditions.ts';
 import type { RequestContext } from './context.ts';
 import { compileWildcard, type Glob } from './glob.ts';
@@ -140,6 +141,17 @@ function compileStatement(raw: unknown, index: number, type: PolicyType, variabl
   return statement;
 }
 
+/** Source ranges of a statement and of each condition key, so the editor can underline what decided. */
+function addRanges(statement: CompiledStatement, node: Node, parsed: ParsedSource): void {
+  statement.range = parsed.rangeAt(node.offset, node.length);
+  if (statement.conditions.length === 0) return;
+  const block = propertyValue(node, 'Condition');
+  for (const condition of statement.conditions) {
+    const key = propertyNode(propertyValue(block, condition.operator), condition.key);
+    if (key) condition.range = parsed.rangeAt(key.offset, key.length);
+  }
+}
+
 /**
  * Compiles a policy document (JSON text or an already-parsed object) for repeated evaluation.
  * Text with JSON syntax errors compiles to a policy without statements (it never allows or denies) and a note.
@@ -149,7 +161,8 @@ export function compilePolicy(document: string | object, meta: PolicyMeta): Comp
   const policy: CompiledPolicy = { id: meta.id, type: meta.type, statements: [], notes };
   if (meta.name !== undefined) policy.name = meta.name;
   let value: unknown = document;
-  let ranges: (SourceRange | undefined)[] = [];
+  let parsedText: ParsedSource | undefined;
+  let nodes: Node[] = [];
   if (typeof document === 'string') {
     const parsed = parseSource(document);
     if (parsed.syntaxProblems.length > 0 || parsed.value === undefined) {
@@ -157,7 +170,8 @@ export function compilePolicy(document: string | object, meta: PolicyMeta): Comp
       return policy;
     }
     value = parsed.value;
-    ranges = statementNodes(parsed.tree).map((n) => parsed.rangeAt(n.offset, n.length));
+    parsedText = parsed;
+    nodes = statementNodes(parsed.tree);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     notes.push('The policy must be a JSON object; it is ignored.');
@@ -175,8 +189,8 @@ export function compilePolicy(document: string | object, meta: PolicyMeta): Comp
   const list = Array.isArray(raw) ? raw : [raw];
   policy.statements = list.map((s, i) => {
     const statement = compileStatement(s, i, meta.type, variablesEnabled, notes);
-    const range = ranges[i];
-    if (range) statement.range = range;
+    const node = nodes[i];
+    if (parsedText && node) addRanges(statement, node, parsedText);
     return statement;
   });
   return policy;

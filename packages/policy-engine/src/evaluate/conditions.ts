@@ -1,6 +1,7 @@
 // A statement's Condition block compiled once: operators × keys are ANDed, the values of one key are ORed
 // (matched-none for negated operators), with `…IfExists`, `Null` and the `ForAllValues:`/`ForAnyValue:` set
 // operators as UG "Condition operators" and "Creating a condition with multiple keys or values" describe.
+import type { SourceRange } from '../source/source-text.ts';
 import type { RequestContext } from './context.ts';
 import { baseOperator, type BaseOperator } from './operators.ts';
 
@@ -20,6 +21,8 @@ export interface CompiledCondition {
   values: readonly unknown[];
   /** The values as written, for explanations. */
   rawValues: readonly string[];
+  /** Range of the `"key": values` pair in the policy text, when compiled from text. */
+  range?: SourceRange;
 }
 
 export type CompileResult = { ok: true; conditions: CompiledCondition[] } | { ok: false; problem: string };

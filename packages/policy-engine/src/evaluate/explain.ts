@@ -3,7 +3,7 @@ import type { CompiledPolicy, CompiledStatement } from './compile.ts';
 import { describeFailure } from './conditions.ts';
 import type { RequestContext } from './context.ts';
 import { ACTION_MISMATCH, APPLIES_FOR_ACCOUNT, APPLIES_FOR_ROLE, CONDITION_FAILED, MALFORMED, PRINCIPAL_MISMATCH, RESOURCE_MISMATCH } from './outcome.ts';
-import type { AuthorizationRequest, Decision, DecisionKind, DeniedBy, PolicyType } from './types.ts';
+import type { AuthorizationRequest, Decision, DecisionKind, DeniedBy, FailedCondition, PolicyType } from './types.ts';
 
 const TYPE_LABEL: Record<PolicyType, string> = {
   identity: 'identity-based policy',
@@ -52,7 +52,7 @@ export function explainDecision(
 }
 
 /** Reason and applies-flag of one statement, from its outcome code (see evaluate.ts). */
-export function traceStatement(statement: CompiledStatement, outcome: number, context: RequestContext): { applies: boolean; reason: string } {
+export function traceStatement(statement: CompiledStatement, outcome: number, context: RequestContext): { applies: boolean; reason: string; failedCondition?: FailedCondition } {
   if (outcome >= 0) {
     const via = outcome === APPLIES_FOR_ROLE ? ' (the principal names the caller\'s role)' : outcome === APPLIES_FOR_ACCOUNT ? ' (the principal names the caller\'s account)' : '';
     return { applies: true, reason: `applies${via}: ${statement.effect === 'Deny' ? 'denies' : 'allows'} the request` };
@@ -68,7 +68,15 @@ export function traceStatement(statement: CompiledStatement, outcome: number, co
       return { applies: false, reason: statement.notPrincipal ? 'the principal is listed in NotPrincipal' : 'the principal does not match' };
     default: {
       const condition = statement.conditions[CONDITION_FAILED - outcome];
-      return { applies: false, reason: condition ? describeFailure(condition, context) : 'a condition does not hold' };
+      if (!condition) return { applies: false, reason: 'a condition does not hold' };
+      const failedCondition: FailedCondition = {
+        operator: condition.operator,
+        key: condition.key,
+        values: [...condition.rawValues],
+        requestValues: [...(context.get(condition.keyLower) ?? [])],
+      };
+      if (condition.range) failedCondition.range = condition.range;
+      return { applies: false, reason: describeFailure(condition, context), failedCondition };
     }
   }
 }

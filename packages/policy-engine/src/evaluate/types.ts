@@ -71,6 +71,19 @@ export interface StatementTrace extends StatementRef {
   applies: boolean;
   /** Short human reason: "action does not match", "condition StringEquals aws:username: no value matched"… */
   reason: string;
+  /** The first condition that did not hold, when that is why the statement does not apply. */
+  failedCondition?: FailedCondition;
+}
+
+export interface FailedCondition {
+  operator: string;
+  key: string;
+  /** The policy's values as written. */
+  values: string[];
+  /** The request's values for the key (empty when absent). */
+  requestValues: string[];
+  /** Range of the `"key": values` pair in the policy text, when compiled from text. */
+  range?: SourceRange;
 }
 
 export interface Decision {

@@ -55,17 +55,22 @@ function rate(decide: (r: AuthorizationRequest) => unknown, seconds: number): nu
 const emit = (name: string, value: number, unit: string, target?: string) =>
   console.log(JSON.stringify(target === undefined ? { name, value, unit } : { name, value, unit, target }));
 
-const compileStart = performance.now();
 const identity = compilePolicy(identityText, { id: 'deploy', type: 'identity' });
 const boundary = compilePolicy(boundaryDoc, { id: 'boundary', type: 'permissionsBoundary' });
-const compileMs = performance.now() - compileStart;
+const compileTimes: number[] = [];
+for (let i = 0; i < 60; i++) {
+  const start = performance.now();
+  compilePolicy(identityText, { id: 'deploy', type: 'identity' });
+  compileTimes.push(performance.now() - start);
+}
+const compileMs = compileTimes.slice(10).sort((a, b) => a - b)[25]!;
 const policies = [identity, boundary];
 if (identity.notes.length > 0) throw new Error(identity.notes.join('\n'));
 
 emit('evaluate.identity_policy_chars', identityText.length, 'chars', '<= 6144');
 emit('evaluate.decisions_per_second', rate((r) => evaluate(r, policies), 2), 'decisions/s', '>= 20000');
 emit('evaluate.explained_decisions_per_second', rate((r) => evaluate(r, policies, { explain: true }), 1), 'decisions/s');
-emit('evaluate.compile_ms', Math.round(compileMs * 1000) / 1000, 'ms');
+emit('evaluate.compile_6kb_policy_median_ms', Math.round(compileMs * 1000) / 1000, 'ms');
 
 // Peer: iam-simulate's synchronous entry point (no input validation), on the same requests. It has no
 // compile step, so it parses both policies on every decision; that is its designed use.

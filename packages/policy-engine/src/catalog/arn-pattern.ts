@@ -83,7 +83,11 @@ function canEmit(element: Element, char: string): boolean {
  */
 function reachesEnd(aLength: number, bLength: number, step: (i: number, j: number, visit: (i: number, j: number) => void) => void): boolean {
   const width = bLength + 1;
-  const seen = new Uint8Array((aLength + 1) * width);
+  const size = (aLength + 1) * width;
+  // One scratch buffer for all searches (they never nest): lookups run by the hundred per policy.
+  if (seenScratch.length < size) seenScratch = new Uint8Array(Math.max(size, seenScratch.length * 2));
+  const seen = seenScratch;
+  seen.fill(0, 0, size);
   const stack: number[] = [0];
   seen[0] = 1;
   const visit = (i: number, j: number): void => {
@@ -102,6 +106,8 @@ function reachesEnd(aLength: number, bLength: number, step: (i: number, j: numbe
   }
   return false;
 }
+
+let seenScratch = new Uint8Array(4096);
 
 /** True when some string matches both patterns. */
 export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern): boolean {

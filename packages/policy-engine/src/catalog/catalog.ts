@@ -161,6 +161,16 @@ function templateToRegExp(template: string): RegExp {
   return new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+')}$`, 's');
 }
 
+/** The service field of an ARN or ARN template when it is plain text (no wildcard or variable), else undefined. */
+function literalServiceOf(arn: string): string | undefined {
+  if (!arn.startsWith('arn:')) return undefined;
+  const start = arn.indexOf(':', 4) + 1;
+  const end = arn.indexOf(':', start);
+  if (start === 0 || end === -1) return undefined;
+  const service = arn.slice(start, end);
+  return /[*?$]/.test(service) ? undefined : service;
+}
+
 function splitActionName(name: string): [string, string] | undefined {
   if (typeof name !== 'string') return undefined;
   const colon = name.indexOf(':');
@@ -408,6 +418,7 @@ export function createCatalog(data: CatalogData): Catalog {
       let policyArn = policyArnMemo.get(arn);
       if (!policyArn) policyArn = remember(policyArnMemo, arn, compilePolicyArn(arn));
       const matches: ResourceTypeInfo[] = [];
+      const service = literalServiceOf(arn);
       for (const rt of info.resourceTypes) {
         const i = index.get(rt.name.toLowerCase());
         const resource = i === undefined ? undefined : resources[i];
@@ -416,6 +427,8 @@ export function createCatalog(data: CatalogData): Catalog {
           matches.push(resource);
           continue;
         }
+        // Cheap rejection first: an ARN naming another service (e.g. an s3 bucket for an iam action) cannot match.
+        if (service !== undefined && resource.arnTemplates.every((t) => (literalServiceOf(t) ?? service) !== service)) continue;
         const templates = (entry.compiledTemplates[i] ??= resource.arnTemplates.map(compileArnTemplate));
         if (templates.some((template) => patternsIntersect(template, policyArn))) matches.push(resource);
       }

@@ -65,17 +65,19 @@ export function attachedPolicyArns(db: Db, principal: Attachable): string[] {
     .all(principal.type, principal.id) as string[];
 }
 
-/** ListAttached*Policies: PathPrefix filters on the policy path; ordered by ARN; paginated. */
+/** ListAttached*Policies: PathPrefix filters on the policy path; ordered by policy name (then ARN); paginated. */
 export function listAttachedPolicies(db: Db, principal: Attachable, request: PageRequest & { pathPrefix?: string | undefined }): Page<AttachedPolicy> {
   const after = request.marker ? decodeMarker(request.marker) : '';
   const prefix = request.pathPrefix ?? '/';
-  const arns = attachedPolicyArns(db, principal)
+  // Sort key "name\narn": names never contain a newline, so this orders by name, then ARN.
+  const keyOf = (policy: AttachedPolicy) => `${policy.PolicyName}\n${policy.PolicyArn}`;
+  const policies = attachedPolicyArns(db, principal)
     .filter((arn) => policyPathOf(arn).startsWith(prefix))
-    .sort()
-    .filter((arn) => arn > after)
+    .map((arn) => ({ PolicyName: policyNameOf(arn), PolicyArn: arn }))
+    .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
+    .filter((policy) => keyOf(policy) > after)
     .slice(0, request.maxItems + 1);
-  const page = toPage(arns, request.maxItems, (arn) => arn);
-  return { ...page, items: page.items.map((arn) => ({ PolicyName: policyNameOf(arn), PolicyArn: arn })) };
+  return toPage(policies, request.maxItems, keyOf);
 }
 
 /** `/path/` of a managed policy ARN `arn:aws:iam::<acct>:policy/path/Name`. */

@@ -3,6 +3,8 @@
 import type { AuthorizationRequest, PolicyType, RequestPrincipal } from '../src/evaluate/types.ts';
 
 export const ACCOUNT = '111122223333';
+/** A second account, for cross-account requests. */
+export const OTHER_ACCOUNT = '444455556666';
 
 export interface CorpusPolicy {
   type: PolicyType;
@@ -107,6 +109,7 @@ const CALLERS: RequestPrincipal[] = [
   { arn: `arn:aws:iam::${ACCOUNT}:user/bob`, accountId: ACCOUNT, tags: { team: 'red' } },
   { arn: `arn:aws:iam::${ACCOUNT}:user/carol`, accountId: ACCOUNT, tags: {} },
   { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Dev/session1`, accountId: ACCOUNT, roleArn: ROLE_ARN, tags: { team: 'blue' } },
+  { arn: `arn:aws:iam::${OTHER_ACCOUNT}:user/dave`, accountId: OTHER_ACCOUNT, tags: { team: 'blue' } },
 ];
 const RESOURCE_PRINCIPALS = (self: string): unknown[] => [
   { AWS: self },
@@ -115,6 +118,8 @@ const RESOURCE_PRINCIPALS = (self: string): unknown[] => [
   { AWS: `arn:aws:iam::${ACCOUNT}:root` },
   { AWS: ACCOUNT },
   { AWS: ROLE_ARN },
+  { AWS: OTHER_ACCOUNT },
+  { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:user/dave` },
 ];
 
 export function generateCorpus(count: number, seed = 20261123): CorpusCase[] {
@@ -126,7 +131,12 @@ export function generateCorpus(count: number, seed = 20261123): CorpusCase[] {
     const s: Record<string, unknown> = { Effect: rnd() < 0.7 ? 'Allow' : 'Deny' };
     s[rnd() < 0.85 ? 'Action' : 'NotAction'] = rnd() < 0.5 ? pick(ACTION_PATTERNS) : some(ACTION_PATTERNS, 3);
     s[rnd() < 0.9 ? 'Resource' : 'NotResource'] = rnd() < 0.5 ? pick(RESOURCE_PATTERNS) : some(RESOURCE_PATTERNS, 3);
-    if (allowResourcePolicy) s.Principal = pick(RESOURCE_PRINCIPALS(principalArn));
+    if (allowResourcePolicy) {
+      const principals = RESOURCE_PRINCIPALS(principalArn);
+      // NotPrincipal only with Allow: with Deny our reading is deliberately stricter than the oracle's.
+      if (s.Effect === 'Allow' && rnd() < 0.15) s.NotPrincipal = { AWS: [pick(principals.slice(2)), ...some([ACCOUNT, OTHER_ACCOUNT, principalArn], 2)].flatMap((p) => (typeof p === 'string' ? [p] : [])) };
+      else s.Principal = pick(principals);
+    }
     if (rnd() < 0.6) {
       const condition: Record<string, Record<string, unknown>> = {};
       for (const c of some(CONDITIONS, 2)) {
@@ -150,14 +160,17 @@ export function generateCorpus(count: number, seed = 20261123): CorpusCase[] {
     const action = pick(ACTIONS);
     // A role's resource-based policy is its trust policy, which must allow on its own.
     const resourceType: PolicyType = action === 'sts:AssumeRole' ? 'trust' : 'resource';
-    if (rnd() < 0.2) policies.push({ type: resourceType, document: { Version: '2012-10-17', Statement: [statement(true, arn)] } });
+    // Requests from the other account reach resources of ACCOUNT: cross-account, so they get a resource policy more often.
+    const crossAccount = principal.accountId !== ACCOUNT;
+    if (rnd() < (crossAccount ? 0.6 : 0.2)) policies.push({ type: resourceType, document: { Version: '2012-10-17', Statement: [statement(true, arn)] } });
+    if (principal.roleArn && rnd() < 0.3) policies.push({ type: 'session', document: { Version: '2012-10-17', Statement: [statement(false, arn)] } });
     const context: Record<string, string | string[]> = {};
     // aws:CurrentTime is always in a real request (our evaluator defaults it to now; the oracle does not).
     for (const [key, values] of Object.entries(CONTEXT_VALUES)) if (key === 'aws:CurrentTime' || rnd() < 0.5) context[key] = pick(values);
     cases.push({
       id,
       policies,
-      request: { principal, action, resource: pick(RESOURCES_BY_ACTION[action]!), context },
+      request: { principal, action, resource: pick(RESOURCES_BY_ACTION[action]!), context, resourceAccountId: ACCOUNT },
     });
   }
   return cases;

@@ -35,6 +35,7 @@ function simulation(c: CorpusCase): Simulation {
     identityPolicies: ofType('identity'),
     permissionBoundaryPolicies: ofType('permissionsBoundary'),
     resourcePolicy: policies.find((p) => p.type === 'resource' || p.type === 'trust')?.document,
+    sessionPolicy: policies.find((p) => p.type === 'session')?.document,
     serviceControlPolicies: [],
     resourceControlPolicies: [],
   };
@@ -44,8 +45,8 @@ function simulation(c: CorpusCase): Simulation {
 async function oracle(c: CorpusCase): Promise<DecisionKind | undefined> {
   const sim = simulation(c);
   // runUnsafeSimulation is synchronous and skips validation, but crashes on a resource policy (it loads it
-  // without a name); the validating runSimulation handles those.
-  if (!sim.resourcePolicy) return ORACLE_RESULT[runUnsafeSimulation(sim, {})];
+  // without a name) and ignores session policies; the validating runSimulation handles those.
+  if (!sim.resourcePolicy && !sim.sessionPolicy) return ORACLE_RESULT[runUnsafeSimulation(sim, {})];
   const result = await runSimulation(sim, {});
   return result.resultType === 'error' ? undefined : ORACLE_RESULT[result.overallResult];
 }
@@ -76,7 +77,9 @@ describe('differential test against iam-simulate', () => {
 
   it('covers resource and trust policies, boundaries and role sessions', () => {
     const types = new Set(corpus.flatMap((c) => c.policies.map((p) => p.type)));
-    expect([...types].sort()).toEqual(['identity', 'permissionsBoundary', 'resource', 'trust']);
+    expect([...types].sort()).toEqual(['identity', 'permissionsBoundary', 'resource', 'session', 'trust']);
     expect(corpus.some((c) => c.request.principal.roleArn !== undefined)).toBe(true);
+    expect(corpus.some((c) => c.request.principal.accountId !== c.request.resourceAccountId)).toBe(true);
+    expect(corpus.some((c) => c.policies.some((p) => p.document.Statement.some((s) => 'NotPrincipal' in s)))).toBe(true);
   });
 });

@@ -35,11 +35,6 @@ describe('Principal', () => {
     ['service principal is case-insensitive', { Principal: { Service: 'Lambda.amazonaws.com' } }, lambda, true],
     ['other service', { Principal: { Service: 'ec2.amazonaws.com' } }, lambda, false],
     ['federated provider', { Principal: { Federated: saml.arn } }, saml, true],
-    ['NotPrincipal excludes a listed user with its account', { NotPrincipal: { AWS: [alice.arn, ACCOUNT] } }, alice, false],
-    ['NotPrincipal listing only the user does not exclude it (its account is not listed)', { NotPrincipal: { AWS: alice.arn } }, alice, true],
-    ['NotPrincipal applies to unlisted principals', { NotPrincipal: { AWS: [`arn:aws:iam::${ACCOUNT}:user/bob`, ACCOUNT] } }, alice, true],
-    ['NotPrincipal with the role and account excludes the session', { NotPrincipal: { AWS: [`arn:aws:iam::${ACCOUNT}:role/Dev`, `arn:aws:iam::${ACCOUNT}:root`] } }, session, false],
-    ['NotPrincipal listing the account excludes its root user', { NotPrincipal: { AWS: ACCOUNT } }, { ...root, accountId: ACCOUNT }, false],
   ];
   it.each(cases)('%s', (_name, element, principal, applies) => {
     // A Deny shows whether the statement applies, independent of the allow logic.
@@ -48,6 +43,27 @@ describe('Principal', () => {
       { id: 'rp', type: 'resource' },
     );
     expect(decide(principal, deny).decision === 'explicitDeny').toBe(applies);
+  });
+
+  const notPrincipalCases: Array<[string, 'Allow' | 'Deny', unknown, RequestPrincipal, boolean]> = [
+    ['Deny spares a listed user listed with its account', 'Deny', [alice.arn, ACCOUNT], alice, false],
+    ['Deny still applies to a user listed without its account', 'Deny', alice.arn, alice, true],
+    ['Deny applies to unlisted principals', 'Deny', [`arn:aws:iam::${ACCOUNT}:user/bob`, ACCOUNT], alice, true],
+    ['Deny spares a session listed with its role and account', 'Deny', [session.arn, `arn:aws:iam::${ACCOUNT}:role/Dev`, `arn:aws:iam::${ACCOUNT}:root`], session, false],
+    ['Deny applies to a session whose role is not listed', 'Deny', [session.arn, `arn:aws:iam::${ACCOUNT}:root`], session, true],
+    ['Deny spares the root user when the account is listed', 'Deny', ACCOUNT, root, false],
+    ['Allow leaves out a user named alone', 'Allow', alice.arn, alice, false],
+    ['Allow leaves out every principal of a named account', 'Allow', ACCOUNT, alice, false],
+    ['Allow leaves out the sessions of a named role', 'Allow', `arn:aws:iam::${ACCOUNT}:role/Dev`, session, false],
+    ['Allow applies to principals not named', 'Allow', [`arn:aws:iam::${ACCOUNT}:user/bob`, OTHER], alice, true],
+  ];
+  it.each(notPrincipalCases)('NotPrincipal: %s', (_name, effect, listed, principal, applies) => {
+    const policy = compilePolicy(
+      { Version: '2012-10-17', Statement: { Effect: effect, Action: 's3:GetObject', Resource: '*', NotPrincipal: { AWS: listed } } },
+      { id: 'rp', type: 'resource' },
+    );
+    const statement = evaluate({ principal, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }, [policy], { explain: true }).statements![0]!;
+    expect(statement.applies).toBe(applies);
   });
 
   it('an Allow naming the account in a trust policy needs an identity allow; naming the user does not', () => {

@@ -23,7 +23,7 @@ export function statementOutcome(statement: CompiledStatement, context: RequestC
   let outcome = APPLIES;
   if (statement.principal) {
     if (statement.notPrincipal) {
-      if (excludedByNotPrincipal(statement.principal, context)) return PRINCIPAL_MISMATCH;
+      if (excludedByNotPrincipal(statement.principal, context, statement.effect)) return PRINCIPAL_MISMATCH;
     } else {
       const match = matchPrincipal(statement.principal, context);
       if (match === undefined) return PRINCIPAL_MISMATCH;

@@ -82,18 +82,29 @@ export function matchPrincipal(principal: CompiledPrincipal, context: RequestCon
 }
 
 /**
- * NotPrincipal excludes the caller only when every identity in its chain is listed: the account and, for a
- * user, the user; for a role session, the role or the session (UG: with NotPrincipal "you must also include
- * the account ARN").
+ * Whether NotPrincipal leaves the caller out. The guide: with Deny, "you must also specify the account ARN of
+ * the not-denied principal", as AWS may check the account, then the role, then the session; so a Deny spares
+ * the caller only when every identity in its chain is listed (account; user, or role and session). An Allow
+ * with NotPrincipal grants to "all principals except the one named": naming any identity of the caller is
+ * enough to leave it out. Both readings err on the side of less access.
  */
-export function excludedByNotPrincipal(principal: CompiledPrincipal, context: RequestContext): boolean {
+export function excludedByNotPrincipal(principal: CompiledPrincipal, context: RequestContext, effect: 'Allow' | 'Deny'): boolean {
   if (principal.any) return true;
   const caller = context.principal;
   if (principal.names.has(caller.arn.toLowerCase())) return true;
   const accountListed = principal.accounts.has(caller.accountId);
-  const kind = context.principalInfo.kind;
-  if (kind === 'root') return accountListed;
   const roleArn = context.principalInfo.roleArn;
-  const selfListed = principal.arns.has(caller.arn) || (roleArn !== undefined && principal.roles.has(roleWithoutPath(roleArn)));
-  return accountListed && selfListed;
+  const callerListed = principal.arns.has(caller.arn);
+  const roleListed = roleArn !== undefined && principal.roles.has(roleWithoutPath(roleArn));
+  if (effect === 'Allow') return accountListed || callerListed || roleListed;
+  switch (context.principalInfo.kind) {
+    case 'root':
+      return accountListed;
+    case 'assumedRole':
+      return accountListed && roleListed && callerListed;
+    case 'role':
+      return accountListed && roleListed;
+    default:
+      return accountListed && callerListed;
+  }
 }

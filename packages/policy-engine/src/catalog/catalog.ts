@@ -122,6 +122,7 @@ interface ServiceEntry {
   actionIndex?: Map<string, number>;
   descriptions?: string[];
   actionInfos?: ActionInfo[];
+  allActionInfos?: readonly ActionInfo[];
   resourceInfos?: ResourceTypeInfo[];
   resourceIndex?: Map<string, number>;
   compiledTemplates?: CompiledArnPattern[][];
@@ -230,8 +231,9 @@ export function createCatalog(data: CatalogData): Catalog {
     return info;
   }
 
-  function allActionInfosOf(entry: ServiceEntry): ActionInfo[] {
-    return actionNamesOf(entry).map((_, i) => actionInfoAt(entry, i) as ActionInfo);
+  function allActionInfosOf(entry: ServiceEntry): readonly ActionInfo[] {
+    entry.allActionInfos ??= actionNamesOf(entry).map((_, i) => actionInfoAt(entry, i) as ActionInfo);
+    return entry.allActionInfos;
   }
 
   function actionNamesOf(entry: ServiceEntry): string[] {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from './db.ts';
 import { IamError } from '../protocol/operation.ts';
 import { isoSeconds } from './names.ts';
+import { prepared } from './prepared.ts';
 import type { CredentialOwner } from './credential-owner.ts';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
@@ -77,7 +78,7 @@ function ownerClause(owner: CredentialOwner): { sql: string; args: string[] } {
 
 /** Looks a key up by id for SigV4 verification; undefined when no such key exists. */
 export function findAccessKey(db: Db, accessKeyId: string): AccessKeyRecord | undefined {
-  const row = db.prepare(`${SELECT_KEY} WHERE k.access_key_id = ?`).get(accessKeyId) as KeyRow | undefined;
+  const row = prepared(db, `${SELECT_KEY} WHERE k.access_key_id = ?`).get(accessKeyId) as KeyRow | undefined;
   if (!row) return undefined;
   return {
     accessKeyId: row.access_key_id,
@@ -96,7 +97,7 @@ export function findAccessKey(db: Db, accessKeyId: string): AccessKeyRecord | un
  */
 export function recordAccessKeyUse(db: Db, accessKeyId: string, use: { service: string; region: string; when: Date }): void {
   const when = isoSeconds(use.when);
-  db.prepare(
+  prepared(db, 
     `UPDATE iam_access_keys SET last_used_date = ?, last_used_region = ?, last_used_service = ?
      WHERE access_key_id = ? AND (last_used_date IS NULL OR last_used_date < ? OR last_used_region IS NOT ? OR last_used_service IS NOT ?)`,
   ).run(when, use.region, use.service, accessKeyId, when, use.region, use.service);
@@ -114,7 +115,7 @@ function toMetadata(row: KeyRow): AccessKeyMetadata {
 /** The owner's keys, oldest first (the order of the credential report's key 1 / key 2). */
 export function listAccessKeys(db: Db, owner: CredentialOwner): AccessKeyMetadata[] {
   const where = ownerClause(owner);
-  const rows = db.prepare(`${SELECT_KEY} WHERE ${where.sql} ORDER BY k.create_date, k.rowid`).all(...where.args) as KeyRow[];
+  const rows = prepared(db, `${SELECT_KEY} WHERE ${where.sql} ORDER BY k.create_date, k.rowid`).all(...where.args) as KeyRow[];
   return rows.map(toMetadata);
 }
 
@@ -130,7 +131,7 @@ export interface CreateAccessKeyOptions {
 export function createAccessKey(db: Db, owner: CredentialOwner, options: CreateAccessKeyOptions): NewAccessKey {
   return db.transaction((): NewAccessKey => {
     const where = ownerClause(owner);
-    const count = db.prepare(`SELECT count(*) FROM iam_access_keys k WHERE ${where.sql}`).pluck().get(...where.args) as number;
+    const count = prepared(db, `SELECT count(*) FROM iam_access_keys k WHERE ${where.sql}`).pluck().get(...where.args) as number;
     if (count >= ACCESS_KEYS_PER_PRINCIPAL) {
       throw new IamError('LimitExceeded', `Cannot exceed quota for AccessKeysPerUser: ${ACCESS_KEYS_PER_PRINCIPAL}`);
     }
@@ -138,7 +139,7 @@ export function createAccessKey(db: Db, owner: CredentialOwner, options: CreateA
     const secretAccessKey = options.secretAccessKey ?? newSecretAccessKey();
     const status = options.status ?? 'Active';
     const createDate = isoSeconds(options.now);
-    db.prepare(
+    prepared(db, 
       'INSERT INTO iam_access_keys (access_key_id, secret_access_key, owner_user_id, status, create_date) VALUES (?, ?, ?, ?, ?)',
     ).run(accessKeyId, secretAccessKey, owner.kind === 'root' ? null : owner.userId, status, createDate);
     return {
@@ -163,8 +164,7 @@ function noSuchKey(accessKeyId: string): IamError {
 /** Sets a key Active or Inactive; NoSuchEntity unless the key belongs to `owner`. */
 export function updateAccessKeyStatus(db: Db, owner: CredentialOwner, accessKeyId: string, status: AccessKeyStatus): void {
   const where = ownerClause(owner);
-  const result = db
-    .prepare(`UPDATE iam_access_keys AS k SET status = ? WHERE k.access_key_id = ? AND ${where.sql}`)
+  const result = prepared(db, `UPDATE iam_access_keys AS k SET status = ? WHERE k.access_key_id = ? AND ${where.sql}`)
     .run(status, accessKeyId, ...where.args);
   if (result.changes === 0) throw noSuchKey(accessKeyId);
 }
@@ -172,13 +172,13 @@ export function updateAccessKeyStatus(db: Db, owner: CredentialOwner, accessKeyI
 /** Deletes a key; NoSuchEntity unless the key belongs to `owner`. */
 export function deleteAccessKey(db: Db, owner: CredentialOwner, accessKeyId: string): void {
   const where = ownerClause(owner);
-  const result = db.prepare(`DELETE FROM iam_access_keys AS k WHERE k.access_key_id = ? AND ${where.sql}`).run(accessKeyId, ...where.args);
+  const result = prepared(db, `DELETE FROM iam_access_keys AS k WHERE k.access_key_id = ? AND ${where.sql}`).run(accessKeyId, ...where.args);
   if (result.changes === 0) throw noSuchKey(accessKeyId);
 }
 
 /** GetAccessKeyLastUsed: a never-used key reports Region and ServiceName `N/A` and no date. */
 export function getAccessKeyLastUsed(db: Db, accessKeyId: string): AccessKeyLastUsed {
-  const row = db.prepare(`${SELECT_KEY} WHERE k.access_key_id = ?`).get(accessKeyId) as KeyRow | undefined;
+  const row = prepared(db, `${SELECT_KEY} WHERE k.access_key_id = ?`).get(accessKeyId) as KeyRow | undefined;
   if (!row) throw noSuchKey(accessKeyId);
   return {
     userName: row.user_name ?? undefined,
@@ -195,10 +195,10 @@ export function setAccessKeyHistory(
   history: { createDate?: Date; lastUsed?: { when: Date; region: string; service: string } },
 ): void {
   if (history.createDate) {
-    db.prepare('UPDATE iam_access_keys SET create_date = ? WHERE access_key_id = ?').run(isoSeconds(history.createDate), accessKeyId);
+    prepared(db, 'UPDATE iam_access_keys SET create_date = ? WHERE access_key_id = ?').run(isoSeconds(history.createDate), accessKeyId);
   }
   if (history.lastUsed) {
-    db.prepare('UPDATE iam_access_keys SET last_used_date = ?, last_used_region = ?, last_used_service = ? WHERE access_key_id = ?').run(
+    prepared(db, 'UPDATE iam_access_keys SET last_used_date = ?, last_used_region = ?, last_used_service = ? WHERE access_key_id = ?').run(
       isoSeconds(history.lastUsed.when),
       history.lastUsed.region,
       history.lastUsed.service,

@@ -132,3 +132,8 @@ export function listAccountAliases(db: Db): string[] {
   const alias = readAccountRow(db)?.alias;
   return alias ? [alias] : [];
 }
+
+/** Seeding: back-dates the account's creation (the credential report's root row shows it). */
+export function setAccountCreateDate(db: Db, when: Date): void {
+  db.prepare('UPDATE iam_account SET create_date = ? WHERE id = 1').run(isoSeconds(when));
+}

@@ -198,6 +198,22 @@ export function passwordLastUsed(db: Db, userId: string): Date | undefined {
   return value === undefined ? undefined : new Date(value);
 }
 
+/**
+ * Seeding only: stores a login profile from an already computed hash (synchronous, so a large seed can give many
+ * users the same demo password without hashing it once per user). No policy check.
+ */
+export function insertLoginProfileHash(db: Db, userId: string, hash: string, options: { created: Date; resetRequired?: boolean }): void {
+  const when = isoSeconds(options.created);
+  db.prepare('INSERT INTO iam_login_profiles (user_id, password_hash, create_date, password_changed, reset_required) VALUES (?, ?, ?, ?, ?)').run(
+    userId,
+    hash,
+    when,
+    when,
+    options.resetRequired ? 1 : 0,
+  );
+  remember(db, userId, hash);
+}
+
 /** Seeding: back-dates a login profile (creation and last change) to show password ages. */
 export function setLoginProfileDates(db: Db, userId: string, dates: { created: Date; changed?: Date }): void {
   db.prepare('UPDATE iam_login_profiles SET create_date = ?, password_changed = ? WHERE user_id = ?').run(

@@ -87,18 +87,30 @@ export interface NewVirtualMfaDevice {
   base32Seed?: string;
 }
 
-/** CreateVirtualMFADevice: EntityAlreadyExists for a taken path+name. The QR PNG is rendered here. */
-export async function createVirtualMfaDevice(db: Db, input: NewVirtualMfaDevice): Promise<VirtualMfaDevice> {
+export interface RegisteredMfaDevice {
+  serialNumber: string;
+  base32Seed: string;
+  otpauthUri: string;
+  createDate: Date;
+}
+
+/** Stores a new virtual device (synchronous; no QR code): EntityAlreadyExists for a taken path+name. */
+export function registerVirtualMfaDevice(db: Db, input: NewVirtualMfaDevice): RegisteredMfaDevice {
   const serialNumber = mfaSerialNumber(accountIdOf(db), input.path, input.name);
   const base32Seed = input.base32Seed ?? new Secret({ buffer: Uint8Array.from(randomBytes(40)).buffer }).base32;
-  const uri = otpauthUri(input.name, accountDisplayName(db), base32Seed);
-  const qrCodePng = await QRCode.toBuffer(uri, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 4 });
   const createDate = isoSeconds(input.now);
   const inserted = db
     .prepare('INSERT OR IGNORE INTO iam_mfa_devices (serial_number, name, path, base32_seed, create_date) VALUES (?, ?, ?, ?, ?)')
     .run(serialNumber, input.name, input.path, base32Seed, createDate);
   if (inserted.changes === 0) throw new IamError('EntityAlreadyExists', 'MFADevice entity at the same path and name already exists.');
-  return { serialNumber, base32Seed, otpauthUri: uri, qrCodePng, createDate: new Date(createDate) };
+  return { serialNumber, base32Seed, otpauthUri: otpauthUri(input.name, accountDisplayName(db), base32Seed), createDate: new Date(createDate) };
+}
+
+/** CreateVirtualMFADevice: registers the device and renders the QR code PNG of its otpauth URI. */
+export async function createVirtualMfaDevice(db: Db, input: NewVirtualMfaDevice): Promise<VirtualMfaDevice> {
+  const device = registerVirtualMfaDevice(db, input);
+  const qrCodePng = await QRCode.toBuffer(device.otpauthUri, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 4 });
+  return { ...device, qrCodePng };
 }
 
 function noSuchDevice(serialNumber: string): IamError {

@@ -1,0 +1,63 @@
+// The account password policy: GetAccountPasswordPolicy, UpdateAccountPasswordPolicy, DeleteAccountPasswordPolicy.
+import type { OperationDefinition, QueryParams } from '../protocol/operation.ts';
+import { optionalBoolean, optionalInt, validateAll } from '../protocol/params.ts';
+import {
+  PASSWORD_POLICY_RANGES,
+  deletePasswordPolicy,
+  requirePasswordPolicy,
+  updatePasswordPolicy,
+  type PasswordPolicyUpdate,
+} from '../model/password-policy.ts';
+import { authorizeWithPasswordGrant, passwordGrantApplies } from './password-grant.ts';
+
+const INT_FIELDS = ['MinimumPasswordLength', 'MaxPasswordAge', 'PasswordReusePrevention'] as const;
+const BOOLEAN_FIELDS = [
+  'RequireSymbols',
+  'RequireNumbers',
+  'RequireUppercaseCharacters',
+  'RequireLowercaseCharacters',
+  'AllowUsersToChangePassword',
+  'HardExpiry',
+] as const;
+
+/** Every field at once, so all range and type errors are reported together as AWS does. */
+function updateParams(params: QueryParams): PasswordPolicyUpdate {
+  const values = validateAll<(number | boolean | undefined)[]>(
+    ...INT_FIELDS.map((field) => () => optionalInt(params, field, PASSWORD_POLICY_RANGES[field])),
+    ...BOOLEAN_FIELDS.map((field) => () => optionalBoolean(params, field)),
+  );
+  const fields = [...INT_FIELDS, ...BOOLEAN_FIELDS];
+  return Object.fromEntries(fields.map((field, i) => [field, values[i]])) as PasswordPolicyUpdate;
+}
+
+const GET_TARGET = { action: 'iam:GetAccountPasswordPolicy', resource: '*' };
+
+export const passwordPolicyOperations: Record<string, OperationDefinition> = {
+  GetAccountPasswordPolicy: {
+    service: 'iam',
+    authorize: (_params, ctx) => (passwordGrantApplies(ctx) ? [] : [GET_TARGET]),
+    handle(_params, ctx) {
+      if (passwordGrantApplies(ctx)) authorizeWithPasswordGrant(ctx, GET_TARGET);
+      return { PasswordPolicy: { ...requirePasswordPolicy(ctx.state.db, ctx.state.accountId) } };
+    },
+  },
+
+  UpdateAccountPasswordPolicy: {
+    service: 'iam',
+    validate: (params) => void updateParams(params),
+    authorize: () => [{ action: 'iam:UpdateAccountPasswordPolicy', resource: '*' }],
+    handle(params, ctx) {
+      updatePasswordPolicy(ctx.state.db, updateParams(params));
+      return undefined;
+    },
+  },
+
+  DeleteAccountPasswordPolicy: {
+    service: 'iam',
+    authorize: () => [{ action: 'iam:DeleteAccountPasswordPolicy', resource: '*' }],
+    handle(_params, ctx) {
+      deletePasswordPolicy(ctx.state.db, ctx.state.accountId);
+      return undefined;
+    },
+  },
+};

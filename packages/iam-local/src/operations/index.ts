@@ -4,6 +4,12 @@ import { authorizationDetailsOperations } from './authorization-details.ts';
 import { groupOperations } from './groups.ts';
 import { policyOperations } from './policies.ts';
 import { roleOperations } from './roles.ts';
+import { accessKeyOperations } from './access-keys.ts';
+import { accountOperations } from './account.ts';
+import { credentialReportOperations } from './credential-report.ts';
+import { loginProfileOperations } from './login-profiles.ts';
+import { mfaOperations } from './mfa.ts';
+import { passwordPolicyOperations } from './password-policy.ts';
 import { stsOperations } from './sts.ts';
 import { tagOperations } from './tags.ts';
 import { userOperations } from './users.ts';
@@ -15,6 +21,12 @@ const areas: readonly OperationTable[] = [
   policyOperations,
   tagOperations,
   authorizationDetailsOperations,
+  accessKeyOperations,
+  accountOperations,
+  credentialReportOperations,
+  loginProfileOperations,
+  mfaOperations,
+  passwordPolicyOperations,
   stsOperations,
 ];
 

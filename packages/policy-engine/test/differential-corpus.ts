@@ -88,6 +88,28 @@ const CONDITIONS: object[] = [
   { 'ForAnyValue:StringNotEquals': { 'aws:TagKeys': 'env' } },
   { StringEquals: { 'aws:username': '${aws:PrincipalTag/owner}' } },
   { StringEquals: { 'aws:PrincipalAccount': ACCOUNT } },
+  { StringNotEqualsIfExists: { 'aws:SourceVpc': 'vpc-private' } },
+  { StringLikeIfExists: { 'aws:SourceVpc': 'vpc-?lice-*' } },
+  { NumericEquals: { 'aws:MultiFactorAuthAge': ['3', '20'] } },
+  { NumericGreaterThanEqualsIfExists: { 'aws:MultiFactorAuthAge': '7' } },
+  // No epoch-seconds date values: the oracle compares them with milliseconds (evaluate-conditions tests them).
+  { DateGreaterThanEquals: { 'aws:CurrentTime': '2022-06-01' } },
+  { DateLessThanEquals: { 'aws:TokenIssueTime': '2024-01-01T01:00:00+01:00' } },
+  { IpAddressIfExists: { 'aws:SourceIp': '198.51.100.0/24' } },
+  { NotIpAddress: { 'aws:SourceIp': ['2001:db8::/32', '10.0.0.0/8'] } },
+  { ArnNotEquals: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:topic' } },
+  { ArnLikeIfExists: { 'aws:SourceArn': 'arn:aws:sns:eu-*:*:*' } },
+  { Null: { 'aws:PrincipalTag/team': 'false' } },
+  { Null: { 'aws:MultiFactorAuthAge': ['true', 'false'] } },
+  { 'ForAllValues:StringNotLike': { 'aws:TagKeys': 'sec*' } },
+  { 'ForAnyValue:StringLike': { 'aws:TagKeys': ['o*', 'c?st'] } },
+  { 'ForAllValues:StringEqualsIgnoreCase': { 'aws:TagKeys': ['ENV', 'TEAM'] } },
+  { 'ForAnyValue:StringNotLike': { 'aws:TagKeys': ['e*'] } },
+  { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['cost'] } },
+  { StringEqualsIgnoreCase: { 'aws:SourceVpc': 'VPC-ALICE-1' } },
+  { BoolIfExists: { 'aws:SecureTransport': 'true' } },
+  { StringNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*' } },
+  { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/*' } },
 ];
 
 /** Context keys a request may carry, each with candidate values. */

@@ -1,6 +1,8 @@
-// Checks a policy document before it is stored, with the messages IAM uses. This is a minimal grammar check;
-// the policy engine's validator (packages/policy-engine/src/validate) does the full job once available.
+// Checks a policy document before it is stored. The common mistakes get IAM's own messages from a quick check
+// here; then the policy engine's validator (grammar, ARNs, principals, conditions, variables) rejects anything
+// else IAM would, with its finding's sentence. Sizes are checked by the callers against IAM's quota wording.
 import { IamError } from '../protocol/operation.ts';
+import { validatePolicy } from '@iam-console/policy-engine/validate/validate-policy.ts';
 
 export type DocumentKind = 'identity' | 'trust';
 
@@ -46,4 +48,8 @@ export function assertPolicyDocument(document: string, kind: DocumentKind): void
       if (!('Principal' in statement) && !('NotPrincipal' in statement)) malformed('AssumeRolepolicy contained an invalid principal element');
     }
   }
+  const error = validatePolicy(document, { kind }).find(
+    (finding) => finding.findingType === 'ERROR' && !finding.issueCode.startsWith('POLICY_SIZE_'),
+  );
+  if (error) malformed(error.message);
 }

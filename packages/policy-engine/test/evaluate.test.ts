@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessDeniedMessage, compilePolicy, evaluate, type AuthorizationRequest, type PolicyType } from '../src/evaluate/evaluate.ts';
+import { accessDeniedMessage, compilePolicy, contextKeysOf, evaluate, missingContextKeys, type AuthorizationRequest, type PolicyType } from '../src/evaluate/evaluate.ts';
 
 const ACCOUNT = '111122223333';
 const alice = { arn: `arn:aws:iam::${ACCOUNT}:user/alice`, accountId: ACCOUNT };
@@ -316,6 +316,17 @@ describe('decision details', () => {
     const missing = evaluate(request(), [p], { explain: true }).statements![0]!;
     expect(missing.failedCondition?.requestValues).toEqual([]);
     expect(missing.reason).toContain('not in the request');
+  });
+
+  it('lists the context keys policies read and those a request lacks', () => {
+    const p = policy('identity', [
+      { Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b/${aws:username}/${aws:PrincipalTag/team}', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+      { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpc': '${aws:PrincipalTag/vpc}' }, Null: { 'AWS:MultiFactorAuthPresent': 'true' } } },
+      { Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: 'malformed' },
+    ]);
+    expect(contextKeysOf([p])).toEqual(['aws:MultiFactorAuthPresent', 'aws:username', 'aws:PrincipalTag/team', 'aws:SourceVpc', 'aws:PrincipalTag/vpc']);
+    const req = request({ principal: { ...alice, tags: { team: 'blue' } }, context: { 'aws:sourcevpc': 'vpc-1' } });
+    expect(missingContextKeys(req, [p])).toEqual(['aws:MultiFactorAuthPresent', 'aws:PrincipalTag/vpc']);
   });
 
   it('formats AWS AccessDenied messages', () => {

@@ -7,6 +7,7 @@ import { compileConditions, type CompiledCondition } from './conditions.ts';
 import type { RequestContext } from './context.ts';
 import { compileWildcard, type Glob } from './glob.ts';
 import { compileWildPattern, matchWildPattern, UNRESOLVED, type WildPattern } from './pattern.ts';
+import { parseTemplate, variableNames } from './variables.ts';
 import { compilePrincipal, type CompiledPrincipal } from './principal.ts';
 import type { Effect, PolicyMeta, PolicyType } from './types.ts';
 
@@ -32,6 +33,8 @@ export interface CompiledStatement {
   range?: SourceRange;
   /** Why the statement is malformed; such a statement never matches. */
   problem?: string;
+  /** Context keys the statement reads (condition keys and policy variables), as first written. */
+  contextKeys: readonly string[];
 }
 
 export interface CompiledPolicy {
@@ -94,6 +97,7 @@ function compileStatement(raw: unknown, index: number, type: PolicyType, variabl
     notResource: false,
     notPrincipal: false,
     conditions: [],
+    contextKeys: [],
   };
   const fail = (problem: string): CompiledStatement => {
     statement.problem = problem;
@@ -138,7 +142,22 @@ function compileStatement(raw: unknown, index: number, type: PolicyType, variabl
   const conditions = compileConditions(s.Condition, variablesEnabled);
   if (!conditions.ok) return fail(conditions.problem);
   statement.conditions = conditions.conditions;
+  statement.contextKeys = keysRead(statement, variablesEnabled);
   return statement;
+}
+
+/** Condition keys and the keys of policy variables in Resource/NotResource and condition values, deduplicated case-insensitively. */
+function keysRead(statement: CompiledStatement, variablesEnabled: boolean): string[] {
+  const keys = new Map<string, string>();
+  const add = (key: string) => {
+    if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
+  };
+  for (const condition of statement.conditions) {
+    add(condition.key);
+    if (variablesEnabled) for (const raw of condition.rawValues) variableNames(parseTemplate(raw, true)).forEach(add);
+  }
+  for (const resource of statement.resources ?? []) variableNames(resource.template).forEach(add);
+  return [...keys.values()];
 }
 
 /** Source ranges of a statement and of each condition key, so the editor can underline what decided. */

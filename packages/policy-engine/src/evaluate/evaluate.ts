@@ -141,4 +141,5 @@ export function evaluate(request: AuthorizationRequest, policies: readonly Compi
 // The evaluation API in one import for callers (iam-local, the simulator): compile once, evaluate many.
 export { compilePolicy, type CompiledPolicy } from './compile.ts';
 export { accessDeniedMessage, policyTypeLabel } from './explain.ts';
+export { contextKeysOf, missingContextKeys } from './context-keys.ts';
 export type * from './types.ts';

@@ -4,7 +4,8 @@
 import type { PatternPiece } from './glob.ts';
 import type { RequestContext } from './context.ts';
 
-export type TemplatePart = PatternPiece | { variable: string; fallback?: string };
+/** `variable` is the lower-cased key for look-ups; `name` the key as written. */
+export type TemplatePart = PatternPiece | { variable: string; name: string; fallback?: string };
 
 /** A policy string split into literal text and variables, parsed once at compile time. */
 export interface Template {
@@ -35,11 +36,11 @@ export function parseTemplate(source: string, variablesEnabled: boolean): Templa
       parts.push({ text: special, wild: false });
     } else if (withDefault) {
       if (before) parts.push({ text: before, wild: true });
-      parts.push({ variable: withDefault[1]!.toLowerCase(), fallback: withDefault[2]! });
+      parts.push({ variable: withDefault[1]!.toLowerCase(), name: withDefault[1]!, fallback: withDefault[2]! });
       hasVariables = true;
     } else if (name && !/[\s,']/.test(name)) {
       if (before) parts.push({ text: before, wild: true });
-      parts.push({ variable: name.toLowerCase() });
+      parts.push({ variable: name.toLowerCase(), name });
       hasVariables = true;
     } else {
       // Not a variable we understand: keep it as literal text.
@@ -84,7 +85,7 @@ function joinPieces(pieces: readonly PatternPiece[]): string {
   return pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join('');
 }
 
-/** Names (lower-cased) of the variables a template uses, for explanations. */
+/** The context keys a template's variables read, as written. */
 export function variableNames(template: Template): string[] {
-  return template.parts.flatMap((p) => ('variable' in p ? [p.variable] : []));
+  return template.parts.flatMap((p) => ('variable' in p ? [p.name] : []));
 }

@@ -54,22 +54,31 @@ export interface IamServer {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
-type Seeder = (state: AccountState, options: { users: number }) => unknown;
+interface SeedModule {
+  seedDemo?: (state: AccountState) => unknown;
+  seedScale?: (state: AccountState, options: { users: number }) => unknown;
+  DEMO_ACCOUNT_ID?: string;
+}
 
 /**
  * The seeding module belongs to the credentials area (src/seed). It is loaded only when a first start asks for
- * it, so start-up does not pay for it otherwise.
+ * it, so start-up does not pay for it otherwise. Undefined when this build has no seeding module.
  */
-async function loadSeeder(kind: Exclude<SeedKind, 'none'>): Promise<Seeder | undefined> {
+async function loadSeedModule(): Promise<SeedModule | undefined> {
   const modulePath = './seed/index.ts';
   try {
-    const module = (await import(modulePath)) as Record<string, unknown>;
-    const fn = module[kind === 'demo' ? 'seedDemo' : 'seedScale'];
-    return typeof fn === 'function' ? (fn as Seeder) : undefined;
+    return (await import(modulePath)) as SeedModule;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes('/seed/index.ts')) return undefined;
     throw error;
   }
+}
+
+async function runSeed(seed: Exclude<SeedKind, 'none'>, module: SeedModule | undefined, state: AccountState, users: number): Promise<void> {
+  const fn = seed === 'demo' ? module?.seedDemo : module?.seedScale;
+  if (!fn) throw new Error(`--seed ${seed} is not available in this build (src/seed/index.ts has no seed${seed === 'demo' ? 'Demo' : 'Scale'})`);
+  await fn(state, { users });
 }
 
 function profile(name: string, key: { accessKeyId: string; secretAccessKey: string }): string {
@@ -125,15 +134,18 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
 
 export async function startIamServer(options: IamServerOptions): Promise<IamServer> {
   const db = openDatabase(options.dataDir);
-  const account = ensureAccount(db, options.accountId ? { accountId: options.accountId } : {});
-  const state: AccountState = { db, accountId: account.accountId, dataDir: options.dataDir };
   const credentialsFile = join(options.dataDir, 'credentials');
+  let account: ReturnType<typeof ensureAccount>;
+  let state: AccountState;
   try {
+    // Seeding happens on the first start of a data directory only; the demo account has a fixed id.
     const seed = options.seed ?? 'demo';
-    if (account.created && seed !== 'none') {
-      const seeder = await loadSeeder(seed);
-      if (seeder) await seeder(state, { users: options.users ?? 10_000 });
-    }
+    const firstStart = getAccount(db) === undefined;
+    const seedModule = firstStart && seed !== 'none' ? await loadSeedModule() : undefined;
+    const accountId = options.accountId ?? (seed === 'demo' ? seedModule?.DEMO_ACCOUNT_ID : undefined);
+    account = ensureAccount(db, accountId ? { accountId } : {});
+    state = { db, accountId: account.accountId, dataDir: options.dataDir };
+    if (account.created && seed !== 'none') await runSeed(seed, seedModule, state, options.users ?? 10_000);
     ensureCredentialsFile(state, credentialsFile);
   } catch (error) {
     db.close();

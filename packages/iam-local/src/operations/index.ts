@@ -10,6 +10,7 @@ import { credentialReportOperations } from './credential-report.ts';
 import { loginProfileOperations } from './login-profiles.ts';
 import { mfaOperations } from './mfa.ts';
 import { passwordPolicyOperations } from './password-policy.ts';
+import { simulateOperations } from './simulate.ts';
 import { stsOperations } from './sts.ts';
 import { tagOperations } from './tags.ts';
 import { userOperations } from './users.ts';
@@ -27,6 +28,7 @@ const areas: readonly OperationTable[] = [
   loginProfileOperations,
   mfaOperations,
   passwordPolicyOperations,
+  simulateOperations,
   stsOperations,
 ];
 

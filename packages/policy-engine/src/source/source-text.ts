@@ -83,13 +83,19 @@ export function parseSource(text: string): ParsedSource {
     offset,
     length,
   });
+  // At least one character to underline, inside the text: an error at the end marks the last character.
+  const problemRange = (offset: number, length: number): SourceRange => {
+    if (text.length === 0) return rangeAt(0, 0);
+    const start = Math.min(offset, text.length - 1);
+    return rangeAt(start, Math.min(Math.max(length, 1), text.length - start));
+  };
   const tooDeep = exceedsNesting(text);
   if (tooDeep >= 0) {
     return {
       text,
       tree: undefined,
       value: undefined,
-      syntaxProblems: [{ message: `The document nests more than ${MAX_NESTING} levels deep.`, range: rangeAt(tooDeep, 1) }],
+      syntaxProblems: [{ message: `The document nests more than ${MAX_NESTING} levels deep.`, range: problemRange(tooDeep, 1) }],
       rangeAt,
     };
   }
@@ -97,7 +103,7 @@ export function parseSource(text: string): ParsedSource {
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const syntaxProblems = errors.map((e) => ({
     message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
-    range: rangeAt(e.offset, Math.max(e.length, 1)),
+    range: problemRange(e.offset, e.length),
   }));
   // The plain value is built on first use: validation works on the tree alone and skips the copy.
   let value: unknown;

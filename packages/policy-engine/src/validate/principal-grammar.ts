@@ -21,7 +21,7 @@ function checkValue(ctx: CheckContext, type: PrincipalType, value: string, node:
   if (value.includes('${')) return; // reported by the policy-variable checks
   switch (type) {
     case 'AWS':
-      if (value === '*' || ACCOUNT_ID.test(value) || PRINCIPAL_ARN.test(value)) return;
+      if (value === '*' || ACCOUNT_ID.test(value) || (PRINCIPAL_ARN.test(value) && !hasWildcard(value))) return;
       if (hasWildcard(value)) ctx.report('UNSUPPORTED_WILDCARD_IN_PRINCIPAL', node, `Wildcards are not allowed inside a principal (${value}); use "*" alone with a condition such as aws:PrincipalArn instead.`);
       else if (looksLikePlaceholder(value)) ctx.report('INVALID_PRINCIPAL_FORMAT', node, `The AWS principal ${value} looks like a placeholder; IAM rejects it on save. Replace it with a 12-digit account ID or an ARN.`);
       else if (value.trim() !== value) ctx.report('INVALID_PRINCIPAL_FORMAT', node, `The AWS principal ${JSON.stringify(value)} has leading or trailing spaces; IAM rejects it on save. Remove them.`);

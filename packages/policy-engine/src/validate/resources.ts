@@ -7,31 +7,48 @@ import { hasWildcard } from './action-match.ts';
 import { checkResourceArn, type ArnParts } from './arn-format.ts';
 import type { StatementModel, StringEntry } from './model.ts';
 
-interface ServiceArnShape {
-  /** Every resource type's ARN has a region / an account, or none has. */
+interface ArnShape {
+  /** Every candidate resource type's ARN has a region / none has; none has an account. */
   regionAlways: boolean;
   regionNever: boolean;
   accountNever: boolean;
 }
 
-const shapes = new WeakMap<Catalog, Map<string, ServiceArnShape | undefined>>();
+const templateFields = new WeakMap<Catalog, Map<string, string[][]>>();
 
-function serviceArnShape(catalog: Catalog, service: string): ServiceArnShape | undefined {
-  let perCatalog = shapes.get(catalog);
-  if (!perCatalog) shapes.set(catalog, (perCatalog = new Map()));
-  if (perCatalog.has(service)) return perCatalog.get(service);
-  const templates = catalog.resourceTypes(service).flatMap((t) => t.arnTemplates);
-  const fields = templates.map((t) => t.split(':')).filter((f) => f.length >= 6);
-  const shape =
-    fields.length === 0
-      ? undefined
-      : {
-          regionAlways: fields.every((f) => f[3] !== ''),
-          regionNever: fields.every((f) => f[3] === ''),
-          accountNever: fields.every((f) => f[4] === ''),
-        };
-  perCatalog.set(service, shape);
-  return shape;
+/** The service's ARN templates split into fields, cached per catalog. */
+function fieldsOf(catalog: Catalog, service: string): string[][] {
+  let perCatalog = templateFields.get(catalog);
+  if (!perCatalog) templateFields.set(catalog, (perCatalog = new Map()));
+  let fields = perCatalog.get(service);
+  if (!fields) {
+    fields = catalog
+      .resourceTypes(service)
+      .flatMap((t) => t.arnTemplates)
+      .map((t) => t.split(':'))
+      .filter((f) => f.length >= 6);
+    perCatalog.set(service, fields);
+  }
+  return fields;
+}
+
+/**
+ * What the ARNs of the resource types this ARN can be look like. Candidates are the templates whose literal
+ * resource prefix ("hostedzone/") the ARN's resource starts with; without such a prefix, all of the service's.
+ */
+function arnShape(catalog: Catalog, arn: ArnParts): ArnShape | undefined {
+  const all = fieldsOf(catalog, arn.service);
+  const byPrefix = all.filter((f) => {
+    const literal = f.slice(5).join(':').split('${')[0]!;
+    return literal.length > 0 && arn.resource.startsWith(literal);
+  });
+  const fields = byPrefix.length > 0 ? byPrefix : all;
+  if (fields.length === 0) return undefined;
+  return {
+    regionAlways: fields.every((f) => f[3] !== ''),
+    regionNever: fields.every((f) => f[3] === ''),
+    accountNever: fields.every((f) => f[4] === ''),
+  };
 }
 
 function isOpen(part: string): boolean {
@@ -40,7 +57,7 @@ function isOpen(part: string): boolean {
 
 function checkArnFields(ctx: CheckContext, catalog: Catalog, entry: StringEntry, arn: ArnParts): void {
   if (isOpen(arn.service)) return;
-  const shape = serviceArnShape(catalog, arn.service);
+  const shape = arnShape(catalog, arn);
   if (!shape) return;
   if (arn.region === '' && shape.regionAlways) {
     ctx.report('MISSING_ARN_REGION', entry.node, `Resources of ${arn.service} have a region in their ARN; add one (or *) to ${entry.value}.`);

@@ -1,1 +1,6 @@
-export default function Stub() { return <p>create-group</p>; }
+import { CreateGroupForm } from '../../features/groups/components/create-group-form.tsx';
+import { useManagedPolicyOptions, useUserOptions } from '../option-sources.ts';
+
+export default function CreateGroupRoute() {
+  return <CreateGroupForm users={useUserOptions()} policies={useManagedPolicyOptions()} />;
+}

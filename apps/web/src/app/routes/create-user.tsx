@@ -1,1 +1,14 @@
-export default function Stub() { return <p>create-user</p>; }
+import { usePasswordPolicy } from '../../features/account/api/account.ts';
+import { CreateUserWizard } from '../../features/users/components/create-user-wizard.tsx';
+import { useGroupOptions, useManagedPolicyOptions } from '../option-sources.ts';
+
+export default function CreateUserRoute() {
+  const passwordPolicy = usePasswordPolicy();
+  return (
+    <CreateUserWizard
+      groups={useGroupOptions()}
+      policies={useManagedPolicyOptions()}
+      passwordPolicy={passwordPolicy.isPending ? undefined : (passwordPolicy.data ?? null)}
+    />
+  );
+}

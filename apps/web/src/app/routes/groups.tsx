@@ -1,1 +1,5 @@
-export default function Stub() { return <p>groups</p>; }
+import { GroupsTable } from '../../features/groups/components/groups-table.tsx';
+
+export default function GroupsRoute() {
+  return <GroupsTable />;
+}

@@ -1,1 +1,5 @@
-export default function Stub() { return <p>policies</p>; }
+import { PoliciesTable } from '../../features/policies/components/policies-table.tsx';
+
+export default function PoliciesRoute() {
+  return <PoliciesTable />;
+}

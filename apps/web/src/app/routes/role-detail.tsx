@@ -1,1 +1,8 @@
-export default function Stub() { return <p>role-detail</p>; }
+import { useParams } from 'react-router';
+import { RoleDetail } from '../../features/roles/components/role-detail.tsx';
+import { useManagedPolicyOptions } from '../option-sources.ts';
+
+export default function RoleDetailRoute() {
+  const roleName = useParams().roleName ?? '';
+  return <RoleDetail key={roleName} roleName={roleName} policies={useManagedPolicyOptions()} />;
+}

@@ -1,1 +1,5 @@
-export default function Stub() { return <p>roles</p>; }
+import { RolesTable } from '../../features/roles/components/roles-table.tsx';
+
+export default function RolesRoute() {
+  return <RolesTable />;
+}

@@ -1,1 +1,5 @@
-export default function Stub() { return <p>users</p>; }
+import { UsersTable } from '../../features/users/components/users-table.tsx';
+
+export default function UsersRoute() {
+  return <UsersTable />;
+}

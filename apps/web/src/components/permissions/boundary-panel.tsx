@@ -1,0 +1,122 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Modal from '@cloudscape-design/components/modal';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useMemo, useState } from 'react';
+import type { ManagedPolicyOption, OptionsSource } from '../../lib/iam-types.ts';
+import { ErrorAlert } from '../error-alert.tsx';
+import { notifyError, notifySuccess } from '../notifications.tsx';
+import { RouterLink } from '../router-link.tsx';
+import { toPolicySelectOptions } from './policy-options.ts';
+
+export interface BoundaryPanelProps {
+  target: string;
+  boundaryArn: string | undefined;
+  policyOptions: OptionsSource<ManagedPolicyOption>;
+  onSet: (policyArn: string) => Promise<unknown>;
+  onRemove: () => Promise<unknown>;
+}
+
+/** "Permissions boundary": the most a user or role may do, whatever its policies allow. */
+export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRemove }: BoundaryPanelProps) {
+  const [editing, setEditing] = useState(false);
+  const [choice, setChoice] = useState<SelectProps.Option | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const options = useMemo(() => toPolicySelectOptions(policyOptions.items ?? []), [policyOptions.items]);
+
+  const save = async () => {
+    if (!choice?.value) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSet(choice.value);
+      notifySuccess(`Permissions boundary of ${target} set to ${choice.label ?? choice.value}.`);
+      setEditing(false);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await onRemove();
+      notifySuccess(`Permissions boundary removed from ${target}.`);
+    } catch (failure) {
+      notifyError('Could not remove the permissions boundary', failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description="A managed policy that sets the maximum permissions identity-based policies can grant."
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              {boundaryArn ? (
+                <Button onClick={() => void remove()} loading={busy && !editing}>
+                  Remove boundary
+                </Button>
+              ) : null}
+              <Button onClick={() => setEditing(true)}>{boundaryArn ? 'Change boundary' : 'Set boundary'}</Button>
+            </SpaceBetween>
+          }
+        >
+          Permissions boundary
+        </Header>
+      }
+    >
+      {boundaryArn ? (
+        <RouterLink href={`/policies/${encodeURIComponent(boundaryArn)}`}>{boundaryArn.split('/').pop()}</RouterLink>
+      ) : (
+        <Box color="text-status-inactive">Permissions boundary is not set.</Box>
+      )}
+      {editing ? (
+        <Modal
+          visible
+          header={`Set permissions boundary for ${target}`}
+          onDismiss={() => setEditing(false)}
+          footer={
+            <Box float="right">
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button variant="link" onClick={() => setEditing(false)}>
+                  Cancel
+                </Button>
+                <Button variant="primary" disabled={!choice} loading={busy} onClick={() => void save()}>
+                  Set boundary
+                </Button>
+              </SpaceBetween>
+            </Box>
+          }
+        >
+          <SpaceBetween size="m">
+            <FormField label="Permissions boundary policy">
+              <Select
+                selectedOption={choice}
+                onChange={({ detail }) => setChoice(detail.selectedOption)}
+                options={options}
+                filteringType="auto"
+                placeholder="Choose a policy"
+                statusType={policyOptions.loading ? 'loading' : 'finished'}
+                loadingText="Loading policies"
+                virtualScroll
+              />
+            </FormField>
+            {policyOptions.error ? <ErrorAlert error={policyOptions.error} header="Could not list managed policies" /> : null}
+            {error ? <ErrorAlert error={error} header="Could not set the permissions boundary" /> : null}
+          </SpaceBetween>
+        </Modal>
+      ) : null}
+    </Container>
+  );
+}

@@ -1,0 +1,154 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import { useMemo, useState } from 'react';
+import type { ManagedPolicyOption, OptionsSource } from '../../lib/iam-types.ts';
+import { notifyError, notifySuccess } from '../notifications.tsx';
+import { JsonView } from '../json-view.tsx';
+import { RouterLink } from '../router-link.tsx';
+import { AttachPoliciesModal } from './attach-policies-modal.tsx';
+import { policyTypeLabel } from './policy-options.ts';
+
+/** One policy that applies to the principal, however it got there. */
+export interface PermissionRow {
+  id: string;
+  policyName: string;
+  policyArn?: string;
+  document?: string;
+  type: string;
+  /** "Directly" or "Group admins". */
+  attachedVia: string;
+  /** Only what is attached directly can be removed from this page. */
+  removable: boolean;
+}
+
+export function managedRow(policy: { policyName: string; policyArn: string }, attachedVia = 'Directly'): PermissionRow {
+  return {
+    id: `${attachedVia}:${policy.policyArn}`,
+    policyName: policy.policyName,
+    policyArn: policy.policyArn,
+    type: policyTypeLabel(policy.policyArn),
+    attachedVia,
+    removable: attachedVia === 'Directly',
+  };
+}
+
+export function inlineRow(policy: { policyName: string; document: string }, attachedVia = 'Directly'): PermissionRow {
+  return {
+    id: `${attachedVia}:inline:${policy.policyName}`,
+    policyName: policy.policyName,
+    document: policy.document,
+    type: 'Customer inline',
+    attachedVia,
+    removable: attachedVia === 'Directly',
+  };
+}
+
+export interface PermissionsPoliciesTableProps {
+  target: string;
+  rows: PermissionRow[];
+  policyOptions: OptionsSource<ManagedPolicyOption>;
+  onAttach: (policyArn: string) => Promise<unknown>;
+  onDetach: (policyArn: string) => Promise<unknown>;
+  onDeleteInline: (policyName: string) => Promise<unknown>;
+}
+
+/** The "Permissions policies" table of a user, group or role, with Add permissions and Remove. */
+export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach, onDetach, onDeleteInline }: PermissionsPoliciesTableProps) {
+  const [selected, setSelected] = useState<PermissionRow[]>([]);
+  const [filter, setFilter] = useState('');
+  const [attaching, setAttaching] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [viewing, setViewing] = useState<PermissionRow | null>(null);
+  const attachedArns = useMemo(() => new Set(rows.filter((row) => row.removable && row.policyArn).map((row) => row.policyArn ?? '')), [rows]);
+  const visible = rows.filter((row) => row.policyName.toLowerCase().includes(filter.toLowerCase()));
+
+  const remove = async () => {
+    setRemoving(true);
+    for (const row of selected) {
+      try {
+        if (row.policyArn) await onDetach(row.policyArn);
+        else await onDeleteInline(row.policyName);
+        notifySuccess(`Policy ${row.policyName} removed from ${target}.`);
+      } catch (error) {
+        notifyError(`Could not remove ${row.policyName}`, error);
+      }
+    }
+    setSelected([]);
+    setRemoving(false);
+  };
+
+  const attach = async (arns: string[]) => {
+    for (const arn of arns) await onAttach(arn);
+    notifySuccess(`${arns.length} ${arns.length === 1 ? 'policy' : 'policies'} attached to ${target}.`);
+  };
+
+  return (
+    <>
+      <Table<PermissionRow>
+        items={visible}
+        trackBy="id"
+        selectionType="multi"
+        selectedItems={selected}
+        onSelectionChange={({ detail }) => setSelected(detail.selectedItems.filter((row) => row.removable))}
+        isItemDisabled={(row) => !row.removable}
+        ariaLabels={{ itemSelectionLabel: (_s, row) => `Select ${row.policyName}`, allItemsSelectionLabel: () => 'Select all', selectionGroupLabel: 'Policy selection' }}
+        header={
+          <Header
+            counter={`(${rows.length})`}
+            description="You can attach up to 10 managed policies."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button disabled={selected.length === 0} loading={removing} onClick={() => void remove()}>
+                  Remove
+                </Button>
+                <Button variant="primary" iconName="add-plus" onClick={() => setAttaching(true)}>
+                  Add permissions
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Permissions policies
+          </Header>
+        }
+        filter={<TextFilter filteringText={filter} onChange={({ detail }) => setFilter(detail.filteringText)} filteringPlaceholder="Filter by policy name" />}
+        columnDefinitions={[
+          {
+            id: 'name',
+            header: 'Policy name',
+            cell: (row) =>
+              row.policyArn ? (
+                <RouterLink href={`/policies/${encodeURIComponent(row.policyArn)}`}>{row.policyName}</RouterLink>
+              ) : (
+                <Button variant="inline-link" onClick={() => setViewing(row)}>
+                  {row.policyName}
+                </Button>
+              ),
+          },
+          { id: 'type', header: 'Type', cell: (row) => row.type },
+          { id: 'via', header: 'Attached via', cell: (row) => row.attachedVia },
+        ]}
+        empty={
+          <Box textAlign="center" color="inherit" padding="m">
+            <b>No permissions policies</b>
+            <Box variant="p" color="inherit">
+              {target} has no policies.
+            </Box>
+          </Box>
+        }
+      />
+      {attaching ? (
+        <AttachPoliciesModal target={target} policies={policyOptions} alreadyAttached={attachedArns} onAttach={attach} onClose={() => setAttaching(false)} />
+      ) : null}
+      {viewing ? (
+        <Modal visible size="large" header={`Inline policy ${viewing.policyName}`} onDismiss={() => setViewing(null)}>
+          <JsonView text={viewing.document ?? ''} label="Policy document" />
+        </Modal>
+      ) : null}
+    </>
+  );
+}

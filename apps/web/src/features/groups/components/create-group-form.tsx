@@ -1,0 +1,96 @@
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { notifySuccess } from '../../../components/notifications.tsx';
+import { toPolicySelectOptions } from '../../../components/permissions/policy-options.ts';
+import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
+import { nameProblem } from '../../../utils/iam-names.ts';
+import { useCreateGroup } from '../api/groups.ts';
+import type { UserOption } from './group-detail.tsx';
+
+export function CreateGroupForm({ users, policies }: { users: OptionsSource<UserOption>; policies: OptionsSource<ManagedPolicyOption> }) {
+  const create = useCreateGroup();
+  const navigate = useNavigate();
+  const [groupName, setGroupName] = useState('');
+  const [members, setMembers] = useState<readonly MultiselectProps.Option[]>([]);
+  const [attached, setAttached] = useState<readonly MultiselectProps.Option[]>([]);
+  const [submitted, setSubmitted] = useState(false);
+  const problem = nameProblem(groupName, 'user group', 128);
+  const policyOptions = useMemo(() => toPolicySelectOptions(policies.items ?? []), [policies.items]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (problem) return;
+    create.mutate(
+      { groupName, users: members.map((o) => o.value ?? ''), managedPolicyArns: attached.map((o) => o.value ?? '') },
+      {
+        onSuccess: () => {
+          notifySuccess(`User group ${groupName} created.`);
+          navigate(`/groups/${encodeURIComponent(groupName)}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Form
+        header={<Header variant="h1">Create user group</Header>}
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button formAction="none" variant="link" onClick={() => navigate('/groups')}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={create.isPending}>
+              Create user group
+            </Button>
+          </SpaceBetween>
+        }
+      >
+        <SpaceBetween size="l">
+          <Container header={<Header variant="h2">Name the group</Header>}>
+            <FormField label="User group name" constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters." errorText={submitted ? problem : undefined}>
+              <Input value={groupName} onChange={({ detail }) => setGroupName(detail.value)} placeholder="Enter a meaningful name to identify this group." ariaLabel="User group name" />
+            </FormField>
+          </Container>
+          <Container header={<Header variant="h2" description="An IAM user can be a member of up to 10 groups.">Add users to the group - optional</Header>}>
+            <Multiselect
+              selectedOptions={members}
+              onChange={({ detail }) => setMembers(detail.selectedOptions)}
+              options={(users.items ?? []).map((user) => ({ value: user.userName, label: user.userName }))}
+              filteringType="auto"
+              placeholder="Choose users"
+              statusType={users.loading ? 'loading' : users.error ? 'error' : 'finished'}
+              errorText="Could not list users"
+              virtualScroll
+              tokenLimit={5}
+            />
+          </Container>
+          <Container header={<Header variant="h2" description="You can attach up to 10 policies to this user group.">Attach permissions policies - optional</Header>}>
+            <Multiselect
+              selectedOptions={attached}
+              onChange={({ detail }) => setAttached(detail.selectedOptions)}
+              options={policyOptions}
+              filteringType="auto"
+              placeholder="Choose policies"
+              statusType={policies.loading ? 'loading' : policies.error ? 'error' : 'finished'}
+              errorText="Could not list policies"
+              virtualScroll
+              tokenLimit={5}
+            />
+          </Container>
+          {create.error ? <ErrorAlert error={create.error} header={`Could not create ${groupName}`} /> : null}
+        </SpaceBetween>
+      </Form>
+    </form>
+  );
+}

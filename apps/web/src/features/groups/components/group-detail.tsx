@@ -1,0 +1,204 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Modal from '@cloudscape-design/components/modal';
+import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import Tabs from '@cloudscape-design/components/tabs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { formatAge, formatDateTime } from '../../../components/format.ts';
+import { Loading } from '../../../components/loading.tsx';
+import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { inlineRow, managedRow, PermissionsPoliciesTable } from '../../../components/permissions/permissions-policies-table.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { UnavailableSections } from '../../../components/unavailable-sections.tsx';
+import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
+import {
+  useAddGroupMember,
+  useAttachGroupPolicy,
+  useDeleteGroupInlinePolicy,
+  useDetachGroupPolicy,
+  useGroup,
+  useRemoveGroupMember,
+  type GroupDetail as GroupDetailData,
+  type GroupMember,
+} from '../api/groups.ts';
+import { DeleteGroupModal } from './groups-table.tsx';
+
+export interface UserOption {
+  userName: string;
+}
+
+function AddMembersModal({ groupName, users, members, onClose }: { groupName: string; users: OptionsSource<UserOption>; members: Set<string>; onClose: () => void }) {
+  const add = useAddGroupMember(groupName);
+  const [selected, setSelected] = useState<readonly MultiselectProps.Option[]>([]);
+  const options = (users.items ?? []).filter((user) => !members.has(user.userName)).map((user) => ({ value: user.userName, label: user.userName }));
+  const save = async () => {
+    for (const option of selected) await add.mutateAsync(option.value ?? '');
+    notifySuccess(`${selected.length} ${selected.length === 1 ? 'user' : 'users'} added to ${groupName}.`);
+    onClose();
+  };
+  return (
+    <Modal
+      visible
+      header={`Add users to ${groupName}`}
+      onDismiss={onClose}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" disabled={selected.length === 0} loading={add.isPending} onClick={() => void save().catch(() => undefined)}>
+              Add users
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        <FormField label="Users">
+          <Multiselect
+            selectedOptions={selected}
+            onChange={({ detail }) => setSelected(detail.selectedOptions)}
+            options={options}
+            filteringType="auto"
+            placeholder="Choose users"
+            statusType={users.loading ? 'loading' : 'finished'}
+            loadingText="Loading users"
+            empty="No other users"
+            virtualScroll
+            tokenLimit={5}
+          />
+        </FormField>
+        {users.error ? <ErrorAlert error={users.error} header="Could not list users" /> : null}
+        {add.error ? <ErrorAlert error={add.error} header="Could not add a user" /> : null}
+      </SpaceBetween>
+    </Modal>
+  );
+}
+
+function MembersTab({ detail, users }: { detail: GroupDetailData; users: OptionsSource<UserOption> }) {
+  const groupName = detail.group.groupName;
+  const remove = useRemoveGroupMember(groupName);
+  const [selected, setSelected] = useState<GroupMember[]>([]);
+  const [adding, setAdding] = useState(false);
+  const removeSelected = async () => {
+    for (const member of selected) {
+      try {
+        await remove.mutateAsync(member.userName);
+        notifySuccess(`${member.userName} removed from ${groupName}.`);
+      } catch (error) {
+        notifyError(`Could not remove ${member.userName}`, error);
+      }
+    }
+    setSelected([]);
+  };
+  return (
+    <>
+      <Table
+        items={detail.users}
+        trackBy="userName"
+        selectionType="multi"
+        selectedItems={selected}
+        onSelectionChange={({ detail: change }) => setSelected(change.selectedItems)}
+        ariaLabels={{ itemSelectionLabel: (_s, user) => `Select ${user.userName}`, allItemsSelectionLabel: () => 'Select all users', selectionGroupLabel: 'User selection' }}
+        header={
+          <Header
+            counter={`(${detail.users.length})`}
+            description="An IAM user can be in up to 10 groups."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() => void removeSelected()}>
+                  Remove users
+                </Button>
+                <Button variant="primary" onClick={() => setAdding(true)}>
+                  Add users
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Users in this group
+          </Header>
+        }
+        columnDefinitions={[
+          { id: 'name', header: 'User name', cell: (user) => <RouterLink href={`/users/${encodeURIComponent(user.userName)}`}>{user.userName}</RouterLink>, isRowHeader: true },
+          { id: 'lastSignIn', header: 'Console last sign-in', cell: (user) => formatAge(user.passwordLastUsed) },
+          { id: 'created', header: 'Creation time', cell: (user) => formatAge(user.createDate) },
+        ]}
+        empty={<Box textAlign="center" color="text-status-inactive">No users in this group.</Box>}
+      />
+      {adding ? <AddMembersModal groupName={groupName} users={users} members={new Set(detail.users.map((u) => u.userName))} onClose={() => setAdding(false)} /> : null}
+    </>
+  );
+}
+
+function PermissionsTab({ detail, policies }: { detail: GroupDetailData; policies: OptionsSource<ManagedPolicyOption> }) {
+  const groupName = detail.group.groupName;
+  const attach = useAttachGroupPolicy(groupName);
+  const detach = useDetachGroupPolicy(groupName);
+  const deleteInline = useDeleteGroupInlinePolicy(groupName);
+  return (
+    <PermissionsPoliciesTable
+      target={groupName}
+      rows={[...detail.attachedPolicies.map((p) => managedRow(p)), ...detail.inlinePolicies.map((p) => inlineRow(p))]}
+      policyOptions={policies}
+      onAttach={(arn) => attach.mutateAsync(arn)}
+      onDetach={(arn) => detach.mutateAsync(arn)}
+      onDeleteInline={(name) => deleteInline.mutateAsync(name)}
+    />
+  );
+}
+
+export interface GroupDetailProps {
+  groupName: string;
+  users: OptionsSource<UserOption>;
+  policies: OptionsSource<ManagedPolicyOption>;
+}
+
+export function GroupDetail({ groupName, users, policies }: GroupDetailProps) {
+  const group = useGroup(groupName);
+  const navigate = useNavigate();
+  const [deleting, setDeleting] = useState(false);
+  if (group.isPending) return <Loading label={`Loading ${groupName}`} />;
+  if (group.error) {
+    return (
+      <ContentLayout header={<Header variant="h1">{groupName}</Header>}>
+        <ErrorAlert error={group.error} header={`Could not load group ${groupName}`} action={<Button onClick={() => void group.refetch()}>Retry</Button>} />
+      </ContentLayout>
+    );
+  }
+  const detail = group.data;
+  return (
+    <ContentLayout header={<Header variant="h1" actions={<Button onClick={() => setDeleting(true)}>Delete</Button>}>{groupName}</Header>}>
+      <SpaceBetween size="l">
+        <UnavailableSections sections={detail.unavailable} />
+        <Container header={<Header variant="h2">Summary</Header>}>
+          <KeyValuePairs
+            columns={3}
+            items={[
+              { label: 'User group name', value: groupName },
+              { label: 'Creation time', value: formatDateTime(detail.group.createDate) },
+              { label: 'ARN', value: <CopyToClipboard variant="inline" textToCopy={detail.group.arn} copySuccessText="ARN copied" copyErrorText="Could not copy" /> },
+            ]}
+          />
+        </Container>
+        <Tabs
+          tabs={[
+            { id: 'users', label: `Users (${detail.users.length})`, content: <MembersTab detail={detail} users={users} /> },
+            { id: 'permissions', label: 'Permissions', content: <PermissionsTab detail={detail} policies={policies} /> },
+          ]}
+        />
+      </SpaceBetween>
+      {deleting ? <DeleteGroupModal groupName={groupName} onClose={() => setDeleting(false)} onDeleted={() => navigate('/groups')} /> : null}
+    </ContentLayout>
+  );
+}

@@ -1,0 +1,84 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, segment } from '../../../lib/api-client.ts';
+import type { Tag } from '../../../lib/iam-types.ts';
+
+export interface PolicySummary {
+  policyName: string;
+  policyId: string;
+  arn: string;
+  path: string;
+  defaultVersionId: string;
+  attachmentCount: number;
+  permissionsBoundaryUsageCount: number;
+  isAttachable: boolean;
+  description?: string;
+  createDate: string;
+  updateDate: string;
+  awsManaged: boolean;
+}
+
+export interface PolicyDetail {
+  policy: PolicySummary;
+  document: string;
+  versions: { versionId: string; isDefaultVersion: boolean; createDate: string }[];
+  entities: {
+    users: { userName: string; userId: string }[];
+    groups: { groupName: string; groupId: string }[];
+    roles: { roleName: string; roleId: string }[];
+  };
+}
+
+export interface CreatePolicyRequest {
+  policyName: string;
+  path?: string;
+  description?: string;
+  document: string;
+  tags?: Tag[];
+}
+
+export const policiesKeys = {
+  all: ['policies'] as const,
+  list: () => [...policiesKeys.all, 'list'] as const,
+  detail: (policyArn: string) => [...policiesKeys.all, 'detail', policyArn] as const,
+};
+
+export const policiesQueryOptions = () =>
+  queryOptions({
+    queryKey: policiesKeys.list(),
+    queryFn: async () => (await api.get<{ items: PolicySummary[] }>('/policies?scope=All')).items,
+    // AWS managed policies change rarely; the list is large, so keep it a little longer.
+    staleTime: 60_000,
+  });
+
+export function usePolicies(options: { enabled?: boolean } = {}) {
+  return useQuery({ ...policiesQueryOptions(), enabled: options.enabled ?? true });
+}
+
+export const policyQueryOptions = (policyArn: string) =>
+  queryOptions({
+    queryKey: policiesKeys.detail(policyArn),
+    queryFn: () => api.get<PolicyDetail>(`/policies/${segment(policyArn)}`),
+  });
+
+export function usePolicy(policyArn: string) {
+  return useQuery(policyQueryOptions(policyArn));
+}
+
+export function useCreatePolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreatePolicyRequest) => api.post<{ policy: PolicySummary }>('/policies', request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: policiesKeys.list() }),
+  });
+}
+
+export function useDeletePolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (policyArn: string) => api.delete(`/policies/${segment(policyArn)}`),
+    onSuccess: (_result, policyArn) => {
+      queryClient.removeQueries({ queryKey: policiesKeys.detail(policyArn) });
+      return queryClient.invalidateQueries({ queryKey: policiesKeys.list() });
+    },
+  });
+}

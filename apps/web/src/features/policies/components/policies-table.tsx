@@ -1,0 +1,97 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useMemo, useState } from 'react';
+import { formatDateTime } from '../../../components/format.ts';
+import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { usePolicies, type PolicySummary } from '../api/policies.ts';
+import { DeletePolicyModal } from './delete-policy-modal.tsx';
+
+/** A list row: the summary plus the fields the filter offers as values. */
+export interface PolicyRow extends PolicySummary {
+  type: 'AWS managed' | 'Customer managed';
+  usedAs: string;
+}
+
+export function toPolicyRow(policy: PolicySummary): PolicyRow {
+  const uses: string[] = [];
+  if (policy.attachmentCount > 0) uses.push(`Permissions policy (${policy.attachmentCount})`);
+  if (policy.permissionsBoundaryUsageCount > 0) uses.push(`Permissions boundary (${policy.permissionsBoundaryUsageCount})`);
+  return { ...policy, type: policy.awsManaged ? 'AWS managed' : 'Customer managed', usedAs: uses.join(', ') || 'None' };
+}
+
+const columns: ResourceColumn<PolicyRow>[] = [
+  {
+    id: 'policyName',
+    header: 'Policy name',
+    cell: (policy) => <RouterLink href={`/policies/${encodeURIComponent(policy.arn)}`}>{policy.policyName}</RouterLink>,
+    sortingField: 'policyName',
+    isRowHeader: true,
+  },
+  { id: 'type', header: 'Type', cell: (policy) => policy.type, sortingField: 'type' },
+  { id: 'usedAs', header: 'Used as', cell: (policy) => policy.usedAs, sortingField: 'attachmentCount' },
+  { id: 'attachmentCount', header: 'Attachments', cell: (policy) => String(policy.attachmentCount), sortingField: 'attachmentCount', visible: false },
+  { id: 'description', header: 'Description', cell: (policy) => policy.description ?? '-', maxWidth: 480 },
+  { id: 'updateDate', header: 'Last edited', cell: (policy) => formatDateTime(policy.updateDate), sortingField: 'updateDate', visible: false },
+  { id: 'path', header: 'Path', cell: (policy) => policy.path, sortingField: 'path', visible: false },
+];
+
+const filteringProperties = [
+  { key: 'policyName', propertyLabel: 'Policy name', groupValuesLabel: 'Policy names', operators: [':', '!:', '=', '!=', '^'] },
+  { key: 'type', propertyLabel: 'Type', groupValuesLabel: 'Types', operators: ['=', '!='] },
+  { key: 'usedAs', propertyLabel: 'Used as', groupValuesLabel: 'Uses', operators: [':', '!:', '='] },
+  { key: 'description', propertyLabel: 'Description', groupValuesLabel: 'Descriptions', operators: [':', '!:'] },
+  { key: 'path', propertyLabel: 'Path', groupValuesLabel: 'Paths', operators: ['=', '^'] },
+];
+
+export function PoliciesTable() {
+  const policies = usePolicies();
+  const rows = useMemo(() => policies.data?.map(toPolicyRow), [policies.data]);
+  const [selected, setSelected] = useState<PolicyRow[]>([]);
+  const [deleting, setDeleting] = useState(false);
+  const target = selected[0];
+  return (
+    <>
+      <ResourceTable<PolicyRow>
+        resourceName={{ one: 'policy', many: 'policies' }}
+        title="Policies"
+        description="A policy is an object in AWS that defines permissions. Filter by Type = Customer managed to see your own."
+        items={rows}
+        loading={policies.isPending}
+        error={policies.error}
+        onRetry={() => void policies.refetch()}
+        columns={columns}
+        filteringProperties={filteringProperties}
+        defaultSortingColumnId="policyName"
+        preferencesKey="policies"
+        trackBy="arn"
+        selectionType="single"
+        selectedItems={selected}
+        onSelectionChange={setSelected}
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button
+              disabled={!target || target.awsManaged}
+              disabledReason={target?.awsManaged ? 'AWS managed policies cannot be deleted.' : undefined}
+              onClick={() => setDeleting(true)}
+            >
+              Delete
+            </Button>
+          </SpaceBetween>
+        }
+        emptyAction={<Box variant="small">Customer managed policies appear here once created.</Box>}
+      />
+      {deleting && target ? (
+        <DeletePolicyModal
+          policy={target}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => {
+            setDeleting(false);
+            setSelected([]);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import Tabs from '@cloudscape-design/components/tabs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { formatDateTime } from '../../../components/format.ts';
+import { JsonView } from '../../../components/json-view.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { usePolicy, type PolicyDetail as PolicyDetailData } from '../api/policies.ts';
+import { DeletePolicyModal } from './delete-policy-modal.tsx';
+
+interface EntityRow {
+  id: string;
+  name: string;
+  type: 'User' | 'Group' | 'Role';
+  href: string;
+}
+
+export function entityRows(entities: PolicyDetailData['entities']): EntityRow[] {
+  return [
+    ...entities.users.map((u) => ({ id: u.userId || `user:${u.userName}`, name: u.userName, type: 'User' as const, href: `/users/${encodeURIComponent(u.userName)}` })),
+    ...entities.groups.map((g) => ({ id: g.groupId || `group:${g.groupName}`, name: g.groupName, type: 'Group' as const, href: `/groups/${encodeURIComponent(g.groupName)}` })),
+    ...entities.roles.map((r) => ({ id: r.roleId || `role:${r.roleName}`, name: r.roleName, type: 'Role' as const, href: `/roles/${encodeURIComponent(r.roleName)}` })),
+  ];
+}
+
+export function PolicyDetail({ policyArn }: { policyArn: string }) {
+  const policy = usePolicy(policyArn);
+  const navigate = useNavigate();
+  const [deleting, setDeleting] = useState(false);
+  const name = policyArn.split('/').pop() ?? policyArn;
+  if (policy.isPending) return <Loading label={`Loading ${name}`} />;
+  if (policy.error) {
+    return (
+      <ContentLayout header={<Header variant="h1">{name}</Header>}>
+        <ErrorAlert error={policy.error} header={`Could not load policy ${name}`} action={<Button onClick={() => void policy.refetch()}>Retry</Button>} />
+      </ContentLayout>
+    );
+  }
+  const { policy: summary, document, versions, entities } = policy.data;
+  const rows = entityRows(entities);
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description={summary.description}
+          actions={
+            summary.awsManaged ? null : (
+              <Button onClick={() => setDeleting(true)}>Delete</Button>
+            )
+          }
+        >
+          {summary.policyName}
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">Policy details</Header>}>
+          <KeyValuePairs
+            columns={4}
+            items={[
+              { label: 'Type', value: summary.awsManaged ? 'AWS managed' : 'Customer managed' },
+              { label: 'Creation time', value: formatDateTime(summary.createDate) },
+              { label: 'Edited time', value: formatDateTime(summary.updateDate) },
+              { label: 'ARN', value: <CopyToClipboard variant="inline" textToCopy={summary.arn} copySuccessText="ARN copied" copyErrorText="Could not copy" /> },
+            ]}
+          />
+        </Container>
+        <Tabs
+          tabs={[
+            {
+              id: 'permissions',
+              label: 'Permissions',
+              content: (
+                <Container header={<Header variant="h2" description={`Default version ${summary.defaultVersionId}. Editing arrives with the policy editor.`}>Permissions defined in this policy</Header>}>
+                  <JsonView text={document} label="Policy document" />
+                </Container>
+              ),
+            },
+            {
+              id: 'entities',
+              label: `Entities attached (${rows.length})`,
+              content: (
+                <Table
+                  items={rows}
+                  trackBy="id"
+                  header={<Header counter={`(${rows.length})`} description="Users, groups and roles this policy is attached to as a permissions policy.">Entities attached</Header>}
+                  columnDefinitions={[
+                    { id: 'name', header: 'Entity name', cell: (row) => <RouterLink href={row.href}>{row.name}</RouterLink>, isRowHeader: true },
+                    { id: 'type', header: 'Entity type', cell: (row) => row.type },
+                  ]}
+                  empty={<Box textAlign="center" color="text-status-inactive">This policy is not attached to any entity.</Box>}
+                />
+              ),
+            },
+            {
+              id: 'versions',
+              label: `Policy versions (${versions.length})`,
+              content: (
+                <Table
+                  items={versions}
+                  trackBy="versionId"
+                  header={<Header counter={`(${versions.length})`} description="A managed policy can have up to 5 versions.">Policy versions</Header>}
+                  columnDefinitions={[
+                    { id: 'version', header: 'Version', cell: (v) => v.versionId, isRowHeader: true },
+                    { id: 'default', header: 'Default', cell: (v) => (v.isDefaultVersion ? <StatusIndicator>Default</StatusIndicator> : '-') },
+                    { id: 'created', header: 'Creation time', cell: (v) => formatDateTime(v.createDate) },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
+      </SpaceBetween>
+      {deleting ? <DeletePolicyModal policy={summary} onClose={() => setDeleting(false)} onDeleted={() => navigate('/policies')} /> : null}
+    </ContentLayout>
+  );
+}

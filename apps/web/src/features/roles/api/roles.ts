@@ -1,0 +1,88 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, segment } from '../../../lib/api-client.ts';
+import type { AttachedPolicy, InlinePolicy, Tag, UnavailableSection } from '../../../lib/iam-types.ts';
+import { principalApi } from '../../../lib/principal-api.ts';
+
+export interface RoleSummary {
+  roleName: string;
+  roleId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+  description?: string;
+  maxSessionDuration: number;
+  roleLastUsed?: { lastUsedDate?: string; region?: string };
+}
+
+export interface RoleDetail {
+  role: RoleSummary & { assumeRolePolicyDocument: string; tags: Tag[]; permissionsBoundary?: { policyArn: string; type: string } };
+  attachedPolicies: AttachedPolicy[];
+  inlinePolicies: InlinePolicy[];
+  switchRoleUrl: string;
+  unavailable?: UnavailableSection[];
+}
+
+export const rolesKeys = {
+  all: ['roles'] as const,
+  list: () => [...rolesKeys.all, 'list'] as const,
+  detail: (roleName: string) => [...rolesKeys.all, 'detail', roleName] as const,
+};
+
+export const rolesQueryOptions = () =>
+  queryOptions({
+    queryKey: rolesKeys.list(),
+    queryFn: async () => (await api.get<{ items: RoleSummary[] }>('/roles')).items,
+  });
+
+export function useRoles() {
+  return useQuery(rolesQueryOptions());
+}
+
+export const roleQueryOptions = (roleName: string) =>
+  queryOptions({
+    queryKey: rolesKeys.detail(roleName),
+    queryFn: () => api.get<RoleDetail>(`/roles/${segment(roleName)}`),
+  });
+
+export function useRole(roleName: string) {
+  return useQuery(roleQueryOptions(roleName));
+}
+
+export function useDeleteRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (roleName: string) => api.delete(`/roles/${segment(roleName)}`),
+    onSuccess: (_result, roleName) => {
+      queryClient.removeQueries({ queryKey: rolesKeys.detail(roleName) });
+      return queryClient.invalidateQueries({ queryKey: rolesKeys.list() });
+    },
+  });
+}
+
+/** A change to one role; the list refetches as well when it shows what changed. */
+function useRoleChange<TVariables>(roleName: string, change: (variables: TVariables) => Promise<unknown>, listChanges = false) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: rolesKeys.detail(roleName) }),
+        listChanges ? queryClient.invalidateQueries({ queryKey: rolesKeys.list() }) : undefined,
+      ]),
+  });
+}
+
+export const useUpdateRole = (roleName: string) =>
+  useRoleChange(roleName, (change: { description?: string; maxSessionDuration?: number }) => api.patch(`/roles/${segment(roleName)}`, change), true);
+export const useAttachRolePolicy = (roleName: string) =>
+  useRoleChange(roleName, (policyArn: string) => principalApi.attachPolicy('roles', roleName, policyArn));
+export const useDetachRolePolicy = (roleName: string) =>
+  useRoleChange(roleName, (policyArn: string) => principalApi.detachPolicy('roles', roleName, policyArn));
+export const useDeleteRoleInlinePolicy = (roleName: string) =>
+  useRoleChange(roleName, (policyName: string) => principalApi.deleteInlinePolicy('roles', roleName, policyName));
+export const usePutRoleBoundary = (roleName: string) =>
+  useRoleChange(roleName, (policyArn: string) => principalApi.putBoundary('roles', roleName, policyArn));
+export const useDeleteRoleBoundary = (roleName: string) =>
+  useRoleChange(roleName, () => principalApi.deleteBoundary('roles', roleName));
+export const useReplaceRoleTags = (roleName: string) =>
+  useRoleChange(roleName, (tags: Tag[]) => principalApi.replaceTags('roles', roleName, tags));

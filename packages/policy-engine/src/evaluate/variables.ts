@@ -12,6 +12,8 @@ export interface Template {
   source: string;
   parts: readonly TemplatePart[];
   hasVariables: boolean;
+  /** The plain text when there are no variables (`${*}` & co. already replaced), so equality tests allocate nothing. */
+  literal?: string;
 }
 
 const VARIABLE = /\$\{([^}]*)\}/g;
@@ -20,7 +22,7 @@ const SPECIAL: Record<string, string> = { '*': '*', '?': '?', $: '$' };
 
 export function parseTemplate(source: string, variablesEnabled: boolean): Template {
   if (!variablesEnabled || !source.includes('${')) {
-    return { source, parts: [{ text: source, wild: true }], hasVariables: false };
+    return { source, parts: [{ text: source, wild: true }], hasVariables: false, literal: source };
   }
   const parts: TemplatePart[] = [];
   let last = 0;
@@ -49,7 +51,9 @@ export function parseTemplate(source: string, variablesEnabled: boolean): Templa
     last = m.index + m[0].length;
   }
   if (last < source.length) parts.push({ text: source.slice(last), wild: true });
-  return { source, parts, hasVariables };
+  const template: Template = { source, parts, hasVariables };
+  if (!hasVariables) template.literal = joinPieces(literalPieces(template));
+  return template;
 }
 
 /**
@@ -76,7 +80,7 @@ export function literalPieces(template: Template): PatternPiece[] {
 
 /** The plain string value of a template (wildcards are not special here), or undefined when unresolvable. */
 export function resolveString(template: Template, context: RequestContext): string | undefined {
-  if (!template.hasVariables) return joinPieces(literalPieces(template));
+  if (template.literal !== undefined) return template.literal;
   const pieces = resolvePieces(template, context);
   return pieces ? joinPieces(pieces) : undefined;
 }

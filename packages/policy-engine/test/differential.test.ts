@@ -1,6 +1,8 @@
 // Differential test: our evaluator against @cloud-copilot/iam-simulate (AGPL; a devDependency used only here
 // as an independent oracle, never imported from src/) over a generated corpus of policies and requests.
 import { runSimulation, runUnsafeSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, evaluate, type DecisionKind, type RequestPrincipal } from '../src/evaluate/evaluate.ts';
 import { ACCOUNT, generateCorpus, type CorpusCase } from './differential-corpus.ts';
@@ -81,5 +83,15 @@ describe('differential test against iam-simulate', () => {
     expect(corpus.some((c) => c.request.principal.roleArn !== undefined)).toBe(true);
     expect(corpus.some((c) => c.request.principal.accountId !== c.request.resourceAccountId)).toBe(true);
     expect(corpus.some((c) => c.policies.some((p) => p.document.Statement.some((s) => 'NotPrincipal' in s)))).toBe(true);
+  });
+});
+
+describe('licence boundary', () => {
+  it('no source file imports the AGPL oracle (it is a devDependency for this test only)', () => {
+    const src = join(import.meta.dirname, '../src');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|tsx|js|mjs)$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.filter((f) => /@cloud-copilot\/(iam-simulate|iam-policy|iam-expand)/.test(readFileSync(join(src, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

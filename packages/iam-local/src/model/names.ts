@@ -33,8 +33,3 @@ export function entityArn(accountId: string, type: 'user' | 'group' | 'role' | '
 export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-
-/** Case-insensitive comparison as IAM names use. */
-export function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}

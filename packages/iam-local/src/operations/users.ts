@@ -2,7 +2,7 @@
 import type { OperationDefinition } from '../protocol/operation.ts';
 import { IamError } from '../protocol/operation.ts';
 import { USER_NAME, optionalString, pageRequest, requireString, tagsParam, validateAll } from '../protocol/params.ts';
-import { createUser, deleteUser, listUsers, requireUser, setUserBoundary, updateUser } from '../model/users.ts';
+import { createUser, deleteUser, findUser, listUsers, requireUser, setUserBoundary, updateUser } from '../model/users.ts';
 import { credentialDeleteConflict } from '../model/credential-dependencies.ts';
 import { getAccount } from '../model/account.ts';
 import { userShape } from './entity-shapes.ts';
@@ -73,8 +73,9 @@ export const userOperations: Record<string, OperationDefinition> = {
     authorize(params, ctx) {
       const target = userTarget(ctx, 'iam:UpdateUser', params);
       if (params.NewUserName === undefined && params.NewPath === undefined) return [target];
-      // AWS also checks the caller may act on the user's new identity.
-      const renamed = { ...params, UserName: params.NewUserName ?? params.UserName ?? '', Path: params.NewPath ?? '/' };
+      // AWS also checks the caller may act on the user's new identity (new name and/or path).
+      const current = findUser(ctx.state.db, params.UserName ?? '');
+      const renamed = { UserName: params.NewUserName ?? params.UserName ?? '', Path: params.NewPath ?? current?.path ?? '/' };
       return [target, { action: 'iam:UpdateUser', resource: newEntityArn(ctx, 'user', renamed, 'UserName') }];
     },
     handle(params, ctx) {

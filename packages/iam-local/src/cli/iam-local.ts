@@ -61,11 +61,6 @@ try {
   fail(e.message ?? String(error), 1);
 }
 
-process.stdout.write(
-  `iam-local: IAM and STS for account ${server.accountId} at ${server.url}${server.created ? ` (new account, seed: ${args.seed})` : ''}\n` +
-    `iam-local: credentials file ${server.credentialsFile} (AWS_SHARED_CREDENTIALS_FILE; profile "root")\n`,
-);
-
 let stopping = false;
 function stop(signal: string): void {
   if (stopping) return;
@@ -78,3 +73,9 @@ function stop(signal: string): void {
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
+
+// Printed last: whoever waits for these lines may signal us right away.
+process.stdout.write(
+  `iam-local: IAM and STS for account ${server.accountId} at ${server.url}${server.created ? ` (new account, seed: ${args.seed})` : ''}\n` +
+    `iam-local: credentials file ${server.credentialsFile} (AWS_SHARED_CREDENTIALS_FILE; profile "root")\n`,
+);

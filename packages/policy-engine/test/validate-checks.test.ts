@@ -1,4 +1,6 @@
 // One failing and one passing policy per check, so each check is shown to fire and to stay quiet.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, type IssueCode } from '../src/validate/checks.ts';
 import type { PolicyKind, ValidateOptions } from '../src/validate/finding.ts';
@@ -145,6 +147,13 @@ describe('validatePolicy: each check fires on its failing case and not on its pa
     const missing = Object.keys(CHECKS).filter((code) => code !== 'CHECK_FAILED' && !covered.has(code as IssueCode));
     expect(missing).toEqual([]);
     expect(covered.size).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('the package README', () => {
+  it('documents every issue code with its finding type (the CLI output is an interface)', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
+    for (const [code, check] of Object.entries(CHECKS)) expect(readme, code).toContain(`| \`${code}\` | ${check.type} |`);
   });
 });
 

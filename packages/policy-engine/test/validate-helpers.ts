@@ -1,9 +1,9 @@
 // Builders for validation tests: small policies as text, and the issue codes a validation returns.
-import { loadCatalogSync } from '../src/catalog/load-node.ts';
 import type { Finding, ValidateOptions } from '../src/validate/finding.ts';
 import { validatePolicy } from '../src/validate/validate-policy.ts';
+import { generatedCatalog } from './catalog-helpers.ts';
 
-export const catalog = loadCatalogSync();
+export const catalog = generatedCatalog();
 
 export type Statement = Record<string, unknown>;
 

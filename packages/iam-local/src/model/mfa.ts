@@ -16,8 +16,11 @@ const DIGITS = 6;
 const ISSUER = 'Amazon Web Services';
 /** Time steps either side of "now" a single code may come from (clock drift, AWS allows about one step). */
 const VERIFY_WINDOW = 1;
-/** How far back and ahead EnableMFADevice looks for the pair of consecutive codes. */
-const ENABLE_WINDOW = 2;
+/**
+ * How far back and ahead EnableMFADevice looks for the pair of consecutive codes: a person types code 1, waits
+ * for code 2 and submits, so code 1 is often two or three steps old by the time it arrives.
+ */
+const ENABLE_WINDOW = 3;
 /** ResyncMFADevice exists for drifted clocks: search much further (±10 minutes). */
 const RESYNC_WINDOW = 20;
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { isWellFormedXml, rawCall as sendRaw, type RawCallOptions } from './helpers/raw-call.ts';
 import { startTestServer, type Keys, type TestServer } from './helpers/start-server.ts';
 
 let t: TestServer;
@@ -10,30 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Sends a signed Query request by hand (to see raw XML, headers and statuses). */
-async function rawCall(body: string, options: { service?: string; keys?: Keys; method?: string; query?: string } = {}) {
-  const url = new URL(t.url);
-  const keys = options.keys ?? t.rootKeys;
-  const signer = new SignatureV4({ credentials: keys, region: 'us-east-1', service: options.service ?? 'iam', sha256: Hash.bind(null, 'sha256') });
-  const query = Object.fromEntries(new URLSearchParams(options.query ?? ''));
-  const signed = await signer.sign({
-    method: options.method ?? 'POST',
-    protocol: 'http:',
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: '/',
-    query,
-    headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-    body,
-  });
-  const qs = options.query ? `?${options.query}` : '';
-  const response = await fetch(`${t.url}/${qs}`, {
-    method: signed.method,
-    headers: signed.headers as Record<string, string>,
-    ...(signed.method === 'GET' ? {} : { body }),
-  });
-  return { status: response.status, requestId: response.headers.get('x-amzn-requestid'), contentType: response.headers.get('content-type'), text: await response.text() };
-}
+const rawCall = (body: string, options: RawCallOptions & { keys?: Keys } = {}) => sendRaw(t.url, options.keys ?? t.rootKeys, body, options);
 
 describe('success envelope', () => {
   it('GetCallerIdentity through the SDK returns the root identity', async () => {
@@ -53,6 +29,7 @@ describe('success envelope', () => {
     expect(r.text).toContain('<GetCallerIdentityResult>');
     expect(r.text).toContain(`<Arn>arn:aws:iam::${t.accountId}:root</Arn>`);
     expect(r.text).toContain(`<RequestId>${r.requestId}</RequestId>`);
+    expect(isWellFormedXml(r.text)).toBe(true);
   });
 
   it('accepts GET with the parameters in the query string', async () => {

@@ -1,6 +1,7 @@
 // Managed policies attached to users, groups and roles (at most 10 per principal). Attachments reference the
 // policy ARN so AWS managed policies (not stored in SQLite) attach the same way as customer managed ones.
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { IamError } from '../protocol/operation.ts';
 import type { PrincipalType } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
@@ -23,16 +24,15 @@ export interface Attachable {
 export function attachPolicy(db: Db, principal: Attachable, policyArn: string): void {
   db.transaction(() => {
     requireAttachablePolicy(db, policyArn);
-    const existing = db
-      .prepare('SELECT policy_arn FROM iam_attachments WHERE principal_type = ? AND principal_id = ?')
+    const existing = prepared(db, 'SELECT policy_arn FROM iam_attachments WHERE principal_type = ? AND principal_id = ?')
       .pluck()
       .all(principal.type, principal.id) as string[];
     if (existing.includes(policyArn)) return;
     if (existing.length >= MAX_ATTACHED_POLICIES) {
       throw new IamError('LimitExceeded', `Cannot exceed quota for ${QUOTA_NAME[principal.type]}: ${MAX_ATTACHED_POLICIES}`);
     }
-    const seq = db.prepare('SELECT coalesce(max(attached_seq), 0) + 1 FROM iam_attachments').pluck().get() as number;
-    db.prepare('INSERT INTO iam_attachments (principal_type, principal_id, policy_arn, attached_seq) VALUES (?, ?, ?, ?)').run(
+    const seq = prepared(db, 'SELECT coalesce(max(attached_seq), 0) + 1 FROM iam_attachments').pluck().get() as number;
+    prepared(db, 'INSERT INTO iam_attachments (principal_type, principal_id, policy_arn, attached_seq) VALUES (?, ?, ?, ?)').run(
       principal.type,
       principal.id,
       policyArn,
@@ -44,8 +44,7 @@ export function attachPolicy(db: Db, principal: Attachable, policyArn: string): 
 
 export function detachPolicy(db: Db, principal: Attachable, policyArn: string): void {
   db.transaction(() => {
-    const result = db
-      .prepare('DELETE FROM iam_attachments WHERE principal_type = ? AND principal_id = ? AND policy_arn = ?')
+    const result = prepared(db, 'DELETE FROM iam_attachments WHERE principal_type = ? AND principal_id = ? AND policy_arn = ?')
       .run(principal.type, principal.id, policyArn);
     if (result.changes === 0) throw new IamError('NoSuchEntity', `Policy ${policyArn} was not found.`);
     bumpPolicyState(db);
@@ -59,8 +58,7 @@ export function policyNameOf(arn: string): string {
 
 /** ARNs of the policies attached to a principal, in attachment order. */
 export function attachedPolicyArns(db: Db, principal: Attachable): string[] {
-  return db
-    .prepare('SELECT policy_arn FROM iam_attachments WHERE principal_type = ? AND principal_id = ? ORDER BY attached_seq')
+  return prepared(db, 'SELECT policy_arn FROM iam_attachments WHERE principal_type = ? AND principal_id = ? ORDER BY attached_seq')
     .pluck()
     .all(principal.type, principal.id) as string[];
 }

@@ -1,6 +1,7 @@
 // GetAccountAuthorizationDetails: every user, group, role and used managed policy with their relationships, in
 // one pass with a few queries per table (not per entity).
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { USER_COLUMNS, type User } from './users.ts';
 import { GROUP_COLUMNS, type Group } from './groups.ts';
 import { ROLE_COLUMNS, type Role } from './roles.ts';
@@ -37,19 +38,19 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 function loadPrincipalParts(db: Db, type: PrincipalType) {
   const inline = groupBy(
-    db.prepare('SELECT principal_id AS owner, name, document FROM iam_inline_policies WHERE principal_type = ? ORDER BY name').all(type) as
+    prepared(db, 'SELECT principal_id AS owner, name, document FROM iam_inline_policies WHERE principal_type = ? ORDER BY name').all(type) as
       (InlinePolicy & { owner: string })[],
     (row) => row.owner,
   );
   const attached = groupBy(
-    db.prepare('SELECT principal_id AS owner, policy_arn AS arn FROM iam_attachments WHERE principal_type = ? ORDER BY attached_seq').all(type) as {
+    prepared(db, 'SELECT principal_id AS owner, policy_arn AS arn FROM iam_attachments WHERE principal_type = ? ORDER BY attached_seq').all(type) as {
       owner: string;
       arn: string;
     }[],
     (row) => row.owner,
   );
   const tags = groupBy(
-    db.prepare('SELECT resource_id AS owner, key AS Key, value AS Value FROM iam_tags WHERE resource_type = ? ORDER BY seq').all(type) as
+    prepared(db, 'SELECT resource_id AS owner, key AS Key, value AS Value FROM iam_tags WHERE resource_type = ? ORDER BY seq').all(type) as
       (Tag & { owner: string })[],
     (row) => row.owner,
   );
@@ -67,25 +68,25 @@ export function authorizationDetails(db: Db, filter: readonly DetailFilter[]): A
   if (wants('User')) {
     const parts = loadPrincipalParts(db, 'user');
     const memberships = groupBy(
-      db.prepare('SELECT m.user_id AS owner, g.name FROM iam_group_members m JOIN iam_groups g ON g.id = m.group_id ORDER BY g.name').all() as {
+      prepared(db, 'SELECT m.user_id AS owner, g.name FROM iam_group_members m JOIN iam_groups g ON g.id = m.group_id ORDER BY g.name').all() as {
         owner: string;
         name: string;
       }[],
       (row) => row.owner,
     );
-    const users = db.prepare(`SELECT ${USER_COLUMNS} FROM iam_users ORDER BY name`).all() as User[];
+    const users = prepared(db, `SELECT ${USER_COLUMNS} FROM iam_users ORDER BY name`).all() as User[];
     for (const user of users) {
       details.push({ kind: 'user', user, groupNames: (memberships.get(user.id) ?? []).map((m) => m.name), ...parts(user.id) });
     }
   }
   if (wants('Group')) {
     const parts = loadPrincipalParts(db, 'group');
-    const groups = db.prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups ORDER BY name`).all() as Group[];
+    const groups = prepared(db, `SELECT ${GROUP_COLUMNS} FROM iam_groups ORDER BY name`).all() as Group[];
     for (const group of groups) details.push({ kind: 'group', group, ...parts(group.id) });
   }
   if (wants('Role')) {
     const parts = loadPrincipalParts(db, 'role');
-    const roles = db.prepare(`SELECT ${ROLE_COLUMNS} FROM iam_roles ORDER BY name`).all() as Role[];
+    const roles = prepared(db, `SELECT ${ROLE_COLUMNS} FROM iam_roles ORDER BY name`).all() as Role[];
     for (const role of roles) details.push({ kind: 'role', role, ...parts(role.id) });
   }
   const local = wants('LocalManagedPolicy');

@@ -1,5 +1,6 @@
 // IAM groups and their membership. A user can be in at most 10 groups.
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { IamError } from '../protocol/operation.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
@@ -23,7 +24,7 @@ export function groupArn(accountId: string, group: Pick<Group, 'path' | 'name'>)
 }
 
 export function findGroup(db: Db, name: string): Group | undefined {
-  return db.prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE name = ?`).get(name) as Group | undefined;
+  return prepared(db, `SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE name = ?`).get(name) as Group | undefined;
 }
 
 export function requireGroup(db: Db, name: string): Group {
@@ -33,7 +34,7 @@ export function requireGroup(db: Db, name: string): Group {
 }
 
 function assertNameFree(db: Db, name: string, exceptId?: string): void {
-  const clash = db.prepare('SELECT id FROM iam_groups WHERE name = ?').pluck().get(name) as string | undefined;
+  const clash = prepared(db, 'SELECT id FROM iam_groups WHERE name = ?').pluck().get(name) as string | undefined;
   if (clash !== undefined && clash !== exceptId) throw new IamError('EntityAlreadyExists', `Group with name ${name} already exists.`);
 }
 
@@ -41,15 +42,14 @@ export function createGroup(db: Db, input: { name: string; path: string }, now: 
   const id = newUniqueId('group');
   db.transaction(() => {
     assertNameFree(db, input.name);
-    db.prepare('INSERT INTO iam_groups (id, name, path, create_date) VALUES (?, ?, ?, ?)').run(id, input.name, input.path, isoSeconds(now));
+    prepared(db, 'INSERT INTO iam_groups (id, name, path, create_date) VALUES (?, ?, ?, ?)').run(id, input.name, input.path, isoSeconds(now));
   })();
-  return db.prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE id = ?`).get(id) as Group;
+  return prepared(db, `SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE id = ?`).get(id) as Group;
 }
 
 export function listGroups(db: Db, request: PageRequest & { pathPrefix?: string | undefined }): Page<Group> {
   const after = request.marker ? decodeMarker(request.marker) : '';
-  const rows = db
-    .prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
+  const rows = prepared(db, `SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
     .all({ after, prefix: request.pathPrefix ?? '/', limit: request.maxItems + 1 }) as Group[];
   return toPage(rows, request.maxItems, (group) => group.name);
 }
@@ -58,16 +58,16 @@ export function updateGroup(db: Db, name: string, update: { newName?: string | u
   return db.transaction(() => {
     const group = requireGroup(db, name);
     if (update.newName !== undefined) assertNameFree(db, update.newName, group.id);
-    db.prepare('UPDATE iam_groups SET name = ?, path = ? WHERE id = ?').run(update.newName ?? group.name, update.newPath ?? group.path, group.id);
+    prepared(db, 'UPDATE iam_groups SET name = ?, path = ? WHERE id = ?').run(update.newName ?? group.name, update.newPath ?? group.path, group.id);
     bumpPolicyState(db);
-    return db.prepare(`SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE id = ?`).get(group.id) as Group;
+    return prepared(db, `SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE id = ?`).get(group.id) as Group;
   })();
 }
 
 export function deleteGroup(db: Db, name: string): void {
   db.transaction(() => {
     const group = requireGroup(db, name);
-    const has = (sql: string) => db.prepare(sql).get(group.id) !== undefined;
+    const has = (sql: string) => prepared(db, sql).get(group.id) !== undefined;
     if (has('SELECT 1 FROM iam_group_members WHERE group_id = ? LIMIT 1')) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must remove users from group first.');
     }
@@ -77,7 +77,7 @@ export function deleteGroup(db: Db, name: string): void {
     if (has("SELECT 1 FROM iam_attachments WHERE principal_type = 'group' AND principal_id = ? LIMIT 1")) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must detach all policies first.');
     }
-    db.prepare('DELETE FROM iam_groups WHERE id = ?').run(group.id);
+    prepared(db, 'DELETE FROM iam_groups WHERE id = ?').run(group.id);
   })();
 }
 
@@ -86,12 +86,12 @@ export function addUserToGroup(db: Db, groupName: string, userName: string): voi
   db.transaction(() => {
     const group = requireGroup(db, groupName);
     const user = requireUser(db, userName);
-    const already = db.prepare('SELECT 1 FROM iam_group_members WHERE group_id = ? AND user_id = ?').get(group.id, user.id);
+    const already = prepared(db, 'SELECT 1 FROM iam_group_members WHERE group_id = ? AND user_id = ?').get(group.id, user.id);
     if (already) return;
-    const count = db.prepare('SELECT count(*) FROM iam_group_members WHERE user_id = ?').pluck().get(user.id) as number;
+    const count = prepared(db, 'SELECT count(*) FROM iam_group_members WHERE user_id = ?').pluck().get(user.id) as number;
     if (count >= MAX_GROUPS_PER_USER) throw new IamError('LimitExceeded', `Cannot exceed quota for GroupsPerUser: ${MAX_GROUPS_PER_USER}`);
-    const seq = db.prepare('SELECT coalesce(max(added_seq), 0) + 1 FROM iam_group_members').pluck().get() as number;
-    db.prepare('INSERT INTO iam_group_members (group_id, user_id, added_seq) VALUES (?, ?, ?)').run(group.id, user.id, seq);
+    const seq = prepared(db, 'SELECT coalesce(max(added_seq), 0) + 1 FROM iam_group_members').pluck().get() as number;
+    prepared(db, 'INSERT INTO iam_group_members (group_id, user_id, added_seq) VALUES (?, ?, ?)').run(group.id, user.id, seq);
     bumpPolicyState(db);
   })();
 }
@@ -100,7 +100,7 @@ export function removeUserFromGroup(db: Db, groupName: string, userName: string)
   db.transaction(() => {
     const group = requireGroup(db, groupName);
     const user = requireUser(db, userName);
-    const result = db.prepare('DELETE FROM iam_group_members WHERE group_id = ? AND user_id = ?').run(group.id, user.id);
+    const result = prepared(db, 'DELETE FROM iam_group_members WHERE group_id = ? AND user_id = ?').run(group.id, user.id);
     if (result.changes === 0) {
       throw new IamError('NoSuchEntity', `The user with name ${user.name} cannot be found.`);
     }
@@ -111,8 +111,7 @@ export function removeUserFromGroup(db: Db, groupName: string, userName: string)
 /** Members of a group ordered by name, paginated in SQL. */
 export function listGroupMembers(db: Db, groupId: string, request: PageRequest): Page<User> {
   const after = request.marker ? decodeMarker(request.marker) : '';
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT u.id, u.name, u.path, u.create_date AS createDate, u.boundary_arn AS boundaryArn
        FROM iam_group_members m JOIN iam_users u ON u.id = m.user_id
        WHERE m.group_id = ? AND u.name > ? ORDER BY u.name LIMIT ?`,
@@ -123,8 +122,7 @@ export function listGroupMembers(db: Db, groupId: string, request: PageRequest):
 
 /** Groups of a user (at most 10), ordered by name. */
 export function groupsOfUser(db: Db, userId: string): Group[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT g.id, g.name, g.path, g.create_date AS createDate
        FROM iam_group_members m JOIN iam_groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name`,
     )

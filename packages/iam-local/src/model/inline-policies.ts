@@ -1,6 +1,7 @@
 // Inline policies embedded in a user, group or role. The quota is per principal, all inline policies together,
 // counted without whitespace.
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { IamError } from '../protocol/operation.ts';
 import type { PrincipalType } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
@@ -29,8 +30,7 @@ function noSuchPolicy(owner: PolicyOwner, policyName: string): IamError {
 export function putInlinePolicy(db: Db, owner: PolicyOwner, policyName: string, document: string): void {
   assertPolicyDocument(document, 'identity');
   db.transaction(() => {
-    const others = db
-      .prepare('SELECT document FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name <> ?')
+    const others = prepared(db, 'SELECT document FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name <> ?')
       .pluck()
       .all(owner.type, owner.id, policyName) as string[];
     const total = others.reduce((sum, other) => sum + policySize(other), policySize(document));
@@ -38,7 +38,7 @@ export function putInlinePolicy(db: Db, owner: PolicyOwner, policyName: string, 
     if (total > quota) {
       throw new IamError('LimitExceeded', `Maximum policy size of ${quota} bytes exceeded for ${owner.type} ${owner.name}`);
     }
-    db.prepare(
+    prepared(db, 
       `INSERT INTO iam_inline_policies (principal_type, principal_id, name, document) VALUES (?, ?, ?, ?)
        ON CONFLICT (principal_type, principal_id, name) DO UPDATE SET document = excluded.document`,
     ).run(owner.type, owner.id, policyName, document);
@@ -47,8 +47,7 @@ export function putInlinePolicy(db: Db, owner: PolicyOwner, policyName: string, 
 }
 
 export function getInlinePolicy(db: Db, owner: PolicyOwner, policyName: string): InlinePolicy {
-  const document = db
-    .prepare('SELECT document FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name = ?')
+  const document = prepared(db, 'SELECT document FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name = ?')
     .pluck()
     .get(owner.type, owner.id, policyName) as string | undefined;
   if (document === undefined) throw noSuchPolicy(owner, policyName);
@@ -57,8 +56,7 @@ export function getInlinePolicy(db: Db, owner: PolicyOwner, policyName: string):
 
 export function deleteInlinePolicy(db: Db, owner: PolicyOwner, policyName: string): void {
   db.transaction(() => {
-    const result = db
-      .prepare('DELETE FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name = ?')
+    const result = prepared(db, 'DELETE FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name = ?')
       .run(owner.type, owner.id, policyName);
     if (result.changes === 0) throw noSuchPolicy(owner, policyName);
     bumpPolicyState(db);
@@ -68,8 +66,7 @@ export function deleteInlinePolicy(db: Db, owner: PolicyOwner, policyName: strin
 /** Policy names, ordered, paginated. */
 export function listInlinePolicyNames(db: Db, owner: Pick<PolicyOwner, 'type' | 'id'>, request: PageRequest): Page<string> {
   const after = request.marker ? decodeMarker(request.marker) : '';
-  const names = db
-    .prepare('SELECT name FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name > ? ORDER BY name LIMIT ?')
+  const names = prepared(db, 'SELECT name FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name > ? ORDER BY name LIMIT ?')
     .pluck()
     .all(owner.type, owner.id, after, request.maxItems + 1) as string[];
   return toPage(names, request.maxItems, (name) => name);
@@ -77,7 +74,6 @@ export function listInlinePolicyNames(db: Db, owner: Pick<PolicyOwner, 'type' | 
 
 /** Every inline policy of a principal (authorization, GetAccountAuthorizationDetails). */
 export function inlinePoliciesOf(db: Db, owner: Pick<PolicyOwner, 'type' | 'id'>): InlinePolicy[] {
-  return db
-    .prepare('SELECT name, document FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? ORDER BY name')
+  return prepared(db, 'SELECT name, document FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? ORDER BY name')
     .all(owner.type, owner.id) as InlinePolicy[];
 }

@@ -1,6 +1,7 @@
 // Managed policies: customer managed ones live in SQLite with up to 5 versions; AWS managed ones come from the
 // read-only catalog and can be attached but never changed. Both are addressed by ARN.
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { IamError } from '../protocol/operation.ts';
 import { awsManagedPolicy, isAwsManagedArn } from './aws-managed-policies.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
@@ -59,7 +60,7 @@ function fromRow(row: PolicyRow): ManagedPolicy {
 }
 
 function customerRow(db: Db, arn: string): PolicyRow | undefined {
-  return db.prepare('SELECT * FROM iam_policies WHERE arn = ?').get(arn) as PolicyRow | undefined;
+  return prepared(db, 'SELECT * FROM iam_policies WHERE arn = ?').get(arn) as PolicyRow | undefined;
 }
 
 /** A customer or AWS managed policy by ARN, or undefined. */
@@ -122,15 +123,15 @@ export function createPolicy(db: Db, accountId: string, input: NewPolicy, now: D
   const created = isoSeconds(now);
   const id = newUniqueId('policy');
   db.transaction(() => {
-    const clash = db.prepare('SELECT name FROM iam_policies WHERE name = ?').pluck().get(input.name) as string | undefined;
+    const clash = prepared(db, 'SELECT name FROM iam_policies WHERE name = ?').pluck().get(input.name) as string | undefined;
     if (clash !== undefined) {
       throw new IamError('EntityAlreadyExists', `A policy called ${input.name} already exists. Duplicate names are not allowed.`);
     }
-    db.prepare(
+    prepared(db, 
       `INSERT INTO iam_policies (id, arn, name, path, description, create_date, update_date, default_version, next_version)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, 2)`,
     ).run(id, arn, input.name, input.path, input.description ?? null, created, created);
-    db.prepare('INSERT INTO iam_policy_versions (policy_id, version, document, create_date) VALUES (?, 1, ?, ?)').run(id, input.document, created);
+    prepared(db, 'INSERT INTO iam_policy_versions (policy_id, version, document, create_date) VALUES (?, 1, ?, ?)').run(id, input.document, created);
     putTags(db, 'policy', id, input.tags ?? []);
   })();
   return requirePolicy(db, arn);
@@ -138,13 +139,12 @@ export function createPolicy(db: Db, accountId: string, input: NewPolicy, now: D
 
 /** Number of principals the policy is attached to (as a permissions policy). */
 export function attachmentCount(db: Db, arn: string): number {
-  return db.prepare('SELECT count(*) FROM iam_attachments WHERE policy_arn = ?').pluck().get(arn) as number;
+  return prepared(db, 'SELECT count(*) FROM iam_attachments WHERE policy_arn = ?').pluck().get(arn) as number;
 }
 
 /** Number of users and roles that use the policy as their permissions boundary. */
 export function boundaryUsageCount(db: Db, arn: string): number {
-  return db
-    .prepare('SELECT (SELECT count(*) FROM iam_users WHERE boundary_arn = @arn) + (SELECT count(*) FROM iam_roles WHERE boundary_arn = @arn)')
+  return prepared(db, 'SELECT (SELECT count(*) FROM iam_users WHERE boundary_arn = @arn) + (SELECT count(*) FROM iam_roles WHERE boundary_arn = @arn)')
     .pluck()
     .get({ arn }) as number;
 }
@@ -156,15 +156,15 @@ export function deletePolicy(db: Db, arn: string, callerArn: string): void {
     if (attachmentCount(db, arn) > 0 || boundaryUsageCount(db, arn) > 0) {
       throw new IamError('DeleteConflict', 'Cannot delete a policy attached to entities.');
     }
-    const versions = db.prepare('SELECT count(*) FROM iam_policy_versions WHERE policy_id = ?').pluck().get(row.id) as number;
+    const versions = prepared(db, 'SELECT count(*) FROM iam_policy_versions WHERE policy_id = ?').pluck().get(row.id) as number;
     if (versions > 1) {
       throw new IamError(
         'DeleteConflict',
         "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
       );
     }
-    db.prepare('DELETE FROM iam_policy_versions WHERE policy_id = ?').run(row.id);
-    db.prepare('DELETE FROM iam_policies WHERE id = ?').run(row.id);
+    prepared(db, 'DELETE FROM iam_policy_versions WHERE policy_id = ?').run(row.id);
+    prepared(db, 'DELETE FROM iam_policies WHERE id = ?').run(row.id);
     dropTags(db, 'policy', row.id);
   })();
 }
@@ -189,7 +189,7 @@ export function getPolicyVersion(db: Db, arn: string, id: string): PolicyVersion
   }
   const row = requireCustomerRow(db, arn);
   const n = parseVersionId(id);
-  const version = db.prepare('SELECT document, create_date FROM iam_policy_versions WHERE policy_id = ? AND version = ?').get(row.id, n) as
+  const version = prepared(db, 'SELECT document, create_date FROM iam_policy_versions WHERE policy_id = ? AND version = ?').get(row.id, n) as
     | { document: string; create_date: string }
     | undefined;
   if (!version) throw noSuchVersion(arn, id);
@@ -200,8 +200,7 @@ export function getPolicyVersion(db: Db, arn: string, id: string): PolicyVersion
 export function defaultPolicyDocument(db: Db, arn: string): string | undefined {
   const aws = awsManagedPolicy(arn);
   if (aws) return aws.document;
-  return db
-    .prepare('SELECT v.document FROM iam_policies p JOIN iam_policy_versions v ON v.policy_id = p.id AND v.version = p.default_version WHERE p.arn = ?')
+  return prepared(db, 'SELECT v.document FROM iam_policies p JOIN iam_policy_versions v ON v.policy_id = p.id AND v.version = p.default_version WHERE p.arn = ?')
     .pluck()
     .get(arn) as string | undefined;
 }
@@ -211,7 +210,7 @@ export function listPolicyVersions(db: Db, arn: string): PolicyVersion[] {
   const aws = awsManagedPolicy(arn);
   if (aws) return [{ versionId: aws.defaultVersionId, document: aws.document, isDefault: true, createDate: aws.updateDate }];
   const row = requireCustomerRow(db, arn);
-  const rows = db.prepare('SELECT version, document, create_date FROM iam_policy_versions WHERE policy_id = ? ORDER BY version DESC').all(row.id) as {
+  const rows = prepared(db, 'SELECT version, document, create_date FROM iam_policy_versions WHERE policy_id = ? ORDER BY version DESC').all(row.id) as {
     version: number;
     document: string;
     create_date: string;
@@ -225,7 +224,7 @@ export function createPolicyVersion(db: Db, arn: string, document: string, setAs
   const created = isoSeconds(now);
   return db.transaction(() => {
     const row = requireCustomerRow(db, arn);
-    const count = db.prepare('SELECT count(*) FROM iam_policy_versions WHERE policy_id = ?').pluck().get(row.id) as number;
+    const count = prepared(db, 'SELECT count(*) FROM iam_policy_versions WHERE policy_id = ?').pluck().get(row.id) as number;
     if (count >= MAX_POLICY_VERSIONS) {
       throw new IamError(
         'LimitExceeded',
@@ -233,8 +232,8 @@ export function createPolicyVersion(db: Db, arn: string, document: string, setAs
       );
     }
     const n = row.next_version;
-    db.prepare('INSERT INTO iam_policy_versions (policy_id, version, document, create_date) VALUES (?, ?, ?, ?)').run(row.id, n, document, created);
-    db.prepare('UPDATE iam_policies SET next_version = ?, update_date = ?, default_version = CASE WHEN ? THEN ? ELSE default_version END WHERE id = ?').run(
+    prepared(db, 'INSERT INTO iam_policy_versions (policy_id, version, document, create_date) VALUES (?, ?, ?, ?)').run(row.id, n, document, created);
+    prepared(db, 'UPDATE iam_policies SET next_version = ?, update_date = ?, default_version = CASE WHEN ? THEN ? ELSE default_version END WHERE id = ?').run(
       n + 1,
       created,
       setAsDefault ? 1 : 0,
@@ -252,7 +251,7 @@ export function deletePolicyVersion(db: Db, arn: string, id: string, callerArn: 
     const row = requireCustomerRow(db, arn);
     const n = parseVersionId(id);
     if (n === row.default_version) throw new IamError('DeleteConflict', 'Cannot delete the default version of a policy.');
-    const result = db.prepare('DELETE FROM iam_policy_versions WHERE policy_id = ? AND version = ?').run(row.id, n);
+    const result = prepared(db, 'DELETE FROM iam_policy_versions WHERE policy_id = ? AND version = ?').run(row.id, n);
     if (result.changes === 0) throw noSuchVersion(arn, id);
   })();
 }
@@ -262,14 +261,14 @@ export function setDefaultPolicyVersion(db: Db, arn: string, id: string, now: Da
   db.transaction(() => {
     const row = requireCustomerRow(db, arn);
     const n = parseVersionId(id);
-    const exists = db.prepare('SELECT 1 FROM iam_policy_versions WHERE policy_id = ? AND version = ?').get(row.id, n);
+    const exists = prepared(db, 'SELECT 1 FROM iam_policy_versions WHERE policy_id = ? AND version = ?').get(row.id, n);
     if (!exists) throw noSuchVersion(arn, id);
-    db.prepare('UPDATE iam_policies SET default_version = ?, update_date = ? WHERE id = ?').run(n, isoSeconds(now), row.id);
+    prepared(db, 'UPDATE iam_policies SET default_version = ?, update_date = ? WHERE id = ?').run(n, isoSeconds(now), row.id);
     bumpPolicyState(db);
   })();
 }
 
 /** Internal id of a customer managed policy (for its tags), or undefined. */
 export function customerPolicyId(db: Db, arn: string): string | undefined {
-  return db.prepare('SELECT id FROM iam_policies WHERE arn = ?').pluck().get(arn) as string | undefined;
+  return prepared(db, 'SELECT id FROM iam_policies WHERE arn = ?').pluck().get(arn) as string | undefined;
 }

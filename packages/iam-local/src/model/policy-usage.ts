@@ -2,6 +2,7 @@
 // AttachmentCount / PermissionsBoundaryUsageCount, computed from attachments and boundaries in a couple of
 // grouped queries rather than per policy.
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { allAwsManagedPolicies } from './aws-managed-policies.ts';
 import { findManagedPolicy, type ManagedPolicy } from './managed-policies.ts';
 import type { PrincipalType } from './names.ts';
@@ -16,12 +17,12 @@ export interface PolicyWithCounts {
 }
 
 function countsBy(db: Db, sql: string): Map<string, number> {
-  const rows = db.prepare(sql).all() as { arn: string; n: number }[];
+  const rows = prepared(db, sql).all() as { arn: string; n: number }[];
   return new Map(rows.map((row) => [row.arn, row.n]));
 }
 
 function customerPolicies(db: Db): ManagedPolicy[] {
-  const arns = db.prepare('SELECT arn FROM iam_policies ORDER BY name').pluck().all() as string[];
+  const arns = prepared(db, 'SELECT arn FROM iam_policies ORDER BY name').pluck().all() as string[];
   return arns.map((arn) => findManagedPolicy(db, arn) as ManagedPolicy);
 }
 
@@ -83,8 +84,7 @@ export function entitiesForPolicy(db: Db, arn: string, types: readonly Principal
     };
     if (usage !== 'PermissionsBoundary') {
       add(
-        db
-          .prepare(
+        prepared(db, 
             `SELECT ? AS type, e.id, e.name, e.path FROM iam_attachments a JOIN ${TABLE[type]} e ON e.id = a.principal_id
              WHERE a.principal_type = ? AND a.policy_arn = ? ORDER BY e.name`,
           )
@@ -92,7 +92,7 @@ export function entitiesForPolicy(db: Db, arn: string, types: readonly Principal
       );
     }
     if (usage !== 'PermissionsPolicy' && type !== 'group') {
-      add(db.prepare(`SELECT ? AS type, id, name, path FROM ${TABLE[type]} WHERE boundary_arn = ? ORDER BY name`).all(type, arn) as PolicyEntity[]);
+      add(prepared(db, `SELECT ? AS type, id, name, path FROM ${TABLE[type]} WHERE boundary_arn = ? ORDER BY name`).all(type, arn) as PolicyEntity[]);
     }
   }
   return entities;

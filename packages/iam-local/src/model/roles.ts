@@ -1,5 +1,6 @@
 // IAM roles: trust policy, session duration, description, boundary, last use.
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { IamError } from '../protocol/operation.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
@@ -32,7 +33,7 @@ export function roleArn(accountId: string, role: Pick<Role, 'path' | 'name'>): s
 }
 
 export function findRole(db: Db, name: string): Role | undefined {
-  return db.prepare(`SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE name = ?`).get(name) as Role | undefined;
+  return prepared(db, `SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE name = ?`).get(name) as Role | undefined;
 }
 
 export function requireRole(db: Db, name: string): Role {
@@ -42,7 +43,7 @@ export function requireRole(db: Db, name: string): Role {
 }
 
 function byId(db: Db, id: string): Role {
-  return db.prepare(`SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE id = ?`).get(id) as Role;
+  return prepared(db, `SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE id = ?`).get(id) as Role;
 }
 
 /** Trust policies: the grammar of a resource policy with a Principal, and the 2,048-character quota. */
@@ -77,9 +78,9 @@ export function createRole(db: Db, input: NewRole, now: Date): Role {
   if (input.maxSessionDuration !== undefined) assertMaxSessionDuration(input.maxSessionDuration);
   const id = newUniqueId('role');
   db.transaction(() => {
-    const clash = db.prepare('SELECT 1 FROM iam_roles WHERE name = ?').get(input.name);
+    const clash = prepared(db, 'SELECT 1 FROM iam_roles WHERE name = ?').get(input.name);
     if (clash) throw new IamError('EntityAlreadyExists', `Role with name ${input.name} already exists.`);
-    db.prepare(
+    prepared(db, 
       `INSERT INTO iam_roles (id, name, path, create_date, assume_role_policy, description, max_session_duration, boundary_arn)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -99,8 +100,7 @@ export function createRole(db: Db, input: NewRole, now: Date): Role {
 
 export function listRoles(db: Db, request: PageRequest & { pathPrefix?: string | undefined }): Page<Role> {
   const after = request.marker ? decodeMarker(request.marker) : '';
-  const rows = db
-    .prepare(`SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
+  const rows = prepared(db, `SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
     .all({ after, prefix: request.pathPrefix ?? '/', limit: request.maxItems + 1 }) as Role[];
   return toPage(rows, request.maxItems, (role) => role.name);
 }
@@ -110,7 +110,7 @@ export function updateRole(db: Db, name: string, update: { description?: string 
   if (update.maxSessionDuration !== undefined) assertMaxSessionDuration(update.maxSessionDuration);
   return db.transaction(() => {
     const role = requireRole(db, name);
-    db.prepare('UPDATE iam_roles SET description = ?, max_session_duration = ? WHERE id = ?').run(
+    prepared(db, 'UPDATE iam_roles SET description = ?, max_session_duration = ? WHERE id = ?').run(
       update.description ?? role.description,
       update.maxSessionDuration ?? role.maxSessionDuration,
       role.id,
@@ -123,7 +123,7 @@ export function updateAssumeRolePolicy(db: Db, name: string, document: string): 
   assertTrustPolicy(document);
   db.transaction(() => {
     const role = requireRole(db, name);
-    db.prepare('UPDATE iam_roles SET assume_role_policy = ? WHERE id = ?').run(document, role.id);
+    prepared(db, 'UPDATE iam_roles SET assume_role_policy = ? WHERE id = ?').run(document, role.id);
     bumpPolicyState(db);
   })();
 }
@@ -132,14 +132,14 @@ export function updateAssumeRolePolicy(db: Db, name: string, document: string): 
 export function deleteRole(db: Db, name: string): void {
   db.transaction(() => {
     const role = requireRole(db, name);
-    const has = (sql: string) => db.prepare(sql).get(role.id) !== undefined;
+    const has = (sql: string) => prepared(db, sql).get(role.id) !== undefined;
     if (has("SELECT 1 FROM iam_inline_policies WHERE principal_type = 'role' AND principal_id = ? LIMIT 1")) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
     }
     if (has("SELECT 1 FROM iam_attachments WHERE principal_type = 'role' AND principal_id = ? LIMIT 1")) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must detach all policies first.');
     }
-    db.prepare('DELETE FROM iam_roles WHERE id = ?').run(role.id);
+    prepared(db, 'DELETE FROM iam_roles WHERE id = ?').run(role.id);
     dropTags(db, 'role', role.id);
     bumpPolicyState(db);
   })();
@@ -148,12 +148,12 @@ export function deleteRole(db: Db, name: string): void {
 export function setRoleBoundary(db: Db, name: string, boundaryArn: string | null): void {
   db.transaction(() => {
     const role = requireRole(db, name);
-    db.prepare('UPDATE iam_roles SET boundary_arn = ? WHERE id = ?').run(boundaryArn, role.id);
+    prepared(db, 'UPDATE iam_roles SET boundary_arn = ? WHERE id = ?').run(boundaryArn, role.id);
     bumpPolicyState(db);
   })();
 }
 
 /** Records a use of the role (AssumeRole); shown as RoleLastUsed by GetRole. */
 export function recordRoleUse(db: Db, name: string, when: Date, region: string): void {
-  db.prepare('UPDATE iam_roles SET last_used_date = ?, last_used_region = ? WHERE name = ?').run(isoSeconds(when), region, name);
+  prepared(db, 'UPDATE iam_roles SET last_used_date = ?, last_used_region = ? WHERE name = ?').run(isoSeconds(when), region, name);
 }

@@ -1,6 +1,7 @@
 // Tags on IAM resources. Keys of users and roles are case-insensitive but case-preserving (a new
 // `department` replaces `Department`); keys of other resources (customer managed policies, …) are case-sensitive.
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { IamError } from '../protocol/operation.ts';
 import { bumpPolicyState } from './policy-state.ts';
 
@@ -17,8 +18,7 @@ function fold(resourceType: string, key: string): string {
 
 /** Tags in the order they were first added. */
 export function listTags(db: Db, resourceType: string, resourceId: string): Tag[] {
-  return db
-    .prepare('SELECT key AS Key, value AS Value FROM iam_tags WHERE resource_type = ? AND resource_id = ? ORDER BY seq')
+  return prepared(db, 'SELECT key AS Key, value AS Value FROM iam_tags WHERE resource_type = ? AND resource_id = ? ORDER BY seq')
     .all(resourceType, resourceId) as Tag[];
 }
 
@@ -36,7 +36,7 @@ export function tagMap(db: Db, resourceType: string, resourceId: string): Record
 export function putTags(db: Db, resourceType: string, resourceId: string, tags: readonly Tag[]): void {
   if (tags.length === 0) return;
   const existing = new Set(
-    (db.prepare('SELECT key_fold FROM iam_tags WHERE resource_type = ? AND resource_id = ?').pluck().all(resourceType, resourceId) as string[]),
+    (prepared(db, 'SELECT key_fold FROM iam_tags WHERE resource_type = ? AND resource_id = ?').pluck().all(resourceType, resourceId) as string[]),
   );
   const incoming = new Set(tags.map((tag) => fold(resourceType, tag.Key)));
   if (incoming.size < tags.length) {
@@ -46,8 +46,8 @@ export function putTags(db: Db, resourceType: string, resourceId: string, tags: 
   if (total > MAX_TAGS_PER_RESOURCE) {
     throw new IamError('LimitExceeded', `The number of tags has reached the maximum limit.`);
   }
-  const nextSeq = (db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM iam_tags WHERE resource_type = ? AND resource_id = ?').pluck().get(resourceType, resourceId) as number);
-  const upsert = db.prepare(`
+  const nextSeq = (prepared(db, 'SELECT coalesce(max(seq), 0) + 1 FROM iam_tags WHERE resource_type = ? AND resource_id = ?').pluck().get(resourceType, resourceId) as number);
+  const upsert = prepared(db, `
     INSERT INTO iam_tags (resource_type, resource_id, key_fold, key, value, seq) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (resource_type, resource_id, key_fold) DO UPDATE SET key = excluded.key, value = excluded.value`);
   tags.forEach((tag, index) => upsert.run(resourceType, resourceId, fold(resourceType, tag.Key), tag.Key, tag.Value, nextSeq + index));
@@ -57,12 +57,12 @@ export function putTags(db: Db, resourceType: string, resourceId: string, tags: 
 
 /** Removes the given keys; keys that are not there are ignored, as AWS does. */
 export function removeTags(db: Db, resourceType: string, resourceId: string, keys: readonly string[]): void {
-  const remove = db.prepare('DELETE FROM iam_tags WHERE resource_type = ? AND resource_id = ? AND key_fold = ?');
+  const remove = prepared(db, 'DELETE FROM iam_tags WHERE resource_type = ? AND resource_id = ? AND key_fold = ?');
   for (const key of keys) remove.run(resourceType, resourceId, fold(resourceType, key));
   bumpPolicyState(db);
 }
 
 /** Drops every tag of a deleted resource. */
 export function dropTags(db: Db, resourceType: string, resourceId: string): void {
-  db.prepare('DELETE FROM iam_tags WHERE resource_type = ? AND resource_id = ?').run(resourceType, resourceId);
+  prepared(db, 'DELETE FROM iam_tags WHERE resource_type = ? AND resource_id = ?').run(resourceType, resourceId);
 }

@@ -1,5 +1,6 @@
 // IAM users: identity rows keyed by an immutable id; names unique case-insensitively.
 import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
 import { IamError } from '../protocol/operation.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
@@ -22,7 +23,7 @@ export function userArn(accountId: string, user: Pick<User, 'path' | 'name'>): s
 }
 
 export function findUser(db: Db, name: string): User | undefined {
-  return db.prepare(`SELECT ${USER_COLUMNS} FROM iam_users WHERE name = ?`).get(name) as User | undefined;
+  return prepared(db, `SELECT ${USER_COLUMNS} FROM iam_users WHERE name = ?`).get(name) as User | undefined;
 }
 
 export function requireUser(db: Db, name: string): User {
@@ -32,11 +33,11 @@ export function requireUser(db: Db, name: string): User {
 }
 
 export function findUserById(db: Db, id: string): User | undefined {
-  return db.prepare(`SELECT ${USER_COLUMNS} FROM iam_users WHERE id = ?`).get(id) as User | undefined;
+  return prepared(db, `SELECT ${USER_COLUMNS} FROM iam_users WHERE id = ?`).get(id) as User | undefined;
 }
 
 function assertNameFree(db: Db, name: string, exceptId?: string): void {
-  const clash = db.prepare('SELECT id FROM iam_users WHERE name = ?').pluck().get(name) as string | undefined;
+  const clash = prepared(db, 'SELECT id FROM iam_users WHERE name = ?').pluck().get(name) as string | undefined;
   if (clash !== undefined && clash !== exceptId) throw new IamError('EntityAlreadyExists', `User with name ${name} already exists.`);
 }
 
@@ -52,7 +53,7 @@ export function createUser(db: Db, input: NewUser, now: Date): User {
   const id = newUniqueId('user');
   db.transaction(() => {
     assertNameFree(db, input.name);
-    db.prepare('INSERT INTO iam_users (id, name, path, create_date, boundary_arn) VALUES (?, ?, ?, ?, ?)').run(
+    prepared(db, 'INSERT INTO iam_users (id, name, path, create_date, boundary_arn) VALUES (?, ?, ?, ?, ?)').run(
       id,
       input.name,
       input.path,
@@ -74,9 +75,8 @@ export function listUsers(db: Db, request: UserListRequest): Page<User> {
   const prefix = request.pathPrefix ?? '/';
   const rows =
     prefix === '/'
-      ? (db.prepare(`SELECT ${USER_COLUMNS} FROM iam_users WHERE name > ? ORDER BY name LIMIT ?`).all(after, request.maxItems + 1) as User[])
-      : (db
-          .prepare(`SELECT ${USER_COLUMNS} FROM iam_users WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
+      ? (prepared(db, `SELECT ${USER_COLUMNS} FROM iam_users WHERE name > ? ORDER BY name LIMIT ?`).all(after, request.maxItems + 1) as User[])
+      : (prepared(db, `SELECT ${USER_COLUMNS} FROM iam_users WHERE name > @after AND substr(path, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit`)
           .all({ after, prefix, limit: request.maxItems + 1 }) as User[]);
   return toPage(rows, request.maxItems, (user) => user.name);
 }
@@ -91,7 +91,7 @@ export function updateUser(db: Db, name: string, update: UserUpdate): User {
     const user = requireUser(db, name);
     const newName = update.newName ?? user.name;
     if (update.newName !== undefined) assertNameFree(db, update.newName, user.id);
-    db.prepare('UPDATE iam_users SET name = ?, path = ? WHERE id = ?').run(newName, update.newPath ?? user.path, user.id);
+    prepared(db, 'UPDATE iam_users SET name = ?, path = ? WHERE id = ?').run(newName, update.newPath ?? user.path, user.id);
     // Policies with ${aws:username} or ARNs naming the user now match differently.
     bumpPolicyState(db);
     return findUserById(db, user.id) as User;
@@ -110,7 +110,7 @@ export function deleteUser(db: Db, name: string, credentialConflict?: DeleteConf
     const user = requireUser(db, name);
     const credential = credentialConflict?.(db, user.name);
     if (credential) throw new IamError(credential.code, credential.message);
-    const has = (sql: string) => db.prepare(sql).get(user.id) !== undefined;
+    const has = (sql: string) => prepared(db, sql).get(user.id) !== undefined;
     if (has("SELECT 1 FROM iam_inline_policies WHERE principal_type = 'user' AND principal_id = ? LIMIT 1")) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
     }
@@ -120,7 +120,7 @@ export function deleteUser(db: Db, name: string, credentialConflict?: DeleteConf
     if (has('SELECT 1 FROM iam_group_members WHERE user_id = ? LIMIT 1')) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must remove users from group first.');
     }
-    db.prepare('DELETE FROM iam_users WHERE id = ?').run(user.id);
+    prepared(db, 'DELETE FROM iam_users WHERE id = ?').run(user.id);
     dropTags(db, 'user', user.id);
     bumpPolicyState(db);
   })();
@@ -130,7 +130,7 @@ export function deleteUser(db: Db, name: string, credentialConflict?: DeleteConf
 export function setUserBoundary(db: Db, name: string, boundaryArn: string | null): void {
   db.transaction(() => {
     const user = requireUser(db, name);
-    db.prepare('UPDATE iam_users SET boundary_arn = ? WHERE id = ?').run(boundaryArn, user.id);
+    prepared(db, 'UPDATE iam_users SET boundary_arn = ? WHERE id = ?').run(boundaryArn, user.id);
     bumpPolicyState(db);
   })();
 }

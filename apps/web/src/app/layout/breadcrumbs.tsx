@@ -21,7 +21,8 @@ export function Breadcrumbs() {
     if (!crumb) continue;
     const item = crumb.build(match.params);
     // An index route repeats its parent's crumb (e.g. /users): show it once.
-    if (items.at(-1)?.href !== item.href) items.push(item);
+    const last = items.at(-1);
+    if (last?.href !== item.href || last.text !== item.text) items.push(item);
   }
   return <BreadcrumbGroup items={items} onFollow={onFollow} ariaLabel="Breadcrumbs" expandAriaLabel="Show path" />;
 }

@@ -81,10 +81,11 @@ export function Dashboard() {
     <ContentLayout header={<Header variant="h1">IAM Dashboard</Header>}>
       <SpaceBetween size="l">
         <SecurityRecommendations />
-        {account.error ? <ErrorAlert error={account.error} header="Could not load the account summary" /> : null}
         <Container header={<Header variant="h2">IAM resources</Header>}>
           {account.isPending ? (
             <Loading label="Loading the account summary" />
+          ) : account.error ? (
+            <ErrorAlert error={account.error} header="Could not load the account summary" />
           ) : account.data ? (
             <KeyValuePairs
               columns={5}
@@ -103,6 +104,7 @@ export function Dashboard() {
             />
           ) : null}
         </Container>
+        {account.error ? null : (
         <Container header={<Header variant="h2">AWS Account</Header>}>
           {account.data ? (
             <KeyValuePairs
@@ -131,10 +133,11 @@ export function Dashboard() {
                 },
               ]}
             />
-          ) : account.isPending ? (
+          ) : (
             <Loading />
-          ) : null}
+          )}
         </Container>
+        )}
       </SpaceBetween>
     </ContentLayout>
   );

@@ -69,7 +69,13 @@ export function stepProblems(state: WizardState, policy: PasswordPolicy | null, 
       ...(state.consoleAccess ? consolePasswordProblems(state.password, policy).map((problem) => `Password: ${problem}`) : []),
     ].filter((problem): problem is string => Boolean(problem));
   }
-  if (step === 1) return state.groups.length > 10 ? ['A user can be in at most 10 groups.'] : [];
+  if (step === 1) {
+    const problems: string[] = [];
+    if (state.groups.length > 10) problems.push('A user can be in at most 10 groups.');
+    // IAM's quota is 10 managed policies per user by default (20 at most when raised).
+    if (state.policies.length > 20) problems.push(`Choose at most 20 policies (${state.policies.length} chosen).`);
+    return problems;
+  }
   if (step === 2) {
     const problem = tagsProblem(fromEditorTags(state.tags));
     return problem ? [problem] : [];

@@ -1,7 +1,9 @@
 // GetAccountAuthorizationDetails: users, groups, roles and managed policies with their policies, paginated as
 // one list across the four kinds.
 import type { OperationDefinition, XmlValue } from '../protocol/operation.ts';
-import { encodePolicyDocument, paginate, stringListParam } from '../protocol/params.ts';
+import { encodePolicyDocument, pageRequest, stringListParam } from '../protocol/params.ts';
+import { IamError } from '../protocol/operation.ts';
+import { decodeMarker, encodeMarker } from '../model/keyset-page.ts';
 import { authorizationDetails, type AuthorizationDetail, type DetailFilter, type PrincipalDetail } from '../model/authorization-details.ts';
 import { policyNameOf } from '../model/attachments.ts';
 import { boundaryShape, groupShape, policyShape, roleShape, userShape } from './entity-shapes.ts';
@@ -17,6 +19,13 @@ function policies(detail: PrincipalDetail): { inline: Shape[]; attached: Shape[]
   };
 }
 
+/** The listing position a marker of ours stands for. */
+function offsetOf(marker: string): number {
+  const offset = Number(decodeMarker(marker));
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new IamError('InvalidInput', 'Invalid value for parameter Marker.');
+  return offset;
+}
+
 export const authorizationDetailsOperations: Record<string, OperationDefinition> = {
   GetAccountAuthorizationDetails: {
     service: 'iam',
@@ -24,7 +33,10 @@ export const authorizationDetailsOperations: Record<string, OperationDefinition>
     handle(params, ctx) {
       const { db, accountId } = ctx.state;
       const filter = stringListParam(params, 'Filter', {}, { oneOf: FILTERS }) as DetailFilter[];
-      const page = paginate(authorizationDetails(db, filter), params);
+      const request = pageRequest(params);
+      const offset = request.marker === undefined ? 0 : offsetOf(request.marker);
+      const page = authorizationDetails(db, filter, { offset, limit: request.maxItems });
+      const end = offset + page.items.length;
       const of = <K extends AuthorizationDetail['kind']>(kind: K) =>
         page.items.filter((d): d is Extract<AuthorizationDetail, { kind: K }> => d.kind === kind);
       return {
@@ -70,8 +82,8 @@ export const authorizationDetailsOperations: Record<string, OperationDefinition>
             CreateDate: new Date(v.createDate),
           })),
         })),
-        IsTruncated: page.IsTruncated,
-        Marker: page.Marker,
+        IsTruncated: end < page.total,
+        Marker: end < page.total ? encodeMarker(String(end)) : undefined,
       };
     },
   },

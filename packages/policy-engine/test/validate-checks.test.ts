@@ -173,6 +173,18 @@ describe('validatePolicy: details of individual checks', () => {
     expect(validate(cond({ stringequals: { 'aws:username': 'a' } })).find((f) => f.issueCode === 'INVALID_CONDITION_OPERATOR')?.message).toMatch(/Did you mean StringEquals\?/);
   });
 
+  it('finds redundant actions across case and wildcards, only within what they cover', () => {
+    // Without the catalog: the made-up services below would otherwise fill the findings with INVALID_SERVICE.
+    const redundant = (actions: string[]): string[] =>
+      validate(identity({ Action: actions, Resource: '*' }), { catalog: undefined }).filter((f) => f.issueCode === 'REDUNDANT_ACTION').map((f) => f.message);
+    expect(redundant(['s3:GetObject', 'S3:getobject'])).toEqual(['The action S3:getobject is listed twice in Action; remove it.']);
+    expect(redundant(['*', 's3:Get*'])).toEqual(['The action s3:Get* is already covered by * in Action; remove it.']);
+    expect(redundant(['s*:Get*', 's3:GetObject'])).toEqual(['The action s3:GetObject is already covered by s*:Get* in Action; remove it.']);
+    expect(redundant(['s3:*', 'iam:GetUser', 'sqs:SendMessage'])).toEqual([]);
+    const many = Array.from({ length: 3_000 }, (_, i) => `svc${i % 50}:Action${i}`);
+    expect(redundant([...many, 'svc7:Action7'])).toEqual(['The action svc7:Action7 is listed twice in Action; remove it.']);
+  });
+
   it('reports a wildcard that matches no action', () => {
     expect(validate(identity({ Action: 's3:Frobnicate*' })).find((f) => f.issueCode === 'INVALID_ACTION')?.message).toMatch(/matches no action/);
   });

@@ -2,26 +2,29 @@
 import { compileWildcard, type Glob } from '../evaluate/glob.ts';
 import type { StatementModel, StringEntry } from './model.ts';
 
-const globs = new Map<string, Glob>();
+const caseInsensitiveGlobs = new Map<string, Glob>();
+const caseSensitiveGlobs = new Map<string, Glob>();
 
 function globOf(pattern: string, caseInsensitive: boolean): Glob {
-  const key = (caseInsensitive ? 'i' : 's') + pattern;
-  let glob = globs.get(key);
+  const globs = caseInsensitive ? caseInsensitiveGlobs : caseSensitiveGlobs;
+  let glob = globs.get(pattern);
   if (!glob) {
     if (globs.size > 5_000) globs.clear();
     glob = compileWildcard(pattern, caseInsensitive);
-    globs.set(key, glob);
+    globs.set(pattern, glob);
   }
   return glob;
 }
 
 /** True when the action pattern (e.g. "iam:Pass*") matches the action name; actions ignore case. */
 export function patternMatches(pattern: string, action: string): boolean {
+  if (!hasWildcard(pattern)) return pattern.length === action.length && pattern.toLowerCase() === action.toLowerCase();
   return globOf(pattern, true).test(action.toLowerCase());
 }
 
 /** True when the resource pattern matches the ARN text; ARNs are case-sensitive. */
 export function resourcePatternMatches(pattern: string, arn: string): boolean {
+  if (!hasWildcard(pattern)) return pattern === arn;
   return globOf(pattern, false).test(arn);
 }
 

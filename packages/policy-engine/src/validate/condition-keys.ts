@@ -9,7 +9,8 @@ import { closestName } from './suggest.ts';
 
 /** Operator families that work with keys of each type. */
 const COMPATIBLE: Record<ConditionValueType, readonly OperatorFamily[]> = {
-  String: ['String'],
+  // ARN operators on a string key compare ARN-shaped strings; IAM accepts it and AWS's own policies do it.
+  String: ['String', 'ARN'],
   ARN: ['ARN', 'String'],
   Bool: ['Bool'],
   Date: ['Date'],
@@ -19,7 +20,7 @@ const COMPATIBLE: Record<ConditionValueType, readonly OperatorFamily[]> = {
 };
 
 const OPERATOR_FOR_TYPE: Record<ConditionValueType, string> = {
-  String: 'String',
+  String: 'String (or ARN)',
   ARN: 'ARN (or String)',
   Bool: 'Bool',
   Date: 'Date',
@@ -46,6 +47,17 @@ function serviceKeyNames(catalog: Catalog, service: string): string[] {
   return [...names];
 }
 
+/**
+ * True for a concrete key of a family the service documents with a placeholder the catalog does not template,
+ * e.g. secretsmanager:ResourceTag/aws:secretsmanager:owningService for "secretsmanager:ResourceTag/tag-key".
+ */
+function sameKeyFamily(key: string, serviceKeys: readonly string[]): boolean {
+  const slash = key.indexOf('/');
+  if (slash < 0) return false;
+  const family = key.slice(0, slash + 1).toLowerCase();
+  return serviceKeys.some((name) => name.toLowerCase().startsWith(family));
+}
+
 function checkAppliesToActions(ctx: CheckContext, catalog: Catalog, statement: StatementModel, condition: ConditionEntry): void {
   const action = statement.action;
   if (!action || action.name !== 'Action') return;
@@ -70,7 +82,9 @@ export function checkConditionKeys(ctx: CheckContext, statement: StatementModel)
       }
     } else if (catalog.service(prefix)) {
       if (!info) {
-        const suggestion = closestName(condition.key, serviceKeyNames(catalog, prefix));
+        const names = serviceKeyNames(catalog, prefix);
+        if (sameKeyFamily(condition.key, names)) continue;
+        const suggestion = closestName(condition.key, names);
         ctx.report('INVALID_SERVICE_CONDITION_KEY', condition.keyNode, `The condition key ${condition.key} does not exist for the service ${prefix}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`);
         continue;
       }

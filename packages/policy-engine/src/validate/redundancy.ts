@@ -6,27 +6,63 @@ import type { CheckContext } from './context.ts';
 import { hasWildcard, patternMatches, resourcePatternMatches } from './action-match.ts';
 import type { ListElement, PolicyModel, StringEntry } from './model.ts';
 
-/** The other entry that already covers `entry` (duplicate, or a wildcard matching it). */
-function coveringEntry(entry: StringEntry, entries: readonly StringEntry[], caseInsensitive: boolean, index: number): StringEntry | undefined {
-  const fold = (s: string): string => (caseInsensitive ? s.toLowerCase() : s);
-  return entries.find((other, i) => {
-    if (i === index) return false;
-    if (fold(other.value) === fold(entry.value)) return i < index; // the later duplicate is the redundant one
-    if (!hasWildcard(other.value)) return false;
-    if (hasWildcard(entry.value) && other.value !== '*') return false;
-    return caseInsensitive ? patternMatches(other.value, entry.value) : resourcePatternMatches(other.value, entry.value);
-  });
+interface Indexed {
+  entry: StringEntry;
+  index: number;
+  /** The text compared for duplicates: actions ignore case, ARNs do not. */
+  folded: string;
+  wild: boolean;
+}
+
+/** The part before the first colon: an action's service, or "arn" for every ARN (then the ARN's service). */
+function groupOf(text: string, kind: 'action' | 'resource'): string {
+  const parts = text.split(':', kind === 'action' ? 1 : 3);
+  const group = kind === 'action' ? parts[0]!.toLowerCase() : (parts[2] ?? '');
+  return hasWildcard(group) || text === '*' ? '*' : group;
+}
+
+/**
+ * For each entry, another entry that already covers it (an earlier duplicate, or a wildcard matching it).
+ * Entries are compared only within their service and against wildcard services, so a policy listing
+ * thousands of actions is checked in near-linear time.
+ */
+function coveredEntries(entries: readonly StringEntry[], kind: 'action' | 'resource'): [StringEntry, StringEntry][] {
+  const groups = new Map<string, Indexed[]>();
+  for (const [index, entry] of entries.entries()) {
+    const item = { entry, index, folded: kind === 'action' ? entry.value.toLowerCase() : entry.value, wild: hasWildcard(entry.value) };
+    const key = groupOf(entry.value, kind);
+    const list = groups.get(key) ?? [];
+    list.push(item);
+    groups.set(key, list);
+  }
+  const anyService = groups.get('*') ?? [];
+  const matches = kind === 'action' ? patternMatches : resourcePatternMatches;
+  const covered: [StringEntry, StringEntry][] = [];
+  for (const [key, group] of groups) {
+    const firstByText = new Map<string, Indexed>();
+    const wildcards = [...group.filter((i) => i.wild), ...(key === '*' ? [] : anyService.filter((i) => i.wild))];
+    for (const item of group) {
+      const earlier = firstByText.get(item.folded);
+      if (earlier) {
+        covered.push([item.entry, earlier.entry]);
+        continue;
+      }
+      firstByText.set(item.folded, item);
+      // A wildcard entry is only reported as covered by "*"; comparing two patterns exactly is not worth it.
+      const cover = wildcards.find((w) => w !== item && w.folded !== item.folded && (item.wild ? w.entry.value === '*' : matches(w.entry.value, item.entry.value)));
+      if (cover) covered.push([item.entry, cover.entry]);
+    }
+  }
+  return covered;
 }
 
 function checkList(ctx: CheckContext, element: ListElement | undefined, kind: 'action' | 'resource'): void {
-  if (!element || element.entries.length < 2 || element.entries.length > 2_000) return;
-  element.entries.forEach((entry, index) => {
-    const cover = coveringEntry(entry, element.entries, kind === 'action', index);
-    if (!cover) return;
+  if (!element || element.entries.length < 2) return;
+  for (const [entry, cover] of coveredEntries(element.entries, kind)) {
     const why = cover.value.toLowerCase() === entry.value.toLowerCase() ? 'is listed twice' : `is already covered by ${cover.value}`;
     if (kind === 'action') ctx.report('REDUNDANT_ACTION', entry.node, `The action ${entry.value} ${why} in ${element.name}; remove it.`);
     else ctx.report('REDUNDANT_RESOURCE', entry.node, `The resource ${entry.value} ${why} in ${element.name}; remove it.`);
-  });
+  }
 }
 
 /** A canonical text of a statement without its Sid, for comparing statements. */

@@ -20,6 +20,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
 import { awsError } from './helpers/entities.ts';
+import { recordPasswordUse } from '../src/model/login-profiles.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -90,6 +91,17 @@ describe('CreateUser / GetUser', () => {
     const asUser = t.iamAs({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
     const { User } = await asUser.send(new GetUserCommand({}));
     expect(User).toMatchObject({ UserName: 'selfie', Arn: `arn:aws:iam::${t.accountId}:user/selfie` });
+  });
+});
+
+describe('PasswordLastUsed', () => {
+  it('is reported by GetUser and ListUsers once the password was used', async () => {
+    const { User } = await t.iam.send(new CreateUserCommand({ UserName: 'signer', Path: '/pw/' }));
+    expect(User?.PasswordLastUsed).toBeUndefined();
+    recordPasswordUse(t.server.state.db, User!.UserId!, new Date('2026-05-04T03:02:01Z'));
+    expect((await t.iam.send(new GetUserCommand({ UserName: 'signer' }))).User?.PasswordLastUsed).toEqual(new Date('2026-05-04T03:02:01Z'));
+    const listed = await t.iam.send(new ListUsersCommand({ PathPrefix: '/pw/' }));
+    expect(listed.Users?.map((u) => u.PasswordLastUsed)).toEqual([new Date('2026-05-04T03:02:01Z')]);
   });
 });
 

@@ -7,6 +7,7 @@ import { groupArn, type Group } from '../model/groups.ts';
 import { roleArn, type Role } from '../model/roles.ts';
 import { attachmentCount, boundaryUsageCount, type ManagedPolicy } from '../model/managed-policies.ts';
 import { listTags } from '../model/tags.ts';
+import { prepared } from '../model/prepared.ts';
 
 type Shape = { [key: string]: XmlValue };
 
@@ -20,21 +21,41 @@ export function tagsShape(db: Db, resourceType: string, id: string): XmlValue {
   return tags.length > 0 ? tags : undefined;
 }
 
-function passwordLastUsed(db: Db, userId: string): Date | undefined {
-  const when = db.prepare('SELECT last_used FROM iam_password_last_used WHERE user_id = ?').pluck().get(userId) as string | undefined;
-  return when === undefined ? undefined : new Date(when);
+/** PasswordLastUsed of many users in one query (ListUsers pages), keyed by user id. */
+export function passwordLastUsedOf(db: Db, userIds: readonly string[]): Map<string, Date> {
+  const rows = prepared(db, 'SELECT user_id, last_used FROM iam_password_last_used WHERE user_id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(userIds),
+  ) as { user_id: string; last_used: string }[];
+  return new Map(rows.map((row) => [row.user_id, new Date(row.last_used)]));
 }
 
-/** User as in ListUsers; `detail` adds what GetUser/CreateUser return (boundary, tags, password last used). */
-export function userShape(db: Db, accountId: string, user: User, detail = false): Shape {
-  const base: Shape = { Path: user.path, UserName: user.name, UserId: user.id, Arn: userArn(accountId, user), CreateDate: new Date(user.createDate) };
-  if (!detail) return base;
+/** GetUser of the root user: no name or path, the account id as UserId. */
+export function rootUserShape(db: Db, accountId: string, createDate: Date): Shape {
+  const lastUsed = db.prepare('SELECT root_password_last_used FROM iam_account WHERE id = 1').pluck().get() as string | null | undefined;
   return {
-    ...base,
-    PasswordLastUsed: passwordLastUsed(db, user.id),
-    PermissionsBoundary: boundaryShape(user.boundaryArn),
-    Tags: tagsShape(db, 'user', user.id),
+    UserId: accountId,
+    Arn: `arn:aws:iam::${accountId}:root`,
+    CreateDate: createDate,
+    PasswordLastUsed: lastUsed ? new Date(lastUsed) : undefined,
   };
+}
+
+/**
+ * User as in ListUsers (pass `lastUsed` from passwordLastUsedOf for the page); `detail` adds what GetUser and
+ * CreateUser return (boundary, tags).
+ */
+export function userShape(db: Db, accountId: string, user: User, options: { detail?: boolean; lastUsed?: Map<string, Date> } = {}): Shape {
+  const lastUsed = options.lastUsed ?? (options.detail ? passwordLastUsedOf(db, [user.id]) : undefined);
+  const base: Shape = {
+    Path: user.path,
+    UserName: user.name,
+    UserId: user.id,
+    Arn: userArn(accountId, user),
+    CreateDate: new Date(user.createDate),
+    PasswordLastUsed: lastUsed?.get(user.id),
+  };
+  if (!options.detail) return base;
+  return { ...base, PermissionsBoundary: boundaryShape(user.boundaryArn), Tags: tagsShape(db, 'user', user.id) };
 }
 
 export function groupShape(accountId: string, group: Group): Shape {

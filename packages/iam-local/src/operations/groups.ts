@@ -13,7 +13,7 @@ import {
   updateGroup,
 } from '../model/groups.ts';
 import { requireUser } from '../model/users.ts';
-import { groupShape, userShape } from './entity-shapes.ts';
+import { groupShape, passwordLastUsedOf, userShape } from './entity-shapes.ts';
 import { pathParam, pathPrefixParam } from './entity-params.ts';
 import { groupTarget, listArn, newEntityArn, userTarget } from './targets.ts';
 
@@ -40,9 +40,10 @@ export const groupOperations: Record<string, OperationDefinition> = {
       );
       const group = requireGroup(ctx.state.db, name);
       const members = listGroupMembers(ctx.state.db, group.id, page);
+      const lastUsed = passwordLastUsedOf(ctx.state.db, members.items.map((user) => user.id));
       return {
         Group: groupShape(ctx.state.accountId, group),
-        Users: members.items.map((user) => userShape(ctx.state.db, ctx.state.accountId, user)),
+        Users: members.items.map((user) => userShape(ctx.state.db, ctx.state.accountId, user, { lastUsed })),
         IsTruncated: members.isTruncated,
         Marker: members.marker,
       };

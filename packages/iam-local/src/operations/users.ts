@@ -5,7 +5,7 @@ import { USER_NAME, optionalString, pageRequest, requireString, tagsParam, valid
 import { createUser, deleteUser, findUser, listUsers, requireUser, setUserBoundary, updateUser } from '../model/users.ts';
 import { credentialDeleteConflict } from '../model/credential-dependencies.ts';
 import { getAccount } from '../model/account.ts';
-import { userShape } from './entity-shapes.ts';
+import { passwordLastUsedOf, rootUserShape, userShape } from './entity-shapes.ts';
 import { boundaryParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
 import { listArn, newEntityArn, requestTagContext, userTarget, type Context } from './targets.ts';
 import { requireAttachablePolicy } from '../model/managed-policies.ts';
@@ -30,7 +30,7 @@ export const userOperations: Record<string, OperationDefinition> = {
       );
       const boundaryArn = boundaryParam(ctx.state.db, params);
       const user = createUser(ctx.state.db, { name, path, boundaryArn, tags }, ctx.now);
-      return { User: userShape(ctx.state.db, ctx.state.accountId, user, true) };
+      return { User: userShape(ctx.state.db, ctx.state.accountId, user, { detail: true }) };
     },
   },
 
@@ -45,9 +45,9 @@ export const userOperations: Record<string, OperationDefinition> = {
       if (name === undefined) {
         if (ctx.caller.kind !== 'root') throw new IamError('ValidationError', 'Must specify userName when calling with non-User credentials');
         const account = getAccount(ctx.state.db);
-        return { User: { UserId: ctx.state.accountId, Arn: ctx.caller.arn, CreateDate: account?.createDate ?? ctx.now } };
+        return { User: rootUserShape(ctx.state.db, ctx.state.accountId, account?.createDate ?? ctx.now) };
       }
-      return { User: userShape(ctx.state.db, ctx.state.accountId, requireUser(ctx.state.db, name), true) };
+      return { User: userShape(ctx.state.db, ctx.state.accountId, requireUser(ctx.state.db, name), { detail: true }) };
     },
   },
 
@@ -60,8 +60,9 @@ export const userOperations: Record<string, OperationDefinition> = {
         () => pageRequest(params),
       );
       const result = listUsers(ctx.state.db, { ...page, pathPrefix });
+      const lastUsed = passwordLastUsedOf(ctx.state.db, result.items.map((user) => user.id));
       return {
-        Users: result.items.map((user) => userShape(ctx.state.db, ctx.state.accountId, user)),
+        Users: result.items.map((user) => userShape(ctx.state.db, ctx.state.accountId, user, { lastUsed })),
         IsTruncated: result.isTruncated,
         Marker: result.marker,
       };

@@ -1,0 +1,65 @@
+// Shared pieces of the iam-local benchmarks: a server on a fresh data directory, SDK clients, statistics and
+// the one-JSON-line-per-figure output.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { getAccount } from '../src/model/account.ts';
+import { startIamServer, type IamServer, type SeedKind } from '../src/server.ts';
+
+export interface BenchServer {
+  server: IamServer;
+  keys: { accessKeyId: string; secretAccessKey: string };
+  iam(): IAMClient;
+  close(): Promise<void>;
+}
+
+export async function startBenchServer(seed: SeedKind, users?: number): Promise<BenchServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'iam-local-bench-'));
+  const server = await startIamServer({ dataDir, seed, ...(users !== undefined ? { users } : {}) });
+  const root = getAccount(server.state.db)?.rootAccessKey;
+  if (!root) throw new Error('no root key');
+  const clients: IAMClient[] = [];
+  return {
+    server,
+    keys: root,
+    iam() {
+      const client = new IAMClient({ endpoint: server.url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      for (const client of clients) client.destroy();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** Times `fn` `runs` times after `warmup` untimed runs; returns milliseconds per run. */
+export async function sample(fn: () => unknown, runs: number, warmup = Math.ceil(runs / 10)): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+export function report(name: string, value: number, unit: string, target?: string): void {
+  const rounded = Math.round(value * 1000) / 1000;
+  process.stdout.write(`${JSON.stringify({ name, value: rounded, unit, ...(target ? { target } : {}) })}\n`);
+}

@@ -19,15 +19,21 @@ export interface ResourceColumn<T> extends TableProps.ColumnDefinition<T> {
   visible?: boolean;
 }
 
+export interface ListQuery<T> {
+  data: readonly T[] | undefined;
+  isPending: boolean;
+  isFetching: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
 export interface ResourceTableProps<T> {
   /** Singular and plural, lower-case: "user", "users". */
   resourceName: { one: string; many: string };
   title: string;
   description?: ReactNode;
-  items: readonly T[] | undefined;
-  loading: boolean;
-  error: unknown;
-  onRetry?: () => void;
+  /** The list query (TanStack Query result or alike): loading, error, refresh and retry come from it. */
+  query: ListQuery<T>;
   columns: ResourceColumn<T>[];
   filteringProperties: PropertyFilterProps.FilteringProperty[];
   defaultSortingColumnId?: string;
@@ -58,10 +64,12 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
     (stored) => sanitizeTablePreferences(stored, columnIds),
   );
   const many = props.resourceName.many;
+  const source = props.query.data;
+  const retry = () => void props.query.refetch();
   const defaultSortingColumn = props.columns.find((column) => column.id === props.defaultSortingColumnId);
 
   const { items, actions, filteredItemsCount, collectionProps, propertyFilterProps, paginationProps } =
-    useCollection(props.items ?? [], {
+    useCollection(source ?? [], {
       propertyFiltering: {
         filteringProperties: props.filteringProperties,
         empty: (
@@ -91,9 +99,9 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
       pagination: { pageSize: preferences.pageSize },
     });
 
-  const total = props.items?.length ?? 0;
+  const total = source?.length ?? 0;
   const selectedCount = props.selectedItems?.length ?? 0;
-  const counter = props.items ? (selectedCount > 0 ? `(${selectedCount}/${total})` : `(${total})`) : undefined;
+  const counter = source ? (selectedCount > 0 ? `(${selectedCount}/${total})` : `(${total})`) : undefined;
 
   return (
     <Table<T>
@@ -101,7 +109,7 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
       variant={props.variant ?? 'full-page'}
       items={items}
       trackBy={props.trackBy}
-      loading={props.loading}
+      loading={props.query.isPending}
       loadingText={`Loading ${many}`}
       columnDefinitions={props.columns}
       columnDisplay={columnIds.map((id) => ({ id, visible: preferences.visibleColumns.includes(id) }))}
@@ -115,17 +123,27 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
       }}
       stickyHeader
       header={
-        <Header variant="awsui-h1-sticky" counter={counter} description={props.description} actions={props.actions}>
+        <Header
+          variant="awsui-h1-sticky"
+          counter={counter}
+          description={props.description}
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button iconName="refresh" ariaLabel={`Refresh ${many}`} loading={props.query.isFetching && !props.query.isPending} onClick={retry} />
+              {props.actions}
+            </SpaceBetween>
+          }
+        >
           {props.title}
         </Header>
       }
       empty={
-        props.error ? (
+        props.query.error ? (
           <Box padding="s" textAlign="left">
             <ErrorAlert
-              error={props.error}
+              error={props.query.error}
               header={`Could not load ${many}`}
-              action={props.onRetry ? <Button onClick={props.onRetry}>Retry</Button> : undefined}
+              action={<Button onClick={retry}>Retry</Button>}
             />
           </Box>
         ) : (

@@ -1,7 +1,5 @@
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
+import { FormModal } from '../form-modal.tsx';
 import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
 import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMemo, useState } from 'react';
@@ -37,24 +35,7 @@ export function AttachPoliciesModal({ target, policies, alreadyAttached, onAttac
   };
 
   return (
-    <Modal
-      visible
-      size="large"
-      onDismiss={onClose}
-      header={`Attach policies to ${target}`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose} disabled={saving}>
-              Cancel
-            </Button>
-            <Button variant="primary" disabled={selected.length === 0} loading={saving} onClick={() => void attach()}>
-              Add permissions
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
-    >
+    <FormModal size="large" header={`Attach policies to ${target}`} primaryLabel="Add permissions" primaryDisabled={selected.length === 0} busy={saving} onPrimary={() => void attach()} onDismiss={onClose}>
       <SpaceBetween size="m">
         {policies.error ? <ErrorAlert error={policies.error} header="Could not list managed policies" /> : null}
         <FormField label="Permissions policies" description="Attach managed policies directly.">
@@ -74,6 +55,6 @@ export function AttachPoliciesModal({ target, policies, alreadyAttached, onAttac
         </FormField>
         {error ? <ErrorAlert error={error} header="Could not attach every policy" /> : null}
       </SpaceBetween>
-    </Modal>
+    </FormModal>
   );
 }

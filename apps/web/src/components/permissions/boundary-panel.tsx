@@ -3,12 +3,12 @@ import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Modal from '@cloudscape-design/components/modal';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMemo, useState } from 'react';
 import type { ManagedPolicyOption, OptionsSource } from '../../lib/iam-types.ts';
 import { ErrorAlert } from '../error-alert.tsx';
+import { FormModal } from '../form-modal.tsx';
 import { notifyError, notifySuccess } from '../notifications.tsx';
 import { RouterLink } from '../router-link.tsx';
 import { toPolicySelectOptions } from './policy-options.ts';
@@ -82,23 +82,7 @@ export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRem
         <Box color="text-status-inactive">Permissions boundary is not set.</Box>
       )}
       {editing ? (
-        <Modal
-          visible
-          header={`Set permissions boundary for ${target}`}
-          onDismiss={() => setEditing(false)}
-          footer={
-            <Box float="right">
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button variant="link" onClick={() => setEditing(false)}>
-                  Cancel
-                </Button>
-                <Button variant="primary" disabled={!choice} loading={busy} onClick={() => void save()}>
-                  Set boundary
-                </Button>
-              </SpaceBetween>
-            </Box>
-          }
-        >
+        <FormModal header={`Set permissions boundary for ${target}`} primaryLabel="Set boundary" primaryDisabled={!choice} busy={busy} onPrimary={() => void save()} onDismiss={() => setEditing(false)}>
           <SpaceBetween size="m">
             <FormField label="Permissions boundary policy">
               <Select
@@ -115,7 +99,7 @@ export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRem
             {policyOptions.error ? <ErrorAlert error={policyOptions.error} header="Could not list managed policies" /> : null}
             {error ? <ErrorAlert error={error} header="Could not set the permissions boundary" /> : null}
           </SpaceBetween>
-        </Modal>
+        </FormModal>
       ) : null}
     </Container>
   );

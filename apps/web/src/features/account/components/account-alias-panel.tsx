@@ -1,11 +1,10 @@
-import Box from '@cloudscape-design/components/box';
+import { FormModal } from '../../../components/form-modal.tsx';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
@@ -30,23 +29,7 @@ function AliasModal({ current, onClose }: { current: string | null; onClose: () 
     });
   };
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
-      header={current ? 'Edit account alias' : 'Create account alias'}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={save} loading={setAccountAlias.isPending}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
-    >
+    <FormModal header={current ? 'Edit account alias' : 'Create account alias'} primaryLabel="Save changes" busy={setAccountAlias.isPending} onPrimary={save} onDismiss={onClose}>
       <SpaceBetween size="m">
         <FormField
           label="Preferred alias"
@@ -58,7 +41,7 @@ function AliasModal({ current, onClose }: { current: string | null; onClose: () 
         </FormField>
         {setAccountAlias.error ? <ErrorAlert error={setAccountAlias.error} header="Could not set the alias" /> : null}
       </SpaceBetween>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -3,20 +3,18 @@ import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Modal from '@cloudscape-design/components/modal';
-import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { DetailLoadFailed } from '../../../components/detail-load-failed.tsx';
 import { formatAge, formatDateTime } from '../../../components/format.ts';
 import { Loading } from '../../../components/loading.tsx';
 import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { PickNamesModal } from '../../../components/pick-names-modal.tsx';
 import { inlineRow, managedRow, PermissionsPoliciesTable } from '../../../components/permissions/permissions-policies-table.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { UnavailableSections } from '../../../components/unavailable-sections.tsx';
@@ -37,57 +35,9 @@ export interface UserOption {
   userName: string;
 }
 
-function AddMembersModal({ groupName, users, members, onClose }: { groupName: string; users: OptionsSource<UserOption>; members: Set<string>; onClose: () => void }) {
-  const add = useAddGroupMember(groupName);
-  const [selected, setSelected] = useState<readonly MultiselectProps.Option[]>([]);
-  const options = (users.items ?? []).filter((user) => !members.has(user.userName)).map((user) => ({ value: user.userName, label: user.userName }));
-  const save = async () => {
-    for (const option of selected) await add.mutateAsync(option.value ?? '');
-    notifySuccess(`${selected.length} ${selected.length === 1 ? 'user' : 'users'} added to ${groupName}.`);
-    onClose();
-  };
-  return (
-    <Modal
-      visible
-      header={`Add users to ${groupName}`}
-      onDismiss={onClose}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" disabled={selected.length === 0} loading={add.isPending} onClick={() => void save().catch(() => undefined)}>
-              Add users
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
-    >
-      <SpaceBetween size="m">
-        <FormField label="Users">
-          <Multiselect
-            selectedOptions={selected}
-            onChange={({ detail }) => setSelected(detail.selectedOptions)}
-            options={options}
-            filteringType="auto"
-            placeholder="Choose users"
-            statusType={users.loading ? 'loading' : 'finished'}
-            loadingText="Loading users"
-            empty="No other users"
-            virtualScroll
-            tokenLimit={5}
-          />
-        </FormField>
-        {users.error ? <ErrorAlert error={users.error} header="Could not list users" /> : null}
-        {add.error ? <ErrorAlert error={add.error} header="Could not add a user" /> : null}
-      </SpaceBetween>
-    </Modal>
-  );
-}
-
 function MembersTab({ detail, users }: { detail: GroupDetailData; users: OptionsSource<UserOption> }) {
   const groupName = detail.group.groupName;
+  const add = useAddGroupMember(groupName);
   const remove = useRemoveGroupMember(groupName);
   const [selected, setSelected] = useState<GroupMember[]>([]);
   const [adding, setAdding] = useState(false);
@@ -136,7 +86,22 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
         ]}
         empty={<Box textAlign="center" color="text-status-inactive">No users in this group.</Box>}
       />
-      {adding ? <AddMembersModal groupName={groupName} users={users} members={new Set(detail.users.map((u) => u.userName))} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <PickNamesModal
+          header={`Add users to ${groupName}`}
+          label="Users"
+          primaryLabel="Add users"
+          names={users.items?.map((user) => user.userName)}
+          loading={users.loading}
+          loadError={users.error}
+          exclude={new Set(detail.users.map((user) => user.userName))}
+          onAdd={async (names) => {
+            for (const name of names) await add.mutateAsync(name);
+            notifySuccess(`${names.length} ${names.length === 1 ? 'user' : 'users'} added to ${groupName}.`);
+          }}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
     </>
   );
 }
@@ -170,11 +135,7 @@ export function GroupDetail({ groupName, users, policies }: GroupDetailProps) {
   const [deleting, setDeleting] = useState(false);
   if (group.isPending) return <Loading label={`Loading ${groupName}`} />;
   if (group.error) {
-    return (
-      <ContentLayout header={<Header variant="h1">{groupName}</Header>}>
-        <ErrorAlert error={group.error} header={`Could not load group ${groupName}`} action={<Button onClick={() => void group.refetch()}>Retry</Button>} />
-      </ContentLayout>
-    );
+    return <DetailLoadFailed title={groupName} what={`group ${groupName}`} error={group.error} onRetry={() => void group.refetch()} />;
   }
   const detail = group.data;
   return (

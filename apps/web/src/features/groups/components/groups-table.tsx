@@ -65,10 +65,7 @@ export function GroupsTable() {
         resourceName={{ one: 'user group', many: 'user groups' }}
         title="User groups"
         description="A user group is a collection of IAM users. Use groups to specify permissions for a collection of users."
-        items={groups.data}
-        loading={groups.isPending}
-        error={groups.error}
-        onRetry={() => void groups.refetch()}
+        query={groups}
         columns={columns}
         filteringProperties={filteringProperties}
         defaultSortingColumnId="groupName"

@@ -1,11 +1,12 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
-import { usePolicies, type PolicySummary } from '../api/policies.ts';
+import { policiesQueryOptions, type PolicySummary } from '../api/policies.ts';
 import { DeletePolicyModal } from './delete-policy-modal.tsx';
 
 /** A list row: the summary plus the fields the filter offers as values. */
@@ -19,6 +20,10 @@ export function toPolicyRow(policy: PolicySummary): PolicyRow {
   if (policy.attachmentCount > 0) uses.push(`Permissions policy (${policy.attachmentCount})`);
   if (policy.permissionsBoundaryUsageCount > 0) uses.push(`Permissions boundary (${policy.permissionsBoundaryUsageCount})`);
   return { ...policy, type: policy.awsManaged ? 'AWS managed' : 'Customer managed', usedAs: uses.join(', ') || 'None' };
+}
+
+function toPolicyRows(policies: PolicySummary[]): PolicyRow[] {
+  return policies.map(toPolicyRow);
 }
 
 const columns: ResourceColumn<PolicyRow>[] = [
@@ -46,8 +51,7 @@ const filteringProperties = [
 ];
 
 export function PoliciesTable() {
-  const policies = usePolicies();
-  const rows = useMemo(() => policies.data?.map(toPolicyRow), [policies.data]);
+  const policies = useQuery({ ...policiesQueryOptions(), select: toPolicyRows });
   const [selected, setSelected] = useState<PolicyRow[]>([]);
   const [deleting, setDeleting] = useState(false);
   const target = selected[0];
@@ -57,10 +61,7 @@ export function PoliciesTable() {
         resourceName={{ one: 'policy', many: 'policies' }}
         title="Policies"
         description="A policy is an object in AWS that defines permissions. Filter by Type = Customer managed to see your own."
-        items={rows}
-        loading={policies.isPending}
-        error={policies.error}
-        onRetry={() => void policies.refetch()}
+        query={policies}
         columns={columns}
         filteringProperties={filteringProperties}
         defaultSortingColumnId="policyName"

@@ -11,7 +11,7 @@ import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { DetailLoadFailed } from '../../../components/detail-load-failed.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { JsonView } from '../../../components/json-view.tsx';
 import { Loading } from '../../../components/loading.tsx';
@@ -41,11 +41,7 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
   const name = policyArn.split('/').pop() ?? policyArn;
   if (policy.isPending) return <Loading label={`Loading ${name}`} />;
   if (policy.error) {
-    return (
-      <ContentLayout header={<Header variant="h1">{name}</Header>}>
-        <ErrorAlert error={policy.error} header={`Could not load policy ${name}`} action={<Button onClick={() => void policy.refetch()}>Retry</Button>} />
-      </ContentLayout>
-    );
+    return <DetailLoadFailed title={name} what={`policy ${name}`} error={policy.error} onRetry={() => void policy.refetch()} />;
   }
   const { policy: summary, document, versions, entities } = policy.data;
   const rows = entityRows(entities);

@@ -1,4 +1,4 @@
-import Box from '@cloudscape-design/components/box';
+import { FormModal } from '../../../components/form-modal.tsx';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
@@ -7,12 +7,12 @@ import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Modal from '@cloudscape-design/components/modal';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { DetailLoadFailed } from '../../../components/detail-load-failed.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { formatAge, formatDateTime, formatDuration } from '../../../components/format.ts';
 import { JsonView } from '../../../components/json-view.tsx';
@@ -59,23 +59,7 @@ function EditRoleModal({ detail, onClose }: { detail: RoleDetailData; onClose: (
       },
     );
   return (
-    <Modal
-      visible
-      header={`Edit ${detail.role.roleName}`}
-      onDismiss={onClose}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={update.isPending} onClick={save}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
-    >
+    <FormModal header={`Edit ${detail.role.roleName}`} primaryLabel="Save changes" busy={update.isPending} onPrimary={save} onDismiss={onClose}>
       <SpaceBetween size="m">
         <FormField label="Description" constraintText="Maximum 1000 characters.">
           <Input value={description} onChange={({ detail: change }) => setDescription(change.value.slice(0, 1000))} ariaLabel="Description" />
@@ -89,7 +73,7 @@ function EditRoleModal({ detail, onClose }: { detail: RoleDetailData; onClose: (
         </FormField>
         {update.error ? <ErrorAlert error={update.error} header="Could not update the role" /> : null}
       </SpaceBetween>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -129,11 +113,7 @@ export function RoleDetail({ roleName, policies }: { roleName: string; policies:
   const [editing, setEditing] = useState(false);
   if (role.isPending) return <Loading label={`Loading ${roleName}`} />;
   if (role.error) {
-    return (
-      <ContentLayout header={<Header variant="h1">{roleName}</Header>}>
-        <ErrorAlert error={role.error} header={`Could not load role ${roleName}`} action={<Button onClick={() => void role.refetch()}>Retry</Button>} />
-      </ContentLayout>
-    );
+    return <DetailLoadFailed title={roleName} what={`role ${roleName}`} error={role.error} onRetry={() => void role.refetch()} />;
   }
   const detail = role.data;
   const summary = detail.role;

@@ -44,10 +44,7 @@ export function RolesTable() {
         resourceName={{ one: 'role', many: 'roles' }}
         title="Roles"
         description="An IAM role is an identity you can create that has specific permissions with credentials that are valid for short durations. Roles can be assumed by entities that you trust."
-        items={roles.data}
-        loading={roles.isPending}
-        error={roles.error}
-        onRetry={() => void roles.refetch()}
+        query={roles}
         columns={columns}
         filteringProperties={filteringProperties}
         defaultSortingColumnId="roleName"

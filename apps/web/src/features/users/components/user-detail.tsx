@@ -9,7 +9,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { DetailLoadFailed } from '../../../components/detail-load-failed.tsx';
 import { formatAge, formatDateTime } from '../../../components/format.ts';
 import { Loading } from '../../../components/loading.tsx';
 import { BoundaryPanel } from '../../../components/permissions/boundary-panel.tsx';
@@ -116,11 +116,7 @@ export function UserDetail({ userName, policies, groups, passwordPolicy }: UserD
 
   if (user.isPending) return <Loading label={`Loading ${userName}`} />;
   if (user.error) {
-    return (
-      <ContentLayout header={<Header variant="h1">{userName}</Header>}>
-        <ErrorAlert error={user.error} header={`Could not load user ${userName}`} action={<Button onClick={() => void user.refetch()}>Retry</Button>} />
-      </ContentLayout>
-    );
+    return <DetailLoadFailed title={userName} what={`user ${userName}`} error={user.error} onRetry={() => void user.refetch()} />;
   }
   const detail = user.data;
   return (

@@ -50,10 +50,7 @@ export function UsersTable() {
         resourceName={{ one: 'user', many: 'users' }}
         title="Users"
         description="An IAM user is an identity with long-term credentials that is used to interact with AWS in an account."
-        items={users.data}
-        loading={users.isPending}
-        error={users.error}
-        onRetry={() => void users.refetch()}
+        query={users}
         columns={columns}
         filteringProperties={filteringProperties}
         defaultSortingColumnId="userName"
@@ -64,7 +61,6 @@ export function UsersTable() {
         onSelectionChange={setSelected}
         actions={
           <SpaceBetween direction="horizontal" size="xs">
-            <Button iconName="refresh" ariaLabel="Refresh users" loading={users.isFetching && !users.isPending} onClick={() => void users.refetch()} />
             <Button disabled={selected.length === 0} onClick={() => setDeleting(true)}>
               Delete
             </Button>

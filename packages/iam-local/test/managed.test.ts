@@ -11,7 +11,9 @@ import {
   ListPoliciesCommand,
   ListPolicyVersionsCommand,
   SetDefaultPolicyVersionCommand,
+  ListPolicyTagsCommand,
   TagPolicyCommand,
+  UntagPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { extractLatest } from '../scripts/extract-managed-policies.ts';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
@@ -71,7 +73,9 @@ describe('AWS managed policies', () => {
     expect(await awsError(t.iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: ADMIN, VersionId: 'v1' })))).toEqual(
       denied('iam:SetDefaultPolicyVersion'),
     );
-    expect((await awsError(t.iam.send(new TagPolicyCommand({ PolicyArn: ADMIN, Tags: [{ Key: 'k', Value: 'v' }] })))).status).toBe(404);
+    expect(await awsError(t.iam.send(new TagPolicyCommand({ PolicyArn: ADMIN, Tags: [{ Key: 'k', Value: 'v' }] })))).toEqual(denied('iam:TagPolicy'));
+    expect(await awsError(t.iam.send(new UntagPolicyCommand({ PolicyArn: ADMIN, TagKeys: ['k'] })))).toEqual(denied('iam:UntagPolicy'));
+    expect((await t.iam.send(new ListPolicyTagsCommand({ PolicyArn: ADMIN }))).Tags).toEqual([]);
     const after = await t.iam.send(new GetPolicyVersionCommand({ PolicyArn: ADMIN, VersionId: 'v1' }));
     expect(decodeURIComponent(after.PolicyVersion!.Document!)).toContain('"Allow"');
   });

@@ -7,21 +7,35 @@ import { requireRole } from '../model/roles.ts';
 import type { Db } from '../model/db.ts';
 import { policyArnParam } from './entity-params.ts';
 import { requireCustomerPolicyId } from './policies.ts';
+import { isAwsManagedArn } from '../model/aws-managed-policies.ts';
+import { refuseAwsManagedChange, requirePolicy } from '../model/managed-policies.ts';
 import { policyTarget, requestTagContext, roleTarget, userTarget, type Context } from './targets.ts';
 
 interface TaggableKind {
   resourceType: 'user' | 'role' | 'policy';
   label: 'User' | 'Role' | 'Policy';
-  /** Reads and checks the identifying parameter, returns the resource's internal id (NoSuchEntity otherwise). */
-  resolve(db: Db, params: QueryParams): string;
+  /**
+   * Reads and checks the identifying parameter, returns the resource's internal id (NoSuchEntity otherwise).
+   * `change` names the action when the call would modify the resource.
+   */
+  resolve(db: Db, params: QueryParams, change?: { action: string; callerArn: string }): string;
   target(ctx: OperationContext, action: string, params: QueryParams, extra?: Context): AuthorizationTarget;
 }
 
 const KINDS: readonly TaggableKind[] = [
   { resourceType: 'user', label: 'User', resolve: (db, p) => requireUser(db, requireString(p, 'UserName', USER_NAME)).id, target: userTarget },
   { resourceType: 'role', label: 'Role', resolve: (db, p) => requireRole(db, requireString(p, 'RoleName', ROLE_NAME)).id, target: roleTarget },
-  { resourceType: 'policy', label: 'Policy', resolve: (db, p) => requireCustomerPolicyId(db, policyArnParam(p)), target: policyTarget },
+  { resourceType: 'policy', label: 'Policy', resolve: resolvePolicy, target: policyTarget },
 ];
+
+/** AWS managed policies carry no tags and nobody may tag them (refused as AWS refuses any change to them). */
+function resolvePolicy(db: Db, params: QueryParams, change?: { action: string; callerArn: string }): string {
+  const arn = policyArnParam(params);
+  if (!isAwsManagedArn(arn)) return requireCustomerPolicyId(db, arn);
+  requirePolicy(db, arn);
+  if (change) refuseAwsManagedChange(arn, change.action, change.callerArn);
+  return arn;
+}
 
 function tagKeyContext(params: QueryParams): Context {
   try {
@@ -39,7 +53,8 @@ function operationsFor(kind: TaggableKind): Record<string, OperationDefinition> 
       handle(params, ctx) {
         const tags = tagsParam(params);
         const db = ctx.state.db;
-        db.transaction(() => putTags(db, kind.resourceType, kind.resolve(db, params), tags))();
+        const change = { action: `iam:Tag${kind.label}`, callerArn: ctx.caller.arn };
+        db.transaction(() => putTags(db, kind.resourceType, kind.resolve(db, params, change), tags))();
         return undefined;
       },
     },
@@ -49,7 +64,8 @@ function operationsFor(kind: TaggableKind): Record<string, OperationDefinition> 
       handle(params, ctx) {
         const [keys] = validateAll(() => stringListParam(params, 'TagKeys', { max: 50 }, TAG_KEY));
         const db = ctx.state.db;
-        db.transaction(() => removeTags(db, kind.resourceType, kind.resolve(db, params), keys))();
+        const change = { action: `iam:Untag${kind.label}`, callerArn: ctx.caller.arn };
+        db.transaction(() => removeTags(db, kind.resourceType, kind.resolve(db, params, change), keys))();
         return undefined;
       },
     },

@@ -185,6 +185,18 @@ describe('validatePolicy: details of individual checks', () => {
     expect(redundant([...many, 'svc7:Action7'])).toEqual(['The action svc7:Action7 is listed twice in Action; remove it.']);
   });
 
+  it('accepts the valid forms of principals, regions and accounts', () => {
+    const principals = {
+      AWS: ['*', '111122223333', 'arn:aws:iam::111122223333:root', 'arn:aws-us-gov:iam::111122223333:role/path/app', 'arn:aws:sts::111122223333:assumed-role/app/session', 'AROAEXAMPLEID12345678', 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1'],
+      Service: ['ec2.amazonaws.com', 'states.us-east-1.amazonaws.com', 'elasticmapreduce.amazonaws.com.cn'],
+      CanonicalUser: ['79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be'],
+    };
+    const text = doc({ ...GOOD_RESOURCE, Principal: principals, Resource: ['arn:aws:s3:::bucket/*', 'arn:aws:sqs:eusc-de-east-1:111122223333:q', 'arn:aws-us-gov:sqs:us-gov-west-1:111122223333:q'] });
+    expect(validate(text, { kind: 'resource', catalog: undefined }).filter((f) => f.findingType === 'ERROR')).toEqual([]);
+    const federated = doc({ ...GOOD_TRUST, Principal: { Federated: ['cognito-identity.amazonaws.com', 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com'] }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:org/app:*' } } });
+    expect(validate(federated, { kind: 'trust' }).filter((f) => f.findingType === 'ERROR')).toEqual([]);
+  });
+
   it('reports a wildcard that matches no action', () => {
     expect(validate(identity({ Action: 's3:Frobnicate*' })).find((f) => f.issueCode === 'INVALID_ACTION')?.message).toMatch(/matches no action/);
   });

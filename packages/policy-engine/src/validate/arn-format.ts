@@ -12,7 +12,8 @@ export interface ArnParts {
 }
 
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** us-east-1, us-gov-west-1, cn-north-1, us-isob-east-1, eusc-de-east-1 … */
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^(\d{12}|aws)$/;
 
 /** Parts that hold a wildcard or a policy variable may stand for anything. */

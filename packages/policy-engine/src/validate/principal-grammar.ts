@@ -7,7 +7,9 @@ import { closestName } from './suggest.ts';
 
 const PRINCIPAL_TYPES: readonly PrincipalType[] = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 const ACCOUNT_ID = /^\d{12}$/;
-const PRINCIPAL_ARN = /^arn:[a-z-]+:(iam::(\d{12}|aws):(root|user\/.+|role\/.+|federated-user\/.+)|sts::\d{12}:(assumed-role\/.+|federated-user\/.+))$/;
+const PRINCIPAL_ARN = /^arn:[a-z-]+:(iam::(\d{12}|aws):(root|user\/.+|role\/.+|federated-user\/.+)|iam::cloudfront:user\/.+|sts::\d{12}:(assumed-role\/.+|federated-user\/.+))$/;
+/** IAM shows a deleted principal by its unique ID (AIDA… user, AROA… role) and accepts the document with it. */
+const UNIQUE_ID = /^(AIDA|AROA|AIPA|ANPA|ANVA|AGPA)[A-Z0-9]{12,}$/;
 const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com|amazonaws\.com\.cn|amazon\.com|c2s\.ic\.gov|sc2s\.sgov\.gov)$/;
 const FEDERATED_ARN = /^arn:[a-z-]+:iam::\d{12}:(saml-provider|oidc-provider)\/.+$/;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/.*)?$/i;
@@ -21,7 +23,7 @@ function checkValue(ctx: CheckContext, type: PrincipalType, value: string, node:
   if (value.includes('${')) return; // reported by the policy-variable checks
   switch (type) {
     case 'AWS':
-      if (value === '*' || ACCOUNT_ID.test(value) || (PRINCIPAL_ARN.test(value) && !hasWildcard(value))) return;
+      if (value === '*' || ACCOUNT_ID.test(value) || UNIQUE_ID.test(value) || (PRINCIPAL_ARN.test(value) && !hasWildcard(value))) return;
       if (hasWildcard(value)) ctx.report('UNSUPPORTED_WILDCARD_IN_PRINCIPAL', node, `Wildcards are not allowed inside a principal (${value}); use "*" alone with a condition such as aws:PrincipalArn instead.`);
       else if (looksLikePlaceholder(value)) ctx.report('INVALID_PRINCIPAL_FORMAT', node, `The AWS principal ${value} looks like a placeholder; IAM rejects it on save. Replace it with a 12-digit account ID or an ARN.`);
       else if (value.trim() !== value) ctx.report('INVALID_PRINCIPAL_FORMAT', node, `The AWS principal ${JSON.stringify(value)} has leading or trailing spaces; IAM rejects it on save. Remove them.`);

@@ -272,3 +272,10 @@ export function setDefaultPolicyVersion(db: Db, arn: string, id: string, now: Da
 export function customerPolicyId(db: Db, arn: string): string | undefined {
   return prepared(db, 'SELECT id FROM iam_policies WHERE arn = ?').pluck().get(arn) as string | undefined;
 }
+
+/** A customer managed policy's internal id, or NoSuchEntity "Policy <arn> was not found." */
+export function requireCustomerPolicyId(db: Db, arn: string): string {
+  const id = customerPolicyId(db, arn);
+  if (id === undefined) throw new IamError('NoSuchEntity', `Policy ${arn} was not found.`);
+  return id;
+}

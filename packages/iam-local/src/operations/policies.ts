@@ -1,7 +1,6 @@
 // Managed policy operations (CreatePolicy … ListEntitiesForPolicy) and the inline/attached policy operations of
 // users, groups and roles, which are the same six operations per principal type.
 import type { OperationDefinition, QueryParams, OperationContext, AuthorizationTarget } from '../protocol/operation.ts';
-import { IamError } from '../protocol/operation.ts';
 import {
   GROUP_NAME,
   POLICY_DESCRIPTION,
@@ -40,7 +39,6 @@ import type { Db } from '../model/db.ts';
 import { policyShape, tagsShape } from './entity-shapes.ts';
 import { documentParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
 import { groupTarget, listArn, newEntityArn, policyTarget, requestTagContext, roleTarget, userTarget } from './targets.ts';
-import { customerPolicyId } from '../model/managed-policies.ts';
 
 const SCOPES = ['All', 'AWS', 'Local'] as const;
 const USAGES = ['PermissionsPolicy', 'PermissionsBoundary'] as const;
@@ -335,9 +333,3 @@ export const policyOperations: Record<string, OperationDefinition> = Object.assi
   ...KINDS.map(principalPolicyOperations),
 );
 
-/** Guards used by tag operations on policies: a customer managed policy's internal id, or NoSuchEntity. */
-export function requireCustomerPolicyId(db: Db, arn: string): string {
-  const id = customerPolicyId(db, arn);
-  if (id === undefined) throw new IamError('NoSuchEntity', `Policy ${arn} was not found.`);
-  return id;
-}

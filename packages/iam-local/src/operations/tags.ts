@@ -6,9 +6,8 @@ import { requireUser } from '../model/users.ts';
 import { requireRole } from '../model/roles.ts';
 import type { Db } from '../model/db.ts';
 import { policyArnParam } from './entity-params.ts';
-import { requireCustomerPolicyId } from './policies.ts';
 import { isAwsManagedArn } from '../model/aws-managed-policies.ts';
-import { refuseAwsManagedChange, requirePolicy } from '../model/managed-policies.ts';
+import { refuseAwsManagedChange, requireCustomerPolicyId, requirePolicy } from '../model/managed-policies.ts';
 import { policyTarget, requestTagContext, roleTarget, userTarget, type Context } from './targets.ts';
 
 interface TaggableKind {

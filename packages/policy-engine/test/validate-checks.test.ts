@@ -206,6 +206,7 @@ describe('validatePolicy: details of individual checks', () => {
     expect(codesOf(text)).not.toContain('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA');
     expect(codesOf(text, { inlineFor: 'user' })).toContain('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA');
     expect(codesOf(text, { inlineFor: 'role' })).not.toContain('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA');
+    expect(codesOf(text, { kind: 'boundary', inlineFor: 'user' })).not.toContain('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA');
   });
 
   it('does not count whitespace towards the size quota', () => {

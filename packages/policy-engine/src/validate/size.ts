@@ -18,6 +18,8 @@ export function sizeQuota(options: Pick<ValidateOptions, 'kind' | 'inlineFor'>):
       return { limit: 20_480, code: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA', what: 'an S3 bucket policy' };
     default: {
       const code = 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA';
+      // A permissions boundary is always a managed policy; only identity policies can be inline.
+      if (options.kind === 'boundary') return { limit: 6_144, code, what: 'a managed policy' };
       if (options.inlineFor === 'user') return { limit: 2_048, code, what: 'the inline policies of a user' };
       if (options.inlineFor === 'group') return { limit: 5_120, code, what: 'the inline policies of a group' };
       if (options.inlineFor === 'role') return { limit: 10_240, code, what: 'the inline policies of a role' };

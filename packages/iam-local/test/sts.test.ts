@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, type Credentials } from '@aws-sdk/client-sts';
+import { createPolicy } from '../src/model/managed-policies.ts';
 import { startTestServer, type Keys, type TestServer } from './helpers/start-server.ts';
 import { addRole, addUser, enrollMfa, policy, sdkError, TestClock, type TestUser } from './helpers/fixtures.ts';
 
@@ -170,6 +171,23 @@ describe('AssumeRole', () => {
     const malformed = await sdkError(t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 'x1', Policy: '{"nope"' })));
     // STS models this error as MalformedPolicyDocumentException with the Query code MalformedPolicyDocument.
     expect(malformed.name).toBe('MalformedPolicyDocumentException');
+  });
+
+  it('uses managed policies passed as PolicyArns as session policies (their union with Policy)', async () => {
+    const db = t.server.state.db;
+    const getOnly = createPolicy(db, t.accountId, { name: 'SessionGetOnly', path: '/', document: policy({ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }) }, new Date());
+    const assume = createPolicy(db, t.accountId, { name: 'SessionAssume', path: '/', document: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }, new Date());
+    const limited = await t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 'arns1', PolicyArns: [{ arn: getOnly.arn }] }));
+    expect((await sdkError(t.stsAs(keysOf(limited.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TrustsAccount'), RoleSessionName: 'hop' })))).message).toContain(
+      'because no session policy allows the sts:AssumeRole action',
+    );
+    const union = await t.stsAs(alice.keys).send(
+      new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 'arns2', Policy: policy({ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }), PolicyArns: [{ arn: assume.arn }] }),
+    );
+    const hop = await t.stsAs(keysOf(union.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TrustsAccount'), RoleSessionName: 'hop' }));
+    expect(hop.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    const missing = await sdkError(t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 'arns3', PolicyArns: [{ arn: `arn:aws:iam::${t.accountId}:policy/Nope` }] })));
+    expect(missing.name).toBe('InvalidParameterValue');
   });
 
   it('passes session tags to the trust policy (sts:TagSession) and refuses duplicates', async () => {

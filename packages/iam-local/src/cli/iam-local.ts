@@ -52,7 +52,11 @@ try {
     dataDir: args.dataDir,
     seed: args.seed,
     users: args.users,
-    ...(args.log ? { log: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`) } : {}),
+    // --log: one JSON line per call. Unexpected failures (500) are always reported, on stderr.
+    log: (entry) => {
+      if (args.log) process.stdout.write(`${JSON.stringify(entry)}\n`);
+      else if (entry.error !== undefined) process.stderr.write(`${JSON.stringify(entry)}\n`);
+    },
   });
 } catch (error) {
   if (error instanceof DataFileError) fail(error.message, 1);

@@ -4,6 +4,7 @@ import { compilePolicy, accessDeniedMessage } from '@iam-console/policy-engine/e
 import { globalContextKeys, type RequestContextKeys } from '../auth/authorizer.ts';
 import { listMfaDevices, verifyMfaCode } from '../model/mfa.ts';
 import { assertPolicyDocument } from '../model/policy-document.ts';
+import { defaultPolicyDocument } from '../model/managed-policies.ts';
 import { findRole, recordRoleUse, type Role } from '../model/roles.ts';
 import { createSession, type SessionPrincipal, type StsSession } from '../model/sts-sessions.ts';
 import { IamError } from '../protocol/operation.ts';
@@ -18,6 +19,7 @@ const HOUR = 3600;
 const SESSION_TOKEN_DURATION = { min: 900, max: 129_600, default: 43_200, rootMax: HOUR } as const;
 const ASSUME_ROLE_DURATION = { min: 900, max: 43_200, default: HOUR, chainedMax: HOUR } as const;
 const MAX_SESSION_TAGS = 50;
+const MAX_SESSION_POLICY_ARNS = 10;
 
 const MFA_NOT_ASSOCIATED =
   'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.';
@@ -112,6 +114,8 @@ interface AssumeRoleInput {
   tokenCode: string | undefined;
   sourceIdentity: string | undefined;
   policy: string | undefined;
+  /** PolicyArns.member.N.arn: managed policies used as session policies. */
+  policyArns: string[];
   tags: SessionTags;
   transitiveTagKeys: string[];
 }
@@ -129,7 +133,10 @@ function readAssumeRole(params: QueryParams): AssumeRoleInput {
     () => sessionTagsParam(params),
     () => stringListParam(params, 'TransitiveTagKeys', { max: MAX_SESSION_TAGS }),
   );
-  return { roleArn, sessionName, duration, externalId, serialNumber, tokenCode, sourceIdentity, policy, tags, transitiveTagKeys };
+  const policyArns = listParam(params, 'PolicyArns', { max: MAX_SESSION_POLICY_ARNS }).map((member, i) =>
+    requireString(member, 'arn', { ...STS_ARN, field: `policyArns.${i + 1}.member.arn` }),
+  );
+  return { roleArn, sessionName, duration, externalId, serialNumber, tokenCode, sourceIdentity, policy, policyArns, tags, transitiveTagKeys };
 }
 
 /** Request context keys the trust policy sees for this AssumeRole call. */
@@ -162,10 +169,32 @@ function assumeRoleDuration(ctx: OperationContext, role: Role, requested: number
   return requested;
 }
 
+function statementsOf(document: string): unknown[] {
+  const statement = (JSON.parse(document) as { Statement?: unknown }).Statement;
+  return Array.isArray(statement) ? statement : [statement];
+}
+
+/**
+ * The session policies (inline Policy and PolicyArns) as one document. Several session policies grant their union
+ * (and any Deny in one applies), which is exactly what their statements do side by side in one policy.
+ */
+function sessionPolicyOf(ctx: OperationContext, input: AssumeRoleInput): string | undefined {
+  const documents: string[] = input.policy !== undefined ? [input.policy] : [];
+  for (const arn of input.policyArns) {
+    const document = defaultPolicyDocument(ctx.state.db, arn);
+    if (document === undefined) throw new IamError('InvalidParameterValue', `The policy ${arn} does not exist or is not attachable.`);
+    documents.push(document);
+  }
+  if (documents.length === 0) return undefined;
+  if (documents.length === 1) return documents[0];
+  return JSON.stringify({ Version: '2012-10-17', Statement: documents.flatMap(statementsOf) });
+}
+
 /** PackedPolicySize: how much of the packed session policy + tags budget was used, in percent (AWS's figure is opaque). */
 function packedPolicySize(input: AssumeRoleInput): number {
   const tagChars = Object.entries(input.tags.tags).reduce((n, [k, v]) => n + k.length + v.length, 0);
-  return Math.ceil((100 * ((input.policy?.replace(/\s+/g, '').length ?? 0) + tagChars)) / 2048);
+  const arnChars = input.policyArns.reduce((n, arn) => n + arn.length, 0);
+  return Math.ceil((100 * ((input.policy?.replace(/\s+/g, '').length ?? 0) + arnChars + tagChars)) / 2048);
 }
 
 function assumeRole(params: QueryParams, ctx: OperationContext) {
@@ -190,6 +219,7 @@ function assumeRole(params: QueryParams, ctx: OperationContext) {
     }
   }
   const liveRole = role as Role;
+  const sessionPolicy = sessionPolicyOf(ctx, input);
   const duration = assumeRoleDuration(ctx, liveRole, input.duration);
   const sessionTags = input.tags.keys.length > 0 ? input.tags.tags : undefined;
   const session = createSession(ctx.state.db, {
@@ -200,7 +230,7 @@ function assumeRole(params: QueryParams, ctx: OperationContext) {
       rolePath: liveRole.path,
       sessionName: input.sessionName,
       sourceIdentity: input.sourceIdentity ?? caller.sourceIdentity,
-      sessionPolicy: input.policy,
+      sessionPolicy,
       sessionTags,
       chained: caller.kind === 'assumed-role',
     },
@@ -216,7 +246,7 @@ function assumeRole(params: QueryParams, ctx: OperationContext) {
       AssumedRoleId: `${liveRole.id}:${input.sessionName}`,
       Arn: `arn:aws:sts::${ctx.state.accountId}:assumed-role/${liveRole.name}/${input.sessionName}`,
     },
-    PackedPolicySize: input.policy !== undefined || sessionTags ? packedPolicySize(input) : undefined,
+    PackedPolicySize: sessionPolicy !== undefined || sessionTags ? packedPolicySize(input) : undefined,
     SourceIdentity: sourceIdentity,
   };
 }

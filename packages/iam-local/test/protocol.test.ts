@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { isWellFormedXml, rawCall as sendRaw, type RawCallOptions } from './helpers/raw-call.ts';
 import { startTestServer, type Keys, type TestServer } from './helpers/start-server.ts';
+import { addUser } from './helpers/fixtures.ts';
+import { stsOperations } from '../src/operations/sts.ts';
+import { requireString, USER_NAME } from '../src/protocol/params.ts';
+import type { CallLogEntry } from '../src/protocol/pipeline.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -82,5 +86,72 @@ describe('robustness', () => {
     const r = await rawCall('', { service: 'sts', method: 'DELETE', query: 'Action=GetCallerIdentity' });
     expect(r.status).toBe(405);
     expect(r.text).toContain('<ErrorResponse');
+  });
+});
+
+describe('pipeline with a test operation table', () => {
+  let p: TestServer;
+  const entries: CallLogEntry[] = [];
+  beforeAll(async () => {
+    p = await startTestServer({
+      log: (entry) => entries.push(entry),
+      operations: {
+        ...stsOperations,
+        Boom: {
+          service: 'iam',
+          authorize: () => [],
+          handle: () => {
+            throw new TypeError('cannot read properties of undefined');
+          },
+        },
+        Checked: {
+          service: 'iam',
+          validate: (params) => void requireString(params, 'UserName', USER_NAME),
+          authorize: (params, ctx) => [{ action: 'iam:GetUser', resource: `arn:aws:iam::${ctx.state.accountId}:user/${params.UserName}` }],
+          handle: (params) => ({ Echo: params.UserName, When: new Date('2026-01-02T03:04:05.000Z'), Items: [1, 2], Empty: [], Nothing: undefined }),
+        },
+        Silent: { service: 'iam', authorize: () => [], handle: () => undefined },
+      },
+    });
+  });
+  afterAll(() => p.close());
+  const call = (body: string, keys?: Keys) => sendRaw(p.url, keys ?? p.rootKeys, body);
+
+  it('turns an unexpected exception into a 500 ServiceFailure envelope and logs it without secrets', async () => {
+    const r = await call('Action=Boom&Version=2010-05-08&Password=hunter2-secret');
+    expect(r.status).toBe(500);
+    expect(r.text).toContain('<Type>Receiver</Type>');
+    expect(r.text).toContain('<Code>ServiceFailure</Code>');
+    expect(r.text).not.toContain('cannot read properties');
+    const entry = entries.find((e) => e.requestId === r.requestId);
+    expect(entry).toMatchObject({ action: 'Boom', status: 500, code: 'ServiceFailure' });
+    expect(entry?.error).toContain('TypeError: cannot read properties of undefined');
+    const logged = JSON.stringify(entries);
+    expect(logged).not.toContain('hunter2-secret');
+    expect(logged).not.toContain(p.rootKeys.secretAccessKey);
+  });
+
+  it('validates before authorizing, as AWS does', async () => {
+    const u = addUser(p, 'validated');
+    const invalid = await call('Action=Checked&Version=2010-05-08&UserName=bad%20name', u.keys);
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toContain('<Code>ValidationError</Code>');
+    const valid = await call('Action=Checked&Version=2010-05-08&UserName=good', u.keys);
+    expect(valid.status).toBe(403);
+    expect(valid.text).toContain('<Code>AccessDenied</Code>');
+  });
+
+  it('renders result trees: timestamps, member lists, empty lists, omitted fields; no Result without output', async () => {
+    const r = await call('Action=Checked&Version=2010-05-08&UserName=good');
+    expect(r.text).toContain('<CheckedResult>');
+    expect(r.text).toContain('<When>2026-01-02T03:04:05Z</When>');
+    expect(r.text).toMatch(/<Items>\s*<member>1<\/member>\s*<member>2<\/member>\s*<\/Items>/);
+    expect(r.text).toContain('<Empty/>');
+    expect(r.text).not.toContain('Nothing');
+    const silent = await call('Action=Silent&Version=2010-05-08');
+    expect(silent.status).toBe(200);
+    expect(silent.text).not.toContain('SilentResult');
+    expect(silent.text).toContain('<SilentResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">');
+    expect(isWellFormedXml(silent.text)).toBe(true);
   });
 });

@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SignInForm } from '../src/features/session/components/sign-in-form.tsx';
+
+interface Sent {
+  method: string;
+  url: string;
+  body: unknown;
+  csrf: string | undefined;
+}
+
+const signedIn = {
+  signedIn: true,
+  csrfToken: 'after-sign-in',
+  localMode: true,
+  identity: { arn: 'arn:aws:iam::123456789012:user/alice', accountId: '123456789012', userId: 'AIDA1', type: 'user', userName: 'alice' },
+  mfaAuthenticated: true,
+  expiresAt: '2030-01-01T00:00:00Z',
+  idleExpiresAt: '2030-01-01T00:00:00Z',
+};
+
+/** Stands in for the BFF: alice's demo identity needs an MFA code, 123456 is the right one. */
+function fakeBff() {
+  const sent: Sent[] = [];
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+    const body = init.body ? JSON.parse(String(init.body)) : undefined;
+    const headers = (init.headers ?? {}) as Record<string, string>;
+    sent.push({ method: init.method ?? 'GET', url, body, csrf: headers['x-csrf-token'] });
+    const json = (status: number, payload: unknown) => new Response(JSON.stringify(payload), { status, headers: { 'content-type': 'application/json' } });
+    if (url === '/api/session' && (init.method ?? 'GET') === 'GET') return json(200, { signedIn: false, csrfToken: 'before', localMode: true });
+    if (url === '/api/session/demo-identities') {
+      return json(200, { items: [{ id: 'alice', label: 'alice', kind: 'self-service', userName: 'alice', hasMfa: true, description: 'Self-service user' }] });
+    }
+    if (url === '/api/session' && init.method === 'POST') {
+      if (!body.mfaCode) return json(401, { error: { message: 'An MFA code is required.', code: 'MfaRequired', status: 401, mfaSerialNumber: 'arn:aws:iam::123456789012:mfa/alice' } });
+      if (body.mfaCode !== '123456') return json(401, { error: { message: 'The MFA code is not valid.', code: 'InvalidMfaCode', status: 401, requestId: 'req-9' } });
+      return json(200, signedIn);
+    }
+    return json(404, { error: { message: 'nope', code: 'NotFound', status: 404 } });
+  });
+  return sent;
+}
+
+function renderForm(onSignedIn = vi.fn()) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <SignInForm reason="expired" onSignedIn={onSignedIn} />
+    </QueryClientProvider>,
+  );
+  return onSignedIn;
+}
+
+describe('sign-in form', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('says why the person is back on sign-in', async () => {
+    fakeBff();
+    renderForm();
+    expect(await screen.findByText(/session expired/i)).toBeTruthy();
+  });
+
+  it('asks for the MFA code when the BFF answers MfaRequired, then repeats the sign-in with it', async () => {
+    const sent = fakeBff();
+    const onSignedIn = renderForm();
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in as alice' }));
+    const code = await screen.findByLabelText('MFA code');
+    expect(screen.getByText(/mfa\/alice/)).toBeTruthy();
+
+    fireEvent.change(code, { target: { value: '111111' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('The MFA code is not valid.')).toBeTruthy();
+    expect(screen.getByText(/InvalidMfaCode · Request ID: req-9/)).toBeTruthy();
+    expect(onSignedIn).not.toHaveBeenCalled();
+
+    fireEvent.change(code, { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+
+    const posts = sent.filter((call) => call.method === 'POST');
+    expect(posts.map((call) => call.body)).toEqual([{ demoIdentity: 'alice' }, { demoIdentity: 'alice', mfaCode: '111111' }, { demoIdentity: 'alice', mfaCode: '123456' }]);
+    expect(posts.every((call) => call.csrf === 'before')).toBe(true);
+  });
+
+  it('keeps Sign in disabled until both key fields are filled', async () => {
+    fakeBff();
+    renderForm();
+    const submit = await screen.findByRole('button', { name: 'Sign in' });
+    expect(submit.hasAttribute('disabled') || submit.getAttribute('aria-disabled') === 'true').toBe(true);
+    fireEvent.change(screen.getByLabelText('Access key ID'), { target: { value: 'AKIAEXAMPLE' } });
+    fireEvent.change(screen.getByLabelText('Secret access key'), { target: { value: 'secret' } });
+    await waitFor(() => expect(submit.hasAttribute('disabled') || submit.getAttribute('aria-disabled') === 'true').toBe(false));
+  });
+});

@@ -1,5 +1,25 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
+/** jsonc-parser's error codes, said the way a person fixing the text needs to hear them. */
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'this is not a valid number',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: 'a colon (:) is expected',
+  CommaExpected: 'a comma (,) is expected',
+  CloseBraceExpected: 'a closing brace (}) is expected',
+  CloseBracketExpected: 'a closing bracket (]) is expected',
+  EndOfFileExpected: 'the text continues after the end of the JSON document',
+  InvalidCommentToken: 'comments are not allowed in a policy',
+  UnexpectedEndOfComment: 'comments are not allowed in a policy',
+  UnexpectedEndOfString: 'the string is not closed with a double quote',
+  UnexpectedEndOfNumber: 'the number is incomplete',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character after a backslash',
+  InvalidCharacter: 'control characters must be escaped inside strings',
+};
+
 /** A zero-based line/column position, as editors (Monaco uses one-based; convert at the edge) expect. */
 export interface Position {
   line: number;
@@ -102,7 +122,7 @@ export function parseSource(text: string): ParsedSource {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const syntaxProblems = errors.map((e) => ({
-    message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
+    message: `JSON syntax error: ${SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}`,
     range: problemRange(e.offset, e.length),
   }));
   // The plain value is built on first use: validation works on the tree alone and skips the copy.

@@ -134,3 +134,13 @@ describe('generate and get: states and the 4-hour rule', () => {
     await expectIamError(() => getCredentialReport(temp.db, t('2026-03-01T04:00:01Z')), 'ReportExpired');
   });
 });
+
+describe('CSV quoting', () => {
+  it('quotes a user name containing a comma (allowed in IAM names) and parses back to the same cells', () => {
+    insertUser(temp.db, 'smith,john');
+    const csv = buildCredentialReportCsv(temp.db);
+    expect(csv).toContain('\n"smith,john","arn:aws:iam::111122223333:user/smith,john",');
+    expect(rows()[1]?.user).toBe('smith,john');
+    expect(rows()[1]?.arn).toBe('arn:aws:iam::111122223333:user/smith,john');
+  });
+});

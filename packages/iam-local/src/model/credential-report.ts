@@ -50,14 +50,15 @@ export interface CredentialReport {
 }
 
 interface KeyColumns {
-  active: number | null;
-  created: string | null;
+  active: number;
+  created: string;
   used: string | null;
   region: string | null;
   service: string | null;
 }
 
 interface ReportRow {
+  id: string;
   name: string;
   arn: string;
   created: string;
@@ -65,64 +66,53 @@ interface ReportRow {
   password_changed: string | null;
   password_used: string | null;
   mfa: number;
-  k1_active: number | null;
-  k1_created: string | null;
-  k1_used: string | null;
-  k1_region: string | null;
-  k1_service: string | null;
-  k2_active: number | null;
-  k2_created: string | null;
-  k2_used: string | null;
-  k2_region: string | null;
-  k2_service: string | null;
 }
 
-// Keys are numbered per owner by creation (key 1 = the older one); owner '' stands for root.
-const RANKED_KEYS = `
-ranked_keys AS (
-  SELECT coalesce(owner_user_id, '') AS owner, status = 'Active' AS active, create_date AS created,
-         last_used_date AS used, last_used_region AS region, last_used_service AS service,
-         row_number() OVER (PARTITION BY owner_user_id ORDER BY create_date, rowid) AS n
-  FROM iam_access_keys
-)`;
+interface KeyRow extends KeyColumns {
+  owner: string;
+}
 
-const KEY_COLUMNS = `
-  k1.active AS k1_active, k1.created AS k1_created, k1.used AS k1_used, k1.region AS k1_region, k1.service AS k1_service,
-  k2.active AS k2_active, k2.created AS k2_created, k2.used AS k2_used, k2.region AS k2_region, k2.service AS k2_service`;
-
+// Three set-based queries, merged in memory by owner id: the users with their password and MFA facts, and all
+// access keys in (owner, creation) order (key 1 = the older one). No per-user query, no join on a derived table.
 const USERS_SQL = `
-WITH ${RANKED_KEYS},
-mfa_users AS (SELECT DISTINCT user_id FROM iam_mfa_devices WHERE assigned_to = 'user')
-SELECT u.name, 'arn:aws:iam::' || (SELECT account_id FROM iam_account WHERE id = 1) || ':user' || u.path || u.name AS arn, u.create_date AS created,
+SELECT u.id, u.name, 'arn:aws:iam::' || a.account_id || ':user' || u.path || u.name AS arn, u.create_date AS created,
        lp.user_id IS NOT NULL AS has_password, lp.password_changed, plu.last_used AS password_used,
-       m.user_id IS NOT NULL AS mfa, ${KEY_COLUMNS}
+       EXISTS (SELECT 1 FROM iam_mfa_devices d WHERE d.user_id = u.id AND d.assigned_to = 'user') AS mfa
 FROM iam_users u
+CROSS JOIN iam_account a
 LEFT JOIN iam_login_profiles lp ON lp.user_id = u.id
 LEFT JOIN iam_password_last_used plu ON plu.user_id = u.id
-LEFT JOIN mfa_users m ON m.user_id = u.id
-LEFT JOIN ranked_keys k1 ON k1.owner = u.id AND k1.n = 1
-LEFT JOIN ranked_keys k2 ON k2.owner = u.id AND k2.n = 2
+WHERE a.id = 1
 ORDER BY u.name`;
 
 const ROOT_SQL = `
-WITH ${RANKED_KEYS}
-SELECT '<root_account>' AS name, 'arn:aws:iam::' || a.account_id || ':root' AS arn, a.create_date AS created,
+SELECT '' AS id, '<root_account>' AS name, 'arn:aws:iam::' || a.account_id || ':root' AS arn, a.create_date AS created,
        0 AS has_password, NULL AS password_changed, a.root_password_last_used AS password_used,
-       EXISTS (SELECT 1 FROM iam_mfa_devices WHERE assigned_to = 'root') AS mfa, ${KEY_COLUMNS}
+       EXISTS (SELECT 1 FROM iam_mfa_devices WHERE assigned_to = 'root') AS mfa
 FROM iam_account a
-LEFT JOIN ranked_keys k1 ON k1.owner = '' AND k1.n = 1
-LEFT JOIN ranked_keys k2 ON k2.owner = '' AND k2.n = 2
 WHERE a.id = 1`;
 
-/** Report timestamps: ISO 8601 with an explicit `+00:00` offset, as real reports write them. */
+const KEYS_SQL = `
+SELECT coalesce(owner_user_id, '') AS owner, status = 'Active' AS active, create_date AS created,
+       last_used_date AS used, last_used_region AS region, last_used_service AS service
+FROM iam_access_keys
+ORDER BY owner_user_id, create_date, rowid`;
+
+const STORED_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+/**
+ * Report timestamps: ISO 8601 with an explicit `+00:00` offset, as real reports write them. Stored times are
+ * already second-precision UTC (`…Z`), so the common case is a string edit rather than a Date round trip.
+ */
 function reportTime(iso: string): string {
-  return isoSeconds(new Date(iso)).replace(/Z$/, '+00:00');
+  const utc = STORED_TIME.test(iso) ? iso : isoSeconds(new Date(iso));
+  return `${utc.slice(0, -1)}+00:00`;
 }
 
 const bool = (value: boolean) => (value ? 'true' : 'false');
 
-function keyCells(key: KeyColumns): string[] {
-  if (key.created === null) return ['false', 'N/A', 'N/A', 'N/A', 'N/A'];
+function keyCells(key: KeyColumns | undefined): string[] {
+  if (!key) return ['false', 'N/A', 'N/A', 'N/A', 'N/A'];
   const used = key.used !== null;
   return [
     bool(key.active === 1),
@@ -133,10 +123,15 @@ function keyCells(key: KeyColumns): string[] {
   ];
 }
 
-function keyOf(row: ReportRow, n: 1 | 2): KeyColumns {
-  return n === 1
-    ? { active: row.k1_active, created: row.k1_created, used: row.k1_used, region: row.k1_region, service: row.k1_service }
-    : { active: row.k2_active, created: row.k2_created, used: row.k2_used, region: row.k2_region, service: row.k2_service };
+/** Keys by owner id ('' = root), oldest first. */
+function keysByOwner(db: Db): Map<string, KeyColumns[]> {
+  const byOwner = new Map<string, KeyColumns[]>();
+  for (const key of db.prepare(KEYS_SQL).all() as KeyRow[]) {
+    const list = byOwner.get(key.owner);
+    if (list) list.push(key);
+    else byOwner.set(key.owner, [key]);
+  }
+  return byOwner;
 }
 
 const NO_CERTIFICATES = ['false', 'N/A', 'false', 'N/A'];
@@ -146,6 +141,7 @@ export function credentialReportRows(db: Db): string[][] {
   const policy = getPasswordPolicy(db);
   const root = db.prepare(ROOT_SQL).get() as ReportRow | undefined;
   const users = db.prepare(USERS_SQL).all() as ReportRow[];
+  const keys = keysByOwner(db);
   const rows: string[][] = [];
   if (root) {
     rows.push([
@@ -157,8 +153,8 @@ export function credentialReportRows(db: Db): string[][] {
       'not_supported',
       'not_supported',
       bool(root.mfa === 1),
-      ...keyCells(keyOf(root, 1)),
-      ...keyCells(keyOf(root, 2)),
+      ...keyCells(keys.get('')?.[0]),
+      ...keyCells(keys.get('')?.[1]),
       ...NO_CERTIFICATES,
     ]);
   }
@@ -175,17 +171,29 @@ export function credentialReportRows(db: Db): string[][] {
       hasPassword && changed ? reportTime(changed) : 'N/A',
       rotation ? reportTime(rotation.toISOString()) : 'N/A',
       bool(user.mfa === 1),
-      ...keyCells(keyOf(user, 1)),
-      ...keyCells(keyOf(user, 2)),
+      ...keyCells(keys.get(user.id)?.[0]),
+      ...keyCells(keys.get(user.id)?.[1]),
       ...NO_CERTIFICATES,
     ]);
   }
   return rows;
 }
 
+// Only the user name and the ARN (name and path may contain `,` or `"`) can need CSV quoting; every other cell is
+// a date, a flag or a region/service name. Rows without such characters are joined directly and csv-stringify
+// quotes the rest, which keeps 10,000 rows well inside the report's time budget.
+const NEEDS_QUOTING = /[",\r\n]/;
+
+function csvLine(cells: readonly string[]): string {
+  const quote = NEEDS_QUOTING.test(cells[0] ?? '') || NEEDS_QUOTING.test(cells[1] ?? '');
+  return quote ? stringify([cells], { record_delimiter: '\n' }) : `${cells.join(',')}\n`;
+}
+
 /** The full CSV text: header line plus one line per principal. */
 export function buildCredentialReportCsv(db: Db): string {
-  return stringify([[...CREDENTIAL_REPORT_COLUMNS], ...credentialReportRows(db)], { record_delimiter: '\n' });
+  let csv = csvLine(CREDENTIAL_REPORT_COLUMNS);
+  for (const row of credentialReportRows(db)) csv += csvLine(row);
+  return csv;
 }
 
 interface StoredReport {
@@ -197,14 +205,19 @@ function storedReport(db: Db): StoredReport | undefined {
   return db.prepare('SELECT generated, content FROM iam_credential_report WHERE id = 1').get() as StoredReport | undefined;
 }
 
+/** When the stored report was generated (without reading its content). */
+function storedReportTime(db: Db): string | undefined {
+  return db.prepare('SELECT generated FROM iam_credential_report WHERE id = 1').pluck().get() as string | undefined;
+}
+
 /**
  * GenerateCredentialReport: STARTED (with AWS's description) when there is no report, STARTED again when the
  * last one is older than 4 hours, otherwise COMPLETE (the last report stands).
  */
 export function generateCredentialReport(db: Db, now: Date): GenerateResult {
   return db.transaction((): GenerateResult => {
-    const existing = storedReport(db);
-    if (existing && now.getTime() - new Date(existing.generated).getTime() < REPORT_MAX_AGE_MS) {
+    const existing = storedReportTime(db);
+    if (existing && now.getTime() - new Date(existing).getTime() < REPORT_MAX_AGE_MS) {
       return { state: 'COMPLETE', description: undefined };
     }
     const content = Buffer.from(buildCredentialReportCsv(db), 'utf8');

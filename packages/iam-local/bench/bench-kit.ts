@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { getAccount } from '../src/model/account.ts';
 import { startIamServer, type IamServer, type SeedKind } from '../src/server.ts';
+import type { CallLogEntry } from '../src/protocol/pipeline.ts';
 
 export interface BenchServer {
   server: IamServer;
@@ -14,9 +15,9 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function startBenchServer(seed: SeedKind, users?: number): Promise<BenchServer> {
+export async function startBenchServer(seed: SeedKind, users?: number, log?: (entry: CallLogEntry) => void): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'iam-local-bench-'));
-  const server = await startIamServer({ dataDir, seed, ...(users !== undefined ? { users } : {}) });
+  const server = await startIamServer({ dataDir, seed, ...(users !== undefined ? { users } : {}), ...(log ? { log } : {}) });
   const root = getAccount(server.state.db)?.rootAccessKey;
   if (!root) throw new Error('no root key');
   const clients: IAMClient[] = [];

@@ -49,8 +49,9 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
     url: `http://${host}:${port}`,
     server,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections(); // idle keep-alive sockets would otherwise hold close() open
+      await closed;
       await opened?.close();
       if (!overrides.auditLog) auditLog.close();
     },

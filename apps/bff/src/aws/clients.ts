@@ -1,5 +1,7 @@
 // Builds the IAM and STS clients for one request from that session's credentials. Nothing global
 // holds credentials: a client lives as long as the request that made it.
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -47,9 +49,27 @@ function requestIdRecorder(listener: RequestIdListener) {
   return middleware;
 }
 
+// Settings the SDK would otherwise look up in the environment and ~/.aws/config on every client
+// construction (about 0.5 ms each, per request): fixed once here.
+const FIXED_CLIENT_SETTINGS = {
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
+  maxAttempts: 3,
+  retryMode: 'standard',
+  defaultsMode: 'standard' as const,
+  userAgentAppId: 'iam-console',
+  authSchemePreference: [] as string[],
+};
+
 export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactory {
+  // Clients are per request, connections are not: keep-alive agents (which hold no credentials) are
+  // shared so each request does not pay a new TCP/TLS handshake.
+  const requestHandler = {
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+  };
   return (credentials, onRequestId) => {
-    const common = { region: endpoints.region, ...(credentials ? { credentials } : {}) };
+    const common = { region: endpoints.region, requestHandler, ...FIXED_CLIENT_SETTINGS, ...(credentials ? { credentials } : {}) };
     const iam = new IAMClient({ ...common, ...(endpoints.iamEndpoint ? { endpoint: endpoints.iamEndpoint } : {}) });
     const sts = new STSClient({ ...common, ...(endpoints.stsEndpoint ? { endpoint: endpoints.stsEndpoint } : {}) });
     if (onRequestId) {

@@ -7,6 +7,9 @@ import { notSignedIn, sessionExpired } from '../http/api-error.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import type { SignedInState } from './session-data.ts';
 
+/** Idle time is measured to within this much. */
+export const ACTIVITY_GRANULARITY_MS = 5_000;
+
 export interface SessionPolicy {
   idleMs: number;
   absoluteMs: number;
@@ -34,7 +37,9 @@ export function sessionLifetime(policy: SessionPolicy): RequestHandler {
         res.locals.identity = session.auth.identity;
       }
     }
-    session.lastSeenAt = policy.clock();
+    // Recording activity at most every few seconds keeps most requests from rewriting the session.
+    const now = policy.clock();
+    if (session.lastSeenAt === undefined || now - session.lastSeenAt >= ACTIVITY_GRANULARITY_MS) session.lastSeenAt = now;
     next();
   };
 }

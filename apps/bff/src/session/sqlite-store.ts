@@ -21,7 +21,7 @@ export class SqliteSessionStore extends session.Store {
   readonly #timer: NodeJS.Timeout | undefined;
   readonly #get: Database.Statement<[string, number], { data: string }>;
   readonly #set: Database.Statement<[string, string, number]>;
-  readonly #touch: Database.Statement<[number, string]>;
+  readonly #touch: Database.Statement<[{ expires: number; sid: string }]>;
   readonly #destroy: Database.Statement<[string]>;
   readonly #purge: Database.Statement<[number]>;
 
@@ -29,6 +29,8 @@ export class SqliteSessionStore extends session.Store {
     super();
     this.#db = new Database(options.file);
     this.#db.pragma('journal_mode = WAL');
+    // Sessions can be lost on power failure (users sign in again); no fsync per request.
+    this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(
       'CREATE TABLE IF NOT EXISTS sessions (sid TEXT PRIMARY KEY, data TEXT NOT NULL, expires INTEGER NOT NULL);' +
         'CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires);',
@@ -39,7 +41,8 @@ export class SqliteSessionStore extends session.Store {
     this.#set = this.#db.prepare(
       'INSERT INTO sessions (sid, data, expires) VALUES (?, ?, ?) ON CONFLICT(sid) DO UPDATE SET data = excluded.data, expires = excluded.expires',
     );
-    this.#touch = this.#db.prepare('UPDATE sessions SET expires = ? WHERE sid = ?');
+    // A touch within a minute of the last one changes nothing worth a write.
+    this.#touch = this.#db.prepare('UPDATE sessions SET expires = @expires WHERE sid = @sid AND expires < @expires - 60000');
     this.#destroy = this.#db.prepare('DELETE FROM sessions WHERE sid = ?');
     this.#purge = this.#db.prepare('DELETE FROM sessions WHERE expires <= ?');
     if (options.purgeIntervalMs) {
@@ -73,7 +76,7 @@ export class SqliteSessionStore extends session.Store {
 
   override touch(sid: string, sess: SessionData, callback?: Callback): void {
     try {
-      this.#touch.run(this.#expiry(sess), sid);
+      this.#touch.run({ expires: this.#expiry(sess), sid });
       callback?.();
     } catch (err) {
       callback?.(err);

@@ -1,0 +1,136 @@
+// BFF overhead per proxied call: GET /api/users through the BFF (one ListUsers call as the signed-in
+// principal) versus the same ListUsers call made with the SDK straight to the endpoint. The endpoint and the BFF each run in their own process, as in
+// production; this process is only the client. p50s come from sequential loops timed with
+// performance.now() (autocannon's histogram has whole-millisecond resolution, too coarse for a 2 ms
+// target); autocannon then measures proxied and raw direct throughput under 4 connections.
+// Also reported: the raw HTTP replay of the SDK's signed request (the endpoint alone, no SDK cost).
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CreateUserCommand, IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
+import autocannon from 'autocannon';
+
+const ITERATIONS = 1000;
+const WARMUP = 200;
+const here = import.meta.dirname;
+
+function firstLine(child: ChildProcess, match: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (match.test(line)) resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
+  });
+}
+
+function profile(file: string, name: string) {
+  const section = readFileSync(file, 'utf8').split(/^\[/m).find((s) => s.startsWith(`${name}]`)) ?? '';
+  const value = (key: string) => new RegExp(`^${key}\\s*=\\s*(\\S+)`, 'm').exec(section)?.[1] ?? '';
+  return { accessKeyId: value('aws_access_key_id'), secretAccessKey: value('aws_secret_access_key') };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeLoop(call: () => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await call();
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    await call();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+function emit(name: string, value: number, unit: string, target?: string) {
+  console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, ...(target ? { target } : {}) }));
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bff-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const endpointProcess = spawn(process.execPath, [join(here, 'support/endpoint.ts'), join(work, 'iam')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(endpointProcess);
+  const endpoint = JSON.parse(await firstLine(endpointProcess, /^\{/)) as { url: string; credentialsFile: string };
+  const root = profile(endpoint.credentialsFile, 'root');
+  const iam = new IAMClient({ endpoint: endpoint.url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
+  await iam.send(new CreateUserCommand({ UserName: 'bench-user' }));
+
+  // Capture the exact signed HTTP request the SDK sends for ListUsers, to replay it as the direct baseline.
+  let signed: { headers: Record<string, string>; body: string } | undefined;
+  iam.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers: Record<string, string>; body: string };
+      signed ??= { headers: { ...request.headers }, body: String(request.body) };
+      return next(args);
+    },
+    { step: 'deserialize', priority: 'high', name: 'captureSignedRequest' },
+  );
+  await iam.send(new ListUsersCommand({}));
+  if (!signed) throw new Error('no signed request captured');
+  const directRequest = signed;
+
+  const bffProcess = spawn(process.execPath, [join(here, '../src/main.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env, PORT: '0', DATA_DIR: join(work, 'bff'), LOG_LEVEL: 'info',
+      AWS_ENDPOINT_URL_IAM: endpoint.url, AWS_ENDPOINT_URL_STS: endpoint.url, STATIC_DIR: join(work, 'web'),
+    },
+  });
+  children.push(bffProcess);
+  const bffUrl = (await firstLine(bffProcess, /^IAM console: /)).replace('IAM console: ', '');
+
+  // Sign in through the BFF like the SPA does: fetch the CSRF token, post the keys, keep the cookie.
+  const first = await fetch(`${bffUrl}/api/session`);
+  const csrf = ((await first.json()) as { csrfToken: string }).csrfToken;
+  let cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const signIn = await fetch(`${bffUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, body: JSON.stringify(root) });
+  if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+
+  const proxiedUrl = `${bffUrl}/api/users`;
+  const direct = () => fetch(`${endpoint.url}/`, { method: 'POST', headers: directRequest.headers, body: directRequest.body }).then(async (r) => {
+    if (r.status !== 200) throw new Error(`direct ListUsers: ${r.status}`);
+    await r.arrayBuffer();
+  });
+  const proxied = () => fetch(proxiedUrl, { headers: { cookie } }).then(async (r) => {
+    if (r.status !== 200) throw new Error(`proxied ListUsers: ${r.status} ${await r.text()}`);
+    await r.arrayBuffer();
+  });
+  const sdk = async () => void (await iam.send(new ListUsersCommand({})));
+
+  // Interleave the measurements in rounds so background load on the shared cores hits them alike.
+  const rawSamples: number[] = [];
+  const sdkSamples: number[] = [];
+  const proxiedSamples: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    sdkSamples.push(...(await timeLoop(sdk)));
+    proxiedSamples.push(...(await timeLoop(proxied)));
+    rawSamples.push(...(await timeLoop(direct)));
+  }
+  const sdkP50 = percentile(sdkSamples, 50);
+  const proxiedP50 = percentile(proxiedSamples, 50);
+  emit('bff.overhead.p50', proxiedP50 - sdkP50, 'ms', '<= 2');
+  emit('bff.listUsers.proxied.p50', proxiedP50, 'ms');
+  emit('bff.listUsers.sdk-direct.p50', sdkP50, 'ms');
+  emit('bff.listUsers.raw-http-direct.p50', percentile(rawSamples, 50), 'ms');
+  emit('bff.listUsers.proxied.p99', percentile(proxiedSamples, 99), 'ms');
+  emit('bff.listUsers.sdk-direct.p99', percentile(sdkSamples, 99), 'ms');
+
+  const cannon = async (opts: autocannon.Options) => (await autocannon({ connections: 4, duration: 3, ...opts })).requests.average;
+  const { host: _host, 'content-length': _length, ...replayHeaders } = directRequest.headers;
+  emit('bff.listUsers.proxied.throughput', await cannon({ url: proxiedUrl, headers: { cookie } }), 'req/s');
+  emit('bff.listUsers.raw-http-direct.throughput', await cannon({ url: `${endpoint.url}/`, method: 'POST', headers: replayHeaders, body: directRequest.body }), 'req/s');
+  iam.destroy();
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,88 @@
+// Sessions in a real redis-server (Debian's), started on a free port for this file and killed after.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSessionStore } from '../src/session/store.ts';
+import type { OpenedStore } from '../src/session/store.ts';
+import { browser, createHarness } from './helpers/harness.ts';
+import type { Harness } from './helpers/harness.ts';
+import { admin, fakeAws, signInHandlers } from './helpers/fake-aws.ts';
+
+let redis: ChildProcess;
+let url: string;
+let opened: OpenedStore;
+let h: Harness;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+async function waitForRedis(redisUrl: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const client = createClient({ url: redisUrl, socket: { reconnectStrategy: false } });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.ping();
+      await client.close();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error('redis-server did not start');
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  url = `redis://127.0.0.1:${port}`;
+  await waitForRedis(url);
+  const aws = fakeAws(signInHandlers([admin]).handlers);
+  opened = await openSessionStore({ redisUrl: url, dataDir: '/nonexistent-not-used', ttlMs: 60_000 });
+  h = createHarness(aws.makeClients, { deps: { sessionStore: opened.store } });
+});
+
+afterAll(async () => {
+  h?.close();
+  await opened?.close();
+  if (redis && redis.exitCode === null) {
+    const exited = new Promise((resolve) => redis.once('exit', resolve));
+    redis.kill('SIGTERM');
+    await exited;
+  }
+});
+
+describe('Redis session store (connect-redis)', () => {
+  it('keeps signed-in sessions in Redis with a TTL, credentials encrypted, and drops them at sign-out', async () => {
+    const b = await browser(h.app);
+    expect((await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey })).status).toBe(200);
+    const reader = createClient({ url });
+    await reader.connect();
+    const keys = await reader.keys('iam-console:sess:*');
+    const values = await Promise.all(keys.map((k) => reader.get(k)));
+    const signedIn = values.find((v) => v?.includes(admin.arn));
+    expect(signedIn).toBeTruthy();
+    expect(signedIn).toContain('sealedCredentials');
+    expect(signedIn).not.toMatch(/temp-secret-|temp-token-/);
+    const key = keys[values.indexOf(signedIn!)]!;
+    const ttl = await reader.ttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(30 * 60);
+
+    expect((await b.get('/api/session')).body.signedIn).toBe(true);
+    expect((await b.delete('/api/session')).status).toBe(204);
+    expect(await reader.exists(key)).toBe(0);
+    await reader.close();
+  });
+});

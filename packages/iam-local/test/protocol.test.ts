@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { isWellFormedXml, rawCall as sendRaw, type RawCallOptions } from './helpers/raw-call.ts';
 import { startTestServer, type Keys, type TestServer } from './helpers/start-server.ts';
-import { addUser } from './helpers/fixtures.ts';
+import { addUser, sdkError } from './helpers/fixtures.ts';
+import { CreateUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { stsOperations } from '../src/operations/sts.ts';
 import { requireString, USER_NAME } from '../src/protocol/params.ts';
 import type { CallLogEntry } from '../src/protocol/pipeline.ts';
@@ -69,6 +70,24 @@ describe('error envelope', () => {
     const r = await rawCall('Version=2010-05-08');
     expect(r.status).toBe(400);
     expect(r.text).toContain('<Code>MissingAction</Code>');
+  });
+});
+
+describe('validation wording through the SDK', () => {
+  it('one failure', async () => {
+    const e = await sdkError(t.iam.send(new CreateUserCommand({ UserName: 'bad name!' })));
+    expect(e).toMatchObject({ name: 'ValidationError', status: 400 });
+    expect(e.message).toBe("1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
+  });
+
+  it('several failures in one message', async () => {
+    const e = await sdkError(t.iam.send(new CreateUserCommand({ UserName: `${'n'.repeat(65)}!`, Path: 'nopath' })));
+    expect(e.message).toMatch(/^3 validation errors detected: Value at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64; Value at 'userName' .*regular expression pattern.*; Value at 'path' failed to satisfy constraint/);
+  });
+
+  it('MaxItems bounds on a list operation', async () => {
+    const e = await sdkError(t.iam.send(new ListUsersCommand({ MaxItems: 1001 })));
+    expect(e.message).toBe("1 validation error detected: Value at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 1000");
   });
 });
 

@@ -18,8 +18,10 @@ const CreateGroupRoute = lazy(() => import('./routes/create-group.tsx'));
 const GroupDetailRoute = lazy(() => import('./routes/group-detail.tsx'));
 const RolesRoute = lazy(() => import('./routes/roles.tsx'));
 const RoleDetailRoute = lazy(() => import('./routes/role-detail.tsx'));
+const CreateRoleRoute = lazy(() => import('./routes/create-role.tsx'));
 const PoliciesRoute = lazy(() => import('./routes/policies.tsx'));
 const PolicyDetailRoute = lazy(() => import('./routes/policy-detail.tsx'));
+const CreatePolicyRoute = lazy(() => import('./routes/create-policy.tsx'));
 const AccountSettingsRoute = lazy(() => import('./routes/account-settings.tsx'));
 const ComingSoonRoute = lazy(() => import('./routes/coming-soon.tsx'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.tsx'));
@@ -69,11 +71,12 @@ export const routes: RouteObject[] = [
       { index: true, element: <DashboardRoute />, handle: crumb(() => ({ text: 'Dashboard', href: '/' })) },
       resourceRoutes({ path: 'users', title: 'Users', list: <UsersRoute />, create: { title: 'Create user', element: <CreateUserRoute /> }, param: 'userName', detail: <UserDetailRoute /> }),
       resourceRoutes({ path: 'groups', title: 'User groups', list: <GroupsRoute />, create: { title: 'Create user group', element: <CreateGroupRoute /> }, param: 'groupName', detail: <GroupDetailRoute /> }),
-      resourceRoutes({ path: 'roles', title: 'Roles', list: <RolesRoute />, param: 'roleName', detail: <RoleDetailRoute /> }),
+      resourceRoutes({ path: 'roles', title: 'Roles', list: <RolesRoute />, create: { title: 'Create role', element: <CreateRoleRoute /> }, param: 'roleName', detail: <RoleDetailRoute /> }),
       resourceRoutes({
         path: 'policies',
         title: 'Policies',
         list: <PoliciesRoute />,
+        create: { title: 'Create policy', element: <CreatePolicyRoute /> },
         param: 'policyArn',
         detail: <PolicyDetailRoute />,
         // A policy ARN is long; its crumb is the policy name, the ARN's last segment.

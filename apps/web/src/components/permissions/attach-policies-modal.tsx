@@ -1,11 +1,11 @@
 import { FormModal } from '../form-modal.tsx';
 import FormField from '@cloudscape-design/components/form-field';
-import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
+import type { MultiselectProps } from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { ManagedPolicyOption, OptionsSource } from '../../lib/iam-types.ts';
 import { ErrorAlert } from '../error-alert.tsx';
-import { toPolicySelectOptions } from './policy-options.ts';
+import { PolicyMultiselect } from './policy-multiselect.tsx';
 
 export interface AttachPoliciesModalProps {
   target: string;
@@ -19,7 +19,6 @@ export function AttachPoliciesModal({ target, policies, alreadyAttached, onAttac
   const [selected, setSelected] = useState<readonly MultiselectProps.Option[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const options = useMemo(() => toPolicySelectOptions(policies.items ?? [], alreadyAttached), [policies.items, alreadyAttached]);
 
   const attach = async () => {
     setSaving(true);
@@ -39,19 +38,7 @@ export function AttachPoliciesModal({ target, policies, alreadyAttached, onAttac
       <SpaceBetween size="m">
         {policies.error ? <ErrorAlert error={policies.error} header="Could not list managed policies" /> : null}
         <FormField label="Permissions policies" description="Attach managed policies directly.">
-          <Multiselect
-            selectedOptions={selected}
-            onChange={({ detail }) => setSelected(detail.selectedOptions)}
-            options={options}
-            filteringType="auto"
-            placeholder="Choose policies"
-            statusType={policies.loading ? 'loading' : policies.error ? 'error' : 'finished'}
-            loadingText="Loading policies"
-            errorText="Could not load policies"
-            empty="No policies to attach"
-            tokenLimit={5}
-            virtualScroll
-          />
+          <PolicyMultiselect policies={policies} selected={selected} onChange={setSelected} exclude={alreadyAttached} />
         </FormField>
         {error ? <ErrorAlert error={error} header="Could not attach every policy" /> : null}
       </SpaceBetween>

@@ -1,20 +1,19 @@
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { notifySuccess } from '../../../components/notifications.tsx';
-import { toPolicySelectOptions } from '../../../components/permissions/policy-options.ts';
 import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
 import { nameProblem } from '../../../utils/iam-names.ts';
 import { useCreateGroup } from '../api/groups.ts';
 import type { UserOption } from './group-detail.tsx';
+import { PolicyMultiselect } from '../../../components/permissions/policy-multiselect.tsx';
+import { CreateForm } from '../../../components/create-form.tsx';
 
 export function CreateGroupForm({ users, policies }: { users: OptionsSource<UserOption>; policies: OptionsSource<ManagedPolicyOption> }) {
   const create = useCreateGroup();
@@ -24,10 +23,8 @@ export function CreateGroupForm({ users, policies }: { users: OptionsSource<User
   const [attached, setAttached] = useState<readonly MultiselectProps.Option[]>([]);
   const [submitted, setSubmitted] = useState(false);
   const problem = nameProblem(groupName, 'user group', 128);
-  const policyOptions = useMemo(() => toPolicySelectOptions(policies.items ?? []), [policies.items]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSubmitted(true);
     if (problem) return;
     create.mutate(
@@ -42,20 +39,7 @@ export function CreateGroupForm({ users, policies }: { users: OptionsSource<User
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Form
-        header={<Header variant="h1">Create user group</Header>}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" onClick={() => navigate('/groups')}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={create.isPending}>
-              Create user group
-            </Button>
-          </SpaceBetween>
-        }
-      >
+    <CreateForm title="Create user group" submitLabel="Create user group" submitting={create.isPending} cancelHref="/groups" onSubmit={submit}>
         <SpaceBetween size="l">
           <Container header={<Header variant="h2">Name the group</Header>}>
             <FormField label="User group name" constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters." errorText={submitted ? problem : undefined}>
@@ -76,21 +60,10 @@ export function CreateGroupForm({ users, policies }: { users: OptionsSource<User
             />
           </Container>
           <Container header={<Header variant="h2" description="You can attach up to 10 policies to this user group.">Attach permissions policies - optional</Header>}>
-            <Multiselect
-              selectedOptions={attached}
-              onChange={({ detail }) => setAttached(detail.selectedOptions)}
-              options={policyOptions}
-              filteringType="auto"
-              placeholder="Choose policies"
-              statusType={policies.loading ? 'loading' : policies.error ? 'error' : 'finished'}
-              errorText="Could not list policies"
-              virtualScroll
-              tokenLimit={5}
-            />
+            <PolicyMultiselect policies={policies} selected={attached} onChange={setAttached} />
           </Container>
           {create.error ? <ErrorAlert error={create.error} header={`Could not create ${groupName}`} /> : null}
         </SpaceBetween>
-      </Form>
-    </form>
+    </CreateForm>
   );
 }

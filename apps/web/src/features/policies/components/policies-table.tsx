@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
-import { RouterLink } from '../../../components/router-link.tsx';
+import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
 import { policiesQueryOptions, type PolicySummary } from '../api/policies.ts';
 import { DeletePolicyModal } from './delete-policy-modal.tsx';
 
@@ -55,6 +55,7 @@ export function PoliciesTable() {
   const [selected, setSelected] = useState<PolicyRow[]>([]);
   const [deleting, setDeleting] = useState(false);
   const target = selected[0];
+  const onFollow = useFollowHandler();
   return (
     <>
       <ResourceTable<PolicyRow>
@@ -78,6 +79,9 @@ export function PoliciesTable() {
               onClick={() => setDeleting(true)}
             >
               Delete
+            </Button>
+            <Button variant="primary" href="/policies/create" onFollow={onFollow}>
+              Create policy
             </Button>
           </SpaceBetween>
         }

@@ -48,6 +48,25 @@ export function useRole(roleName: string) {
   return useQuery(roleQueryOptions(roleName));
 }
 
+export interface CreateRoleRequest {
+  roleName: string;
+  path?: string;
+  description?: string;
+  assumeRolePolicyDocument: string;
+  maxSessionDuration?: number;
+  managedPolicyArns?: string[];
+  permissionsBoundaryArn?: string;
+  tags?: Tag[];
+}
+
+export function useCreateRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateRoleRequest) => api.post<{ role: RoleSummary }>('/roles', request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rolesKeys.list() }),
+  });
+}
+
 export function useDeleteRole() {
   const queryClient = useQueryClient();
   return useMutation({

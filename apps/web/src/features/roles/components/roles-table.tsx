@@ -2,7 +2,8 @@ import Button from '@cloudscape-design/components/button';
 import { useState } from 'react';
 import { formatAge, formatDateTime, formatDuration } from '../../../components/format.ts';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
-import { RouterLink } from '../../../components/router-link.tsx';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
 import { useRoles, type RoleSummary } from '../api/roles.ts';
 import { DeleteRoleModal } from './delete-role-modal.tsx';
 
@@ -38,6 +39,7 @@ export function RolesTable() {
   const [selected, setSelected] = useState<RoleSummary[]>([]);
   const [deleting, setDeleting] = useState(false);
   const target = selected[0];
+  const onFollow = useFollowHandler();
   return (
     <>
       <ResourceTable<RoleSummary>
@@ -54,9 +56,14 @@ export function RolesTable() {
         selectedItems={selected}
         onSelectionChange={setSelected}
         actions={
-          <Button disabled={!target} onClick={() => setDeleting(true)}>
-            Delete
-          </Button>
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button disabled={!target} onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+            <Button variant="primary" href="/roles/create" onFollow={onFollow}>
+              Create role
+            </Button>
+          </SpaceBetween>
         }
       />
       {deleting && target ? (

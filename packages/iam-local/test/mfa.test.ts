@@ -97,6 +97,10 @@ describe('virtual MFA devices', () => {
     expect(unassigned.VirtualMFADevices?.map((d) => d.SerialNumber)).toContain(spare.serialNumber);
     expect(unassigned.VirtualMFADevices?.map((d) => d.SerialNumber)).not.toContain(assigned.serialNumber);
     expect(unassigned.VirtualMFADevices?.every((d) => d.User === undefined)).toBe(true);
+    const tagged = await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'tagged-device', Tags: [{ Key: 'owner', Value: 'yan' }] }));
+    expect(tagged.VirtualMFADevice?.Tags).toEqual([{ Key: 'owner', Value: 'yan' }]);
+    const listedTagged = (await t.iam.send(new ListVirtualMFADevicesCommand({}))).VirtualMFADevices?.find((d) => d.SerialNumber === tagged.VirtualMFADevice?.SerialNumber);
+    expect(listedTagged?.Tags).toEqual([{ Key: 'owner', Value: 'yan' }]);
     const any = await t.iam.send(new ListVirtualMFADevicesCommand({}));
     expect(any.VirtualMFADevices?.map((d) => d.SerialNumber)).toEqual(expect.arrayContaining([assigned.serialNumber, spare.serialNumber]));
     expect((await awsError(t.iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Some' as 'Any' })))).status).toBe(400);

@@ -9,8 +9,11 @@ import { IamError } from '../protocol/operation.ts';
 import { isoSeconds } from './names.ts';
 import { accountDisplayName, accountIdOf } from './account.ts';
 import type { CredentialOwner } from './credential-owner.ts';
+import { dropTags, putTags, type Tag } from './tags.ts';
 
 export const MFA_DEVICES_PER_USER = 8;
+/** Resource type of MFA device tags in iam_tags (resource id = serial number). */
+export const MFA_TAG_RESOURCE = 'mfa';
 const PERIOD_SECONDS = 30;
 const DIGITS = 6;
 const ISSUER = 'Amazon Web Services';
@@ -88,6 +91,8 @@ export interface NewVirtualMfaDevice {
   now: Date;
   /** Seeding only: a fixed Base32 seed so a demo identity's codes are known. */
   base32Seed?: string;
+  /** Tags of the device (resource type `mfa`, keyed by serial number). */
+  tags?: readonly Tag[];
 }
 
 export interface RegisteredMfaDevice {
@@ -102,10 +107,13 @@ export function registerVirtualMfaDevice(db: Db, input: NewVirtualMfaDevice): Re
   const serialNumber = mfaSerialNumber(accountIdOf(db), input.path, input.name);
   const base32Seed = input.base32Seed ?? new Secret({ buffer: Uint8Array.from(randomBytes(40)).buffer }).base32;
   const createDate = isoSeconds(input.now);
-  const inserted = db
-    .prepare('INSERT OR IGNORE INTO iam_mfa_devices (serial_number, name, path, base32_seed, create_date) VALUES (?, ?, ?, ?, ?)')
-    .run(serialNumber, input.name, input.path, base32Seed, createDate);
-  if (inserted.changes === 0) throw new IamError('EntityAlreadyExists', 'MFADevice entity at the same path and name already exists.');
+  db.transaction(() => {
+    const inserted = db
+      .prepare('INSERT OR IGNORE INTO iam_mfa_devices (serial_number, name, path, base32_seed, create_date) VALUES (?, ?, ?, ?, ?)')
+      .run(serialNumber, input.name, input.path, base32Seed, createDate);
+    if (inserted.changes === 0) throw new IamError('EntityAlreadyExists', 'MFADevice entity at the same path and name already exists.');
+    putTags(db, MFA_TAG_RESOURCE, serialNumber, input.tags ?? []);
+  })();
   return { serialNumber, base32Seed, otpauthUri: otpauthUri(input.name, accountDisplayName(db), base32Seed), createDate: new Date(createDate) };
 }
 
@@ -226,6 +234,7 @@ export function deleteVirtualMfaDevice(db: Db, serialNumber: string): void {
     if (!row) throw noSuchDevice(serialNumber);
     if (row.assigned_to !== null) throw new IamError('DeleteConflict', 'MFA device is still in use.');
     db.prepare('DELETE FROM iam_mfa_devices WHERE serial_number = ?').run(serialNumber);
+    dropTags(db, MFA_TAG_RESOURCE, serialNumber);
   })();
 }
 

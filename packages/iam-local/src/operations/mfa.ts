@@ -19,6 +19,7 @@ import {
   enableMfaDevice,
   listMfaDevices,
   listVirtualMfaDevices,
+  MFA_TAG_RESOURCE,
   mfaSerialNumber,
   resyncMfaDevice,
   type AssignmentStatus,
@@ -26,20 +27,21 @@ import {
 } from '../model/mfa.ts';
 import { findUserById } from '../model/users.ts';
 import { getAccount } from '../model/account.ts';
-import { userShape } from './entity-shapes.ts';
+import { tagsShape, userShape } from './entity-shapes.ts';
+import type { Tag } from '../model/tags.ts';
 import { pathParam } from './entity-params.ts';
 import { ownerOf, ownerTarget, userNameParam } from './credential-params.ts';
 import { requestTagContext } from './targets.ts';
 
 const ASSIGNMENT_STATUS = { oneOf: ['Assigned', 'Unassigned', 'Any'] } as const;
 
-function createParams(params: QueryParams): { name: string; path: string } {
-  const [name, path] = validateAll(
+function createParams(params: QueryParams): { name: string; path: string; tags: Tag[] } {
+  const [name, path, tags] = validateAll(
     () => requireString(params, 'VirtualMFADeviceName', VIRTUAL_MFA_DEVICE_NAME),
     () => pathParam(params),
     () => tagsParam(params),
   );
-  return { name, path };
+  return { name, path, tags };
 }
 
 /** UserName (optional: the caller's own), SerialNumber and, when `codes`, the two authentication codes. */
@@ -78,13 +80,14 @@ export const mfaOperations: Record<string, OperationDefinition> = {
       ];
     },
     async handle(params, ctx) {
-      const { name, path } = createParams(params);
-      const device = await createVirtualMfaDevice(ctx.state.db, { name, path, now: ctx.now });
+      const { name, path, tags } = createParams(params);
+      const device = await createVirtualMfaDevice(ctx.state.db, { name, path, tags, now: ctx.now });
       return {
         VirtualMFADevice: {
           SerialNumber: device.serialNumber,
           Base32StringSeed: blob(device.base32Seed),
           QRCodePNG: blob(device.qrCodePng),
+          Tags: tags.length > 0 ? tags : undefined,
         },
       };
     },
@@ -163,6 +166,7 @@ export const mfaOperations: Record<string, OperationDefinition> = {
           SerialNumber: device.serialNumber,
           User: device.assignedTo ? assignedUser(ctx, device) : undefined,
           EnableDate: device.enableDate,
+          Tags: tagsShape(ctx.state.db, MFA_TAG_RESOURCE, device.serialNumber),
         })),
         IsTruncated: page.IsTruncated,
         Marker: page.Marker,

@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { measurePolicySize } from '../src/source/policy-size.ts';
+import { scanSource } from '../src/source/source-text.ts';
+
+describe('scanSource', () => {
+  it('gives the value of valid JSON and no tree', () => {
+    const scanned = scanSource('{"a": [1, 2]}');
+    expect(scanned.tree).toBeUndefined();
+    expect(scanned.value).toEqual({ a: [1, 2] });
+    expect(scanned.syntaxProblems).toEqual([]);
+  });
+
+  it('locates syntax problems, as parseSource does', () => {
+    const scanned = scanSource('{\n  "a": [1, 2,]\n}');
+    expect(scanned.syntaxProblems[0]!.range.start).toEqual({ line: 1, column: 13 });
+    expect(scanned.syntaxProblems[0]!.message).toMatch(/a value is expected/);
+  });
+
+  it('refuses absurd nesting before recursing', () => {
+    expect(scanSource('['.repeat(100_000) + ']'.repeat(100_000)).syntaxProblems[0]!.message).toMatch(/nests more than/);
+  });
+});
 
 describe('measurePolicySize', () => {
   it('does not count whitespace outside strings', () => {

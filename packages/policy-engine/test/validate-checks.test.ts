@@ -127,6 +127,11 @@ const CASES: Case[] = [
   { code: 'FORALLVALUES_WITH_SINGLE_VALUED_KEY', failing: cond({ 'ForAllValues:StringEquals': { 'aws:username': ['alice'] } }), passing: cond({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } }) },
   { code: 'ANY_PRINCIPAL_WITHOUT_CONDITION', kind: 'trust', failing: trust({ Principal: { AWS: '*' } }), passing: trust({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }) },
   // Size
+  {
+    code: 'DOCUMENT_TOO_LARGE',
+    failing: doc(withGood({ Action: Array.from({ length: 20_000 }, (_, i) => `s3:GetObject${i}`) })),
+    passing: doc(withGood({ Action: Array.from({ length: 8_000 }, (_, i) => `s3:GetObject${i}`) })),
+  },
   { code: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', failing: policyOfSize(80), passing: policyOfSize(60) },
   { code: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA', kind: 'trust', failing: doc(...Array.from({ length: 25 }, (_, i) => ({ ...GOOD_TRUST, Sid: `T${i}` }))), passing: doc(...Array.from({ length: 15 }, (_, i) => ({ ...GOOD_TRUST, Sid: `T${i}` }))) },
   { code: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA', kind: 'resource', failing: doc(...Array.from({ length: 220 }, (_, i) => ({ ...GOOD_RESOURCE, Sid: `R${i}`, Resource: `arn:aws:s3:::b/${i}` }))), passing: doc(...Array.from({ length: 150 }, (_, i) => ({ ...GOOD_RESOURCE, Sid: `R${i}`, Resource: `arn:aws:s3:::b/${i}` }))) },

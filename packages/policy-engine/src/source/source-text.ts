@@ -1,4 +1,4 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 
 /** jsonc-parser's error codes, said the way a person fixing the text needs to hear them. */
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -94,8 +94,10 @@ function exceedsNesting(text: string): number {
   return -1;
 }
 
-/** Parses any string into a tree with positions. Never throws. */
-export function parseSource(text: string): ParsedSource {
+const STRICT_JSON: ParseOptions = { allowTrailingComma: false, disallowComments: true };
+
+/** What both parse modes share: positions for offsets, and the nesting guard's verdict. */
+function prepare(text: string): { rangeAt: ParsedSource['rangeAt']; problems(errors: readonly ParseError[]): SyntaxProblem[]; tooDeep: SyntaxProblem | undefined } {
   const lineStarts = lineStartsOf(text);
   const rangeAt = (offset: number, length: number): SourceRange => ({
     start: positionAt(lineStarts, offset),
@@ -109,22 +111,23 @@ export function parseSource(text: string): ParsedSource {
     const start = Math.min(offset, text.length - 1);
     return rangeAt(start, Math.min(Math.max(length, 1), text.length - start));
   };
-  const tooDeep = exceedsNesting(text);
-  if (tooDeep >= 0) {
-    return {
-      text,
-      tree: undefined,
-      value: undefined,
-      syntaxProblems: [{ message: `The document nests more than ${MAX_NESTING} levels deep.`, range: problemRange(tooDeep, 1) }],
-      rangeAt,
-    };
-  }
+  const problems = (errors: readonly ParseError[]): SyntaxProblem[] =>
+    errors.map((e) => ({
+      message: `JSON syntax error: ${SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}`,
+      range: problemRange(e.offset, e.length),
+    }));
+  const deepAt = exceedsNesting(text);
+  const tooDeep = deepAt >= 0 ? { message: `The document nests more than ${MAX_NESTING} levels deep.`, range: problemRange(deepAt, 1) } : undefined;
+  return { rangeAt, problems, tooDeep };
+}
+
+/** Parses any string into a tree with positions. Never throws. */
+export function parseSource(text: string): ParsedSource {
+  const { rangeAt, problems, tooDeep } = prepare(text);
+  if (tooDeep) return { text, tree: undefined, value: undefined, syntaxProblems: [tooDeep], rangeAt };
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const syntaxProblems = errors.map((e) => ({
-    message: `JSON syntax error: ${SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}`,
-    range: problemRange(e.offset, e.length),
-  }));
+  const tree = parseTree(text, errors, STRICT_JSON);
+  const syntaxProblems = problems(errors);
   // The plain value is built on first use: validation works on the tree alone and skips the copy.
   let value: unknown;
   let valueBuilt = false;
@@ -145,6 +148,27 @@ export function parseSource(text: string): ParsedSource {
     syntaxProblems,
     rangeAt,
   };
+}
+
+/** How many syntax problems scanSource keeps: the first ones are what a person fixes first. */
+const MAX_SCANNED_PROBLEMS = 100;
+
+/**
+ * Checks only the JSON syntax, without building a tree (`tree` is undefined): for documents too large to
+ * check element by element, where a tree of hundreds of thousands of nodes would cost more than it tells.
+ * Never throws.
+ */
+export function scanSource(text: string): ParsedSource {
+  const { rangeAt, problems, tooDeep } = prepare(text);
+  if (tooDeep) return { text, tree: undefined, value: undefined, syntaxProblems: [tooDeep], rangeAt };
+  try {
+    return { text, tree: undefined, value: JSON.parse(text) as unknown, syntaxProblems: [], rangeAt };
+  } catch {
+    // Not JSON: let jsonc-parser say where (it recurses per level, which the nesting guard has bounded).
+  }
+  const errors: ParseError[] = [];
+  visit(text, { onError: (error, offset, length) => void (errors.length < MAX_SCANNED_PROBLEMS && errors.push({ error, offset, length })) }, STRICT_JSON);
+  return { text, tree: undefined, value: undefined, syntaxProblems: problems(errors), rangeAt };
 }
 
 /** Like jsonc-parser's getNodeValue, but keeps the first of duplicate keys out of the way: the last wins, as in JSON.parse. */

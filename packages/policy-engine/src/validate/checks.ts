@@ -113,6 +113,7 @@ export const CHECKS = {
   POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA: aa('ERROR', 'A role trust policy larger than 2,048 characters without whitespace.'),
   POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA: aa('ERROR', 'A resource policy larger than 20,480 characters without whitespace (the S3 bucket policy quota).'),
   // The validator itself
+  DOCUMENT_TOO_LARGE: own('WARNING', 'A document over 262,144 characters (far beyond every quota): only its JSON syntax and size are checked.'),
   CHECK_FAILED: own('WARNING', 'A check failed on this input (a bug in the validator); the other checks still ran.'),
 } as const satisfies Record<string, CheckDefinition>;
 

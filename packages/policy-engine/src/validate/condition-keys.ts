@@ -40,11 +40,21 @@ function checkOperatorType(ctx: CheckContext, condition: ConditionEntry, info: C
   ctx.report('TYPE_MISMATCH', condition.operatorNode, `${info.name} is a ${info.type} key; use a ${OPERATOR_FOR_TYPE[info.type]} operator instead of ${condition.operatorName}.`);
 }
 
+const keyNames = new WeakMap<Catalog, Map<string, string[]>>();
+
+/** Every condition key a service defines (its actions' and resource types'), cached per catalog. */
 function serviceKeyNames(catalog: Catalog, service: string): string[] {
-  const names = new Set<string>();
-  for (const action of catalog.actions(service)) for (const key of action.conditionKeys) names.add(key);
-  for (const type of catalog.resourceTypes(service)) for (const key of type.conditionKeys) names.add(key);
-  return [...names];
+  let perCatalog = keyNames.get(catalog);
+  if (!perCatalog) keyNames.set(catalog, (perCatalog = new Map()));
+  let names = perCatalog.get(service.toLowerCase());
+  if (!names) {
+    const set = new Set<string>();
+    for (const action of catalog.actions(service)) for (const key of action.conditionKeys) set.add(key);
+    for (const type of catalog.resourceTypes(service)) for (const key of type.conditionKeys) set.add(key);
+    names = [...set];
+    perCatalog.set(service.toLowerCase(), names);
+  }
+  return names;
 }
 
 /**
@@ -72,6 +82,7 @@ export function checkConditionKeys(ctx: CheckContext, statement: StatementModel)
   const catalog = ctx.catalog;
   if (!catalog) return;
   for (const condition of statement.conditions) {
+    if (ctx.full) return;
     const prefix = condition.key.slice(0, condition.key.indexOf(':')).toLowerCase();
     const info = catalog.conditionKey(condition.key);
     if (prefix === 'aws') {

@@ -63,5 +63,8 @@ function checkEntry(ctx: CheckContext, entry: ConditionEntry): void {
 }
 
 export function checkConditionValues(ctx: CheckContext, policy: PolicyModel): void {
-  for (const statement of policy.statements) for (const entry of statement.conditions) checkEntry(ctx, entry);
+  for (const statement of policy.statements) {
+    if (ctx.full) return;
+    for (const entry of statement.conditions) checkEntry(ctx, entry);
+  }
 }

@@ -85,6 +85,7 @@ export function checkRedundancy(ctx: CheckContext, policy: PolicyModel): void {
   const seen = new Map<string, number>();
   const compare = policy.statements.length <= MAX_COMPARED_STATEMENTS;
   for (const statement of policy.statements) {
+    if (ctx.full) return;
     checkList(ctx, statement.action, 'action');
     checkList(ctx, statement.resource, 'resource');
     if (!compare) continue;

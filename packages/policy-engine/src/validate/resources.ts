@@ -14,22 +14,31 @@ interface ArnShape {
   accountNever: boolean;
 }
 
-const templateFields = new WeakMap<Catalog, Map<string, string[][]>>();
+/** The fields of one ARN template that decide the checks, with the literal start of its resource part. */
+interface TemplateShape {
+  hasRegion: boolean;
+  hasAccount: boolean;
+  /** "hostedzone/" for arn:${Partition}:route53:::hostedzone/${Id}; empty when it starts with a variable. */
+  resourcePrefix: string;
+}
 
-/** The service's ARN templates split into fields, cached per catalog. */
-function fieldsOf(catalog: Catalog, service: string): string[][] {
-  let perCatalog = templateFields.get(catalog);
-  if (!perCatalog) templateFields.set(catalog, (perCatalog = new Map()));
-  let fields = perCatalog.get(service);
-  if (!fields) {
-    fields = catalog
+const templateShapes = new WeakMap<Catalog, Map<string, TemplateShape[]>>();
+
+/** The service's ARN templates, reduced to their shapes, cached per catalog. */
+function shapesOf(catalog: Catalog, service: string): TemplateShape[] {
+  let perCatalog = templateShapes.get(catalog);
+  if (!perCatalog) templateShapes.set(catalog, (perCatalog = new Map()));
+  let shapes = perCatalog.get(service);
+  if (!shapes) {
+    shapes = catalog
       .resourceTypes(service)
       .flatMap((t) => t.arnTemplates)
       .map((t) => t.split(':'))
-      .filter((f) => f.length >= 6);
-    perCatalog.set(service, fields);
+      .filter((f) => f.length >= 6)
+      .map((f) => ({ hasRegion: f[3] !== '', hasAccount: f[4] !== '', resourcePrefix: f.slice(5).join(':').split('${')[0]! }));
+    perCatalog.set(service, shapes);
   }
-  return fields;
+  return shapes;
 }
 
 /**
@@ -37,17 +46,14 @@ function fieldsOf(catalog: Catalog, service: string): string[][] {
  * resource prefix ("hostedzone/") the ARN's resource starts with; without such a prefix, all of the service's.
  */
 function arnShape(catalog: Catalog, arn: ArnParts): ArnShape | undefined {
-  const all = fieldsOf(catalog, arn.service);
-  const byPrefix = all.filter((f) => {
-    const literal = f.slice(5).join(':').split('${')[0]!;
-    return literal.length > 0 && arn.resource.startsWith(literal);
-  });
-  const fields = byPrefix.length > 0 ? byPrefix : all;
-  if (fields.length === 0) return undefined;
+  const all = shapesOf(catalog, arn.service);
+  const byPrefix = all.filter((t) => t.resourcePrefix.length > 0 && arn.resource.startsWith(t.resourcePrefix));
+  const shapes = byPrefix.length > 0 ? byPrefix : all;
+  if (shapes.length === 0) return undefined;
   return {
-    regionAlways: fields.every((f) => f[3] !== ''),
-    regionNever: fields.every((f) => f[3] === ''),
-    accountNever: fields.every((f) => f[4] === ''),
+    regionAlways: shapes.every((t) => t.hasRegion),
+    regionNever: shapes.every((t) => !t.hasRegion),
+    accountNever: shapes.every((t) => !t.hasAccount),
   };
 }
 
@@ -111,6 +117,7 @@ export function checkResources(ctx: CheckContext, statement: StatementModel): vo
   const catalog = ctx.catalog;
   const actions = catalog && resource.name === 'Resource' ? concreteActions(catalog, statement) : undefined;
   for (const entry of resource.entries) {
+    if (ctx.full) return;
     const arn = checkResourceArn(ctx, entry);
     if (!arn || !catalog) continue;
     checkArnFields(ctx, catalog, entry, arn);

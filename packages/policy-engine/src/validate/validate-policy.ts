@@ -1,5 +1,5 @@
 // validatePolicy: any text in, Access Analyzer-style findings out; never throws.
-import { parseSource, type ParsedSource } from '../source/source-text.ts';
+import { parseSource, scanSource, type ParsedSource } from '../source/source-text.ts';
 import { checkActions } from './actions.ts';
 import { checkConditionKeys } from './condition-keys.ts';
 import { checkConditionValues } from './condition-values.ts';
@@ -15,6 +15,13 @@ import { checkPolicyVariables } from './variables.ts';
 
 /** A broken document can have an error at every character; the first ones are what a person fixes first. */
 const MAX_SYNTAX_FINDINGS = 20;
+
+/**
+ * Above this, a document is only scanned for JSON syntax and measured: it is more than ten times the largest
+ * policy quota (AWS's own managed policies stay below it), and its tree alone could take longer than the
+ * 100 ms validation budget for a megabyte of input.
+ */
+export const LARGE_DOCUMENT = 262_144;
 
 const MODEL_CHECKS: readonly ((ctx: CheckContext, policy: PolicyModel) => void)[] = [
   checkPolicyVariables,
@@ -38,12 +45,18 @@ function guarded(ctx: CheckContext, run: () => void): void {
 function validateParsed(source: ParsedSource, options: ValidateOptions): Finding[] {
   const findings: Finding[] = [];
   const ctx = createContext(source, options, findings);
-  if (source.syntaxProblems.length > 0 || !source.tree) {
-    for (const problem of source.syntaxProblems.slice(0, MAX_SYNTAX_FINDINGS)) ctx.report('JSON_SYNTAX_ERROR', problem.range, `${problem.message} (line ${problem.range.start.line + 1}, column ${problem.range.start.column + 1}).`);
-    if (source.syntaxProblems.length === 0) ctx.report('JSON_SYNTAX_ERROR', source.rangeAt(0, 0), 'The policy is empty; a policy is a JSON object with Version and Statement.');
+  for (const problem of source.syntaxProblems.slice(0, MAX_SYNTAX_FINDINGS)) ctx.report('JSON_SYNTAX_ERROR', problem.range, `${problem.message} (line ${problem.range.start.line + 1}, column ${problem.range.start.column + 1}).`);
+  if (source.text.length > LARGE_DOCUMENT) {
+    checkSize(ctx);
+    ctx.report('DOCUMENT_TOO_LARGE', source.rangeAt(0, 1), `The document has ${source.text.length.toLocaleString('en-US')} characters, far more than any policy may have; only its JSON syntax and size were checked.`);
+    return sortFindings(findings);
+  }
+  if (source.syntaxProblems.length > 0) return findings;
+  const tree = source.tree;
+  if (!tree) {
+    ctx.report('JSON_SYNTAX_ERROR', source.rangeAt(0, 0), 'The policy is empty; a policy is a JSON object with Version and Statement.');
     return findings;
   }
-  const tree = source.tree;
   let policy: PolicyModel | undefined;
   guarded(ctx, () => {
     policy = checkGrammar(ctx, tree);
@@ -60,7 +73,8 @@ function validateParsed(source: ParsedSource, options: ValidateOptions): Finding
  */
 export function validatePolicy(text: string, options: ValidateOptions): Finding[] {
   try {
-    return validateParsed(parseSource(typeof text === 'string' ? text : String(text)), options);
+    const input = typeof text === 'string' ? text : String(text);
+    return validateParsed(input.length > LARGE_DOCUMENT ? scanSource(input) : parseSource(input), options);
   } catch (error) {
     const empty = { line: 0, column: 0 };
     return [

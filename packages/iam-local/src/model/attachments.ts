@@ -4,7 +4,6 @@ import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
 import { IamError } from '../protocol/operation.ts';
 import type { PrincipalType } from './names.ts';
-import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
 import { requireAttachablePolicy } from './managed-policies.ts';
 import { bumpPolicyState } from './policy-state.ts';
 
@@ -63,19 +62,12 @@ export function attachedPolicyArns(db: Db, principal: Attachable): string[] {
     .all(principal.type, principal.id) as string[];
 }
 
-/** ListAttached*Policies: PathPrefix filters on the policy path; ordered by policy name (then ARN); paginated. */
-export function listAttachedPolicies(db: Db, principal: Attachable, request: PageRequest & { pathPrefix?: string | undefined }): Page<AttachedPolicy> {
-  const after = request.marker ? decodeMarker(request.marker) : '';
-  const prefix = request.pathPrefix ?? '/';
-  // Sort key "name\narn": names never contain a newline, so this orders by name, then ARN.
-  const keyOf = (policy: AttachedPolicy) => `${policy.PolicyName}\n${policy.PolicyArn}`;
-  const policies = attachedPolicyArns(db, principal)
-    .filter((arn) => policyPathOf(arn).startsWith(prefix))
+/** ListAttached*Policies (at most 10, so paginated in memory by the caller): PathPrefix filters on the policy path; by name. */
+export function attachedPolicies(db: Db, principal: Attachable, pathPrefix = '/'): AttachedPolicy[] {
+  return attachedPolicyArns(db, principal)
+    .filter((arn) => policyPathOf(arn).startsWith(pathPrefix))
     .map((arn) => ({ PolicyName: policyNameOf(arn), PolicyArn: arn }))
-    .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
-    .filter((policy) => keyOf(policy) > after)
-    .slice(0, request.maxItems + 1);
-  return toPage(policies, request.maxItems, keyOf);
+    .sort((a, b) => (a.PolicyName < b.PolicyName ? -1 : a.PolicyName > b.PolicyName ? 1 : a.PolicyArn < b.PolicyArn ? -1 : 1));
 }
 
 /** `/path/` of a managed policy ARN `arn:aws:iam::<acct>:policy/path/Name`. */

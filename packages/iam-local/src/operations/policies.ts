@@ -30,7 +30,7 @@ import {
 } from '../model/managed-policies.ts';
 import { entitiesForPolicy, listManagedPolicies, type PolicyScope, type PolicyUsage } from '../model/policy-usage.ts';
 import { deleteInlinePolicy, getInlinePolicy, listInlinePolicyNames, putInlinePolicy, type PolicyOwner } from '../model/inline-policies.ts';
-import { attachPolicy, detachPolicy, listAttachedPolicies } from '../model/attachments.ts';
+import { attachPolicy, attachedPolicies, detachPolicy } from '../model/attachments.ts';
 import type { PrincipalType } from '../model/names.ts';
 import { requireUser } from '../model/users.ts';
 import { requireGroup } from '../model/groups.ts';
@@ -315,13 +315,13 @@ function principalPolicyOperations(kind: PrincipalKind): Record<string, Operatio
       service: 'iam',
       authorize: authorizeAs(`ListAttached${kind.label}Policies`),
       handle(params, ctx) {
-        const [, pathPrefix, page] = validateAll(
+        const [, pathPrefix] = validateAll(
           () => requireString(params, nameParam, kind.nameRule),
           () => pathPrefixParam(params),
           () => pageRequest(params),
         );
-        const result = listAttachedPolicies(ctx.state.db, owner(ctx, params), { ...page, pathPrefix });
-        return { AttachedPolicies: result.items, IsTruncated: result.isTruncated, Marker: result.marker };
+        const page = paginate(attachedPolicies(ctx.state.db, owner(ctx, params), pathPrefix), params);
+        return { AttachedPolicies: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
       },
     },
   };

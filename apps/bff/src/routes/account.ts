@@ -18,7 +18,7 @@ const passwordPolicy = z.object({
   MaxPasswordAge: z.number().int().min(1).max(1095).optional(),
   PasswordReusePrevention: z.number().int().min(1).max(24).optional(),
   HardExpiry: z.boolean().optional(),
-}).strict();
+}); // unknown keys (e.g. the read-only ExpirePasswords echoed back) are dropped
 
 export function accountRouter(): Router {
   const router = Router();

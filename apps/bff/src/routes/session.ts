@@ -25,7 +25,8 @@ export interface SessionRouterOptions {
   signInLimits: SignInLimits;
 }
 
-const mfaCode = z.string().regex(/^\d{6}$/, 'An MFA code is 6 digits').optional();
+// An empty field from the sign-in form means "no code".
+const mfaCode = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{6}$/, 'An MFA code is 6 digits').optional());
 const signInBody = z.union([
   z.object({
     accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'An access key ID is 16–128 upper-case letters and digits'),

@@ -68,6 +68,25 @@ describe('groups', () => {
     expect((await awsError(t.iam.send(new ListGroupsForUserCommand({ UserName: 'ghost' })))).status).toBe(404);
   });
 
+  it('pages ListGroups and refuses renaming onto a taken name', async () => {
+    for (const name of ['pg-b', 'pg-a', 'pg-c']) await t.iam.send(new CreateGroupCommand({ GroupName: name, Path: '/paging/' }));
+    const first = await t.iam.send(new ListGroupsCommand({ PathPrefix: '/paging/', MaxItems: 2 }));
+    expect(first.Groups?.map((g) => g.GroupName)).toEqual(['pg-a', 'pg-b']);
+    expect(first.IsTruncated).toBe(true);
+    const rest = await t.iam.send(new ListGroupsCommand({ PathPrefix: '/paging/', MaxItems: 2, Marker: first.Marker }));
+    expect(rest.Groups?.map((g) => g.GroupName)).toEqual(['pg-c']);
+    expect(rest.IsTruncated).toBe(false);
+    expect(await awsError(t.iam.send(new UpdateGroupCommand({ GroupName: 'pg-a', NewGroupName: 'PG-B' })))).toEqual({
+      name: 'EntityAlreadyExistsException',
+      status: 409,
+      message: 'Group with name PG-B already exists.',
+    });
+    expect((await awsError(t.iam.send(new UpdateGroupCommand({ GroupName: 'nope', NewPath: '/x/' })))).status).toBe(404);
+    expect((await awsError(t.iam.send(new DeleteGroupCommand({ GroupName: 'nope' })))).message).toBe('The group with name nope cannot be found.');
+    const invalid = await awsError(t.iam.send(new CreateGroupCommand({ GroupName: 'has space' })));
+    expect(invalid.message).toContain("Value at 'groupName' failed to satisfy constraint: Member must satisfy regular expression pattern");
+  });
+
   it('limits a user to 10 groups', async () => {
     await t.iam.send(new CreateUserCommand({ UserName: 'joiner' }));
     for (let i = 0; i < 10; i++) {

@@ -98,6 +98,9 @@ describe('managed policies', () => {
       status: 409,
       message: 'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
     });
+    const firstTwo = await t.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn, MaxItems: 2 }));
+    expect(firstTwo.Versions?.map((v) => v.VersionId)).toEqual(['v5', 'v4']);
+    expect(firstTwo.IsTruncated).toBe(true);
     const versions = await t.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn }));
     expect(versions.Versions?.map((v) => [v.VersionId, v.IsDefaultVersion])).toEqual([
       ['v5', false],
@@ -145,6 +148,12 @@ describe('managed policies', () => {
     expect(entities.PolicyUsers?.map((u) => u.UserName).sort()).toEqual(['bounded', 'pu']);
     expect(entities.PolicyGroups?.map((g) => g.GroupName)).toEqual(['pg']);
     expect(entities.PolicyRoles?.map((r) => r.RoleName)).toEqual(['pr']);
+    const paged = await t.iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, MaxItems: 2 }));
+    expect(paged.IsTruncated).toBe(true);
+    const restOfEntities = await t.iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, Marker: paged.Marker }));
+    const count = (out: typeof paged) => (out.PolicyUsers?.length ?? 0) + (out.PolicyGroups?.length ?? 0) + (out.PolicyRoles?.length ?? 0);
+    expect(count(paged) + count(restOfEntities)).toBe(4);
+    expect(restOfEntities.IsTruncated).toBe(false);
     const onlyPolicies = await t.iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, EntityFilter: 'User', PolicyUsageFilter: 'PermissionsPolicy' }));
     expect(onlyPolicies.PolicyUsers?.map((u) => u.UserName)).toEqual(['pu']);
     expect(onlyPolicies.PolicyGroups).toEqual([]);

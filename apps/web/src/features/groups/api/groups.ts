@@ -73,7 +73,8 @@ export function useDeleteGroup() {
   return useMutation({
     mutationFn: (groupName: string) => api.delete(`/groups/${segment(groupName)}`),
     onSuccess: (_result, groupName) => {
-      queryClient.removeQueries({ queryKey: groupsKeys.detail(groupName) });
+      // The detail page is still mounted until it navigates away: mark it stale without refetching a 404.
+      void queryClient.invalidateQueries({ queryKey: groupsKeys.detail(groupName), refetchType: 'none' });
       return queryClient.invalidateQueries({ queryKey: groupsKeys.list() });
     },
   });

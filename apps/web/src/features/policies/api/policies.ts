@@ -77,7 +77,8 @@ export function useDeletePolicy() {
   return useMutation({
     mutationFn: (policyArn: string) => api.delete(`/policies/${segment(policyArn)}`),
     onSuccess: (_result, policyArn) => {
-      queryClient.removeQueries({ queryKey: policiesKeys.detail(policyArn) });
+      // The detail page is still mounted until it navigates away: mark it stale without refetching a 404.
+      void queryClient.invalidateQueries({ queryKey: policiesKeys.detail(policyArn), refetchType: 'none' });
       return queryClient.invalidateQueries({ queryKey: policiesKeys.list() });
     },
   });

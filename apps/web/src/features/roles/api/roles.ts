@@ -72,7 +72,8 @@ export function useDeleteRole() {
   return useMutation({
     mutationFn: (roleName: string) => api.delete(`/roles/${segment(roleName)}`),
     onSuccess: (_result, roleName) => {
-      queryClient.removeQueries({ queryKey: rolesKeys.detail(roleName) });
+      // The detail page is still mounted until it navigates away: mark it stale without refetching a 404.
+      void queryClient.invalidateQueries({ queryKey: rolesKeys.detail(roleName), refetchType: 'none' });
       return queryClient.invalidateQueries({ queryKey: rolesKeys.list() });
     },
   });

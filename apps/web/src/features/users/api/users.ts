@@ -92,7 +92,8 @@ export function useDeleteUser() {
   return useMutation({
     mutationFn: (userName: string) => api.delete(`/users/${segment(userName)}`),
     onSuccess: (_result, userName) => {
-      queryClient.removeQueries({ queryKey: usersKeys.detail(userName) });
+      // The detail page is still mounted until it navigates away: mark it stale without refetching a 404.
+      void queryClient.invalidateQueries({ queryKey: usersKeys.detail(userName), refetchType: 'none' });
       return queryClient.invalidateQueries({ queryKey: usersKeys.list() });
     },
   });

@@ -36,7 +36,7 @@ import {
 import { NewAccessKeyPanel } from './new-access-key.tsx';
 import type { GroupOption } from './user-groups-tab.tsx';
 
-interface WizardState {
+export interface WizardState {
   userName: string;
   path: string;
   consoleAccess: boolean;
@@ -48,7 +48,7 @@ interface WizardState {
   createAccessKey: boolean;
 }
 
-const initialState: WizardState = {
+export const initialState: WizardState = {
   userName: '',
   path: '/',
   consoleAccess: false,

@@ -5,7 +5,7 @@ import type { CheckContext } from './context.ts';
 import { hasWildcard, patternMatches } from './action-match.ts';
 import type { PolicyModel, StatementModel, StringEntry } from './model.ts';
 import { looksLikePlaceholder } from './placeholder.ts';
-import { closestName } from './suggest.ts';
+import { closestName, didYouMean } from './suggest.ts';
 
 const ACTION_SHAPE = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?-]+$/;
 const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
@@ -20,8 +20,7 @@ function checkAgainstCatalog(ctx: CheckContext, entry: StringEntry): void {
       ctx.report('PLACEHOLDER_VALUE', entry.node, `The service ${service} in ${entry.value} looks like a placeholder; replace it with a real service prefix such as iam or s3.`);
       return;
     }
-    const suggestion = closestName(service, catalog.services().map((s) => s.prefix));
-    ctx.report('INVALID_SERVICE', entry.node, `The service ${service} in ${entry.value} does not exist.${suggestion ? ` Did you mean ${suggestion}?` : ''}`);
+    ctx.report('INVALID_SERVICE', entry.node, `The service ${service} in ${entry.value} does not exist.${didYouMean(service, catalog.services().map((s) => s.prefix))}`);
     return;
   }
   if (!hasWildcard(entry.value)) {

@@ -4,7 +4,7 @@ import type { Node } from 'jsonc-parser';
 import { ALL_OPERATOR_NAMES, parseOperator } from './condition-operators.ts';
 import type { CheckContext } from './context.ts';
 import { keyOf, valueOf, jsonTypeName, type ConditionEntry, type ConditionValue } from './model.ts';
-import { closestName } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 
 const KEY_FORMAT = /^[^\s:]+:\S+$/;
 
@@ -15,8 +15,7 @@ function checkOperatorName(ctx: CheckContext, name: string, node: Node): ReturnT
     return undefined;
   }
   if (!operator) {
-    const suggestion = closestName(name, ALL_OPERATOR_NAMES);
-    ctx.report('INVALID_CONDITION_OPERATOR', node, `The condition operator ${name} is not valid.${suggestion ? ` Did you mean ${suggestion}?` : ''}`);
+    ctx.report('INVALID_CONDITION_OPERATOR', node, `The condition operator ${name} is not valid.${didYouMean(name, ALL_OPERATOR_NAMES)}`);
   }
   return operator;
 }

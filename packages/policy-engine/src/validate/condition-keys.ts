@@ -5,7 +5,7 @@ import type { OperatorFamily } from './condition-operators.ts';
 import type { CheckContext } from './context.ts';
 import { hasWildcard } from './action-match.ts';
 import type { ConditionEntry, StatementModel } from './model.ts';
-import { closestName } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 
 /** Operator families that work with keys of each type. */
 const COMPATIBLE: Record<ConditionValueType, readonly OperatorFamily[]> = {
@@ -87,16 +87,14 @@ export function checkConditionKeys(ctx: CheckContext, statement: StatementModel)
     const info = catalog.conditionKey(condition.key);
     if (prefix === 'aws') {
       if (!info?.global) {
-        const suggestion = closestName(condition.key, catalog.globalConditionKeys().map((k) => k.name));
-        ctx.report('INVALID_GLOBAL_CONDITION_KEY', condition.keyNode, `The global condition key ${condition.key} does not exist.${suggestion ? ` Did you mean ${suggestion}?` : ''}`);
+        ctx.report('INVALID_GLOBAL_CONDITION_KEY', condition.keyNode, `The global condition key ${condition.key} does not exist.${didYouMean(condition.key, catalog.globalConditionKeys().map((k) => k.name))}`);
         continue;
       }
     } else if (catalog.service(prefix)) {
       if (!info) {
         const names = serviceKeyNames(catalog, prefix);
         if (sameKeyFamily(condition.key, names)) continue;
-        const suggestion = closestName(condition.key, names);
-        ctx.report('INVALID_SERVICE_CONDITION_KEY', condition.keyNode, `The condition key ${condition.key} does not exist for the service ${prefix}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`);
+        ctx.report('INVALID_SERVICE_CONDITION_KEY', condition.keyNode, `The condition key ${condition.key} does not exist for the service ${prefix}.${didYouMean(condition.key, names)}`);
         continue;
       }
       checkAppliesToActions(ctx, catalog, statement, condition);

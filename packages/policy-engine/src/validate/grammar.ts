@@ -6,7 +6,7 @@ import type { CheckContext } from './context.ts';
 import { checkConditionBlock } from './condition-grammar.ts';
 import { keyOf, valueOf, jsonTypeName, type ListElement, type PolicyModel, type StatementModel, type StringEntry } from './model.ts';
 import { checkPrincipalElement } from './principal-grammar.ts';
-import { closestName } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 
 const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'];
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
@@ -29,8 +29,7 @@ function checkElementNames(ctx: CheckContext, object: Node, allowed: readonly st
       ctx.report('INVALID_POLICY_ELEMENT', keyNode, `The element ${name} is not allowed ${where}; move it ${where === 'in a statement' ? 'to the top level of the policy' : 'into a statement'}.`);
       continue;
     }
-    const suggestion = closestName(name, allowed);
-    ctx.report('INVALID_POLICY_ELEMENT', keyNode, `The element ${name} is not valid ${where}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`);
+    ctx.report('INVALID_POLICY_ELEMENT', keyNode, `The element ${name} is not valid ${where}.${didYouMean(name, allowed)}`);
   }
 }
 
@@ -45,7 +44,7 @@ function checkVersion(ctx: CheckContext, root: Node): string | undefined {
   const property = lastProperty(root, 'Version');
   const value = property && valueOf(property);
   if (!property || !value) {
-    ctx.report('MISSING_VERSION', statementKeyNode(root), 'Add "Version": "2012-10-17" to the policy; without it IAM uses 2008-10-17, which does not support policy variables.');
+    ctx.report('MISSING_VERSION', openingBrace(root), 'Add "Version": "2012-10-17" to the policy; without it IAM uses 2008-10-17, which does not support policy variables.');
     return undefined;
   }
   if (value.type !== 'string') {
@@ -104,9 +103,10 @@ function exclusivePair(ctx: CheckContext, statement: Node, names: readonly [stri
   return first ?? second;
 }
 
-function statementKeyNode(statement: Node): Node {
-  // Underline the opening of the statement rather than the whole object.
-  return { ...statement, length: 1 };
+/** The opening brace of an object: what to underline for "this statement (or policy) lacks an element". */
+/** The opening brace of an object: what to underline when a statement (or the policy) lacks an element. */
+function openingBrace(object: Node): Node {
+  return { ...object, length: 1 };
 }
 
 interface ListPair {
@@ -124,7 +124,7 @@ const RESOURCE_PAIR: ListPair = { names: ['Resource', 'NotResource'], noun: 'res
 function checkListPair(ctx: CheckContext, statement: Node, pair: ListPair, property: Node | undefined): ListElement | undefined {
   const [positive, negative] = pair.names;
   if (!property) {
-    ctx.report(pair.missing, statementKeyNode(statement), `Add a ${positive} (or ${negative}) element to the statement.`);
+    ctx.report(pair.missing, openingBrace(statement), `Add a ${positive} (or ${negative}) element to the statement.`);
     return undefined;
   }
   const name = keyOf(property)?.value as string;
@@ -152,14 +152,13 @@ function checkResources(ctx: CheckContext, statement: Node): ListElement | undef
 function checkEffect(ctx: CheckContext, statement: Node): StatementModel['effect'] {
   const property = lastProperty(statement, 'Effect');
   if (!property) {
-    ctx.report('MISSING_EFFECT', statementKeyNode(statement), 'Add "Effect": "Allow" or "Effect": "Deny" to the statement.');
+    ctx.report('MISSING_EFFECT', openingBrace(statement), 'Add "Effect": "Allow" or "Effect": "Deny" to the statement.');
     return undefined;
   }
   const entry = stringOf(ctx, property, 'Effect');
   if (!entry) return undefined;
   if (entry.value === 'Allow' || entry.value === 'Deny') return entry.value;
-  const suggestion = closestName(entry.value, ['Allow', 'Deny']);
-  ctx.report('INVALID_EFFECT', entry.node, `The Effect ${JSON.stringify(entry.value)} is not valid; use "Allow" or "Deny".${suggestion ? ` Did you mean ${suggestion}?` : ''}`);
+  ctx.report('INVALID_EFFECT', entry.node, `The Effect ${JSON.stringify(entry.value)} is not valid; use "Allow" or "Deny".${didYouMean(entry.value, ['Allow', 'Deny'])}`);
   return undefined;
 }
 
@@ -183,7 +182,7 @@ function checkStatement(ctx: CheckContext, node: Node, index: number): Statement
   const effect = checkEffect(ctx, node);
   const action = checkActions(ctx, node);
   const resource = checkResources(ctx, node);
-  const principal = checkPrincipalElement(ctx, exclusivePair(ctx, node, ['Principal', 'NotPrincipal']), statementKeyNode(node));
+  const principal = checkPrincipalElement(ctx, exclusivePair(ctx, node, ['Principal', 'NotPrincipal']), openingBrace(node));
   const conditionProperty = lastProperty(node, 'Condition');
   const conditionNode = conditionProperty && valueOf(conditionProperty);
   const conditions = conditionNode ? checkConditionBlock(ctx, conditionNode) : [];
@@ -216,7 +215,7 @@ export function checkGrammar(ctx: CheckContext, root: Node): PolicyModel | undef
   const statementValue = statementProperty && valueOf(statementProperty);
   const statements: StatementModel[] = [];
   if (!statementValue) {
-    ctx.report('MISSING_STATEMENT', statementKeyNode(root), 'Add a Statement element with at least one statement.');
+    ctx.report('MISSING_STATEMENT', openingBrace(root), 'Add a Statement element with at least one statement.');
   } else if (statementValue.type === 'object') {
     const statement = checkStatement(ctx, statementValue, 0);
     if (statement) statements.push(statement);

@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import type { CheckContext } from './context.ts';
 import { keyOf, valueOf, jsonTypeName, type PrincipalElement, type PrincipalEntry, type PrincipalType } from './model.ts';
 import { looksLikePlaceholder } from './placeholder.ts';
-import { closestName } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 
 const PRINCIPAL_TYPES: readonly PrincipalType[] = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 const ACCOUNT_ID = /^\d{12}$/;
@@ -91,8 +91,7 @@ export function checkPrincipalElement(ctx: CheckContext, property: Node | undefi
       const type = PRINCIPAL_TYPES.find((t) => t === typeKey?.value);
       if (!typeKey || !typeValue) continue;
       if (!type) {
-        const suggestion = closestName(String(typeKey.value), PRINCIPAL_TYPES);
-        ctx.report('INVALID_PRINCIPAL_KEY', typeKey, `The principal type ${String(typeKey.value)} is not valid; use AWS, Service, Federated or CanonicalUser.${suggestion ? ` Did you mean ${suggestion}?` : ''}`);
+        ctx.report('INVALID_PRINCIPAL_KEY', typeKey, `The principal type ${String(typeKey.value)} is not valid; use AWS, Service, Federated or CanonicalUser.${didYouMean(String(typeKey.value), PRINCIPAL_TYPES)}`);
         continue;
       }
       principalValues(ctx, type, typeValue, entries);

@@ -5,14 +5,17 @@ import {
   CreateAccessKeyCommand,
   CreateGroupCommand,
   CreateLoginProfileCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   DeleteAccessKeyCommand,
   DeleteLoginProfileCommand,
   DeleteUserCommand,
   DeleteUserPolicyCommand,
+  GetRoleCommand,
   GetUserCommand,
   ListUsersCommand,
   PutUserPolicyCommand,
+  PutRolePolicyCommand,
   AttachUserPolicyCommand,
   DetachUserPolicyCommand,
   RemoveUserFromGroupCommand,
@@ -21,6 +24,7 @@ import {
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
 import { awsError } from './helpers/entities.ts';
 import { recordPasswordUse } from '../src/model/login-profiles.ts';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -91,6 +95,30 @@ describe('CreateUser / GetUser', () => {
     const asUser = t.iamAs({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
     const { User } = await asUser.send(new GetUserCommand({}));
     expect(User).toMatchObject({ UserName: 'selfie', Arn: `arn:aws:iam::${t.accountId}:user/selfie` });
+  });
+});
+
+describe('GetUser as an assumed role', () => {
+  it('needs a UserName, and AssumeRole shows up as RoleLastUsed', async () => {
+    await t.iam.send(new CreateUserCommand({ UserName: 'switcher' }));
+    const allow = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+    await t.iam.send(new PutUserPolicyCommand({ UserName: 'switcher', PolicyName: 'assume', PolicyDocument: allow('sts:AssumeRole') }));
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.accountId}:root` }, Action: 'sts:AssumeRole' }] });
+    await t.iam.send(new CreateRoleCommand({ RoleName: 'reader-role', AssumeRolePolicyDocument: trust }));
+    await t.iam.send(new PutRolePolicyCommand({ RoleName: 'reader-role', PolicyName: 'read', PolicyDocument: allow('iam:GetUser') }));
+    const { AccessKey } = await t.iam.send(new CreateAccessKeyCommand({ UserName: 'switcher' }));
+    const sts = t.stsAs({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${t.accountId}:role/reader-role`, RoleSessionName: 's1' }));
+    const asRole = t.iamAs({ accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken });
+    expect(await awsError(asRole.send(new GetUserCommand({})))).toEqual({
+      name: 'ValidationError',
+      status: 400,
+      message: 'Must specify userName when calling with non-User credentials',
+    });
+    expect((await asRole.send(new GetUserCommand({ UserName: 'switcher' }))).User?.UserName).toBe('switcher');
+    const { Role } = await t.iam.send(new GetRoleCommand({ RoleName: 'reader-role' }));
+    expect(Role?.RoleLastUsed?.LastUsedDate).toBeInstanceOf(Date);
+    expect(Role?.RoleLastUsed?.Region).toBe('us-east-1');
   });
 });
 

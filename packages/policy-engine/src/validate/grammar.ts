@@ -103,7 +103,6 @@ function exclusivePair(ctx: CheckContext, statement: Node, names: readonly [stri
   return first ?? second;
 }
 
-/** The opening brace of an object: what to underline for "this statement (or policy) lacks an element". */
 /** The opening brace of an object: what to underline when a statement (or the policy) lacks an element. */
 function openingBrace(object: Node): Node {
   return { ...object, length: 1 };

@@ -202,6 +202,15 @@ describe('validatePolicy: details of individual checks', () => {
     expect(validate(federated, { kind: 'trust' }).filter((f) => f.findingType === 'ERROR')).toEqual([]);
   });
 
+  it('applies the checks of each kind of policy', () => {
+    const trustDoc = doc({ ...GOOD_TRUST, Sid: 'Trust me' });
+    const errorsAs = (kind: PolicyKind): string[] => validate(trustDoc, { kind }).filter((f) => f.findingType === 'ERROR').map((f) => f.issueCode).sort();
+    expect(errorsAs('trust')).toEqual(['UNSUPPORTED_SID']);
+    expect(errorsAs('resource')).toEqual(['MISSING_RESOURCE']);
+    expect(errorsAs('identity')).toEqual(['MISSING_RESOURCE', 'UNSUPPORTED_PRINCIPAL', 'UNSUPPORTED_SID']);
+    expect(validate(trustDoc, { kind: 'boundary' }).find((f) => f.issueCode === 'UNSUPPORTED_PRINCIPAL')?.message).toMatch(/permissions boundary/);
+  });
+
   it('reports a wildcard that matches no action', () => {
     expect(validate(identity({ Action: 's3:Frobnicate*' })).find((f) => f.issueCode === 'INVALID_ACTION')?.message).toMatch(/matches no action/);
   });

@@ -3,7 +3,9 @@ import {
   AttachUserPolicyCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand, CreatePolicyCommand,
   CreateUserCommand, GetUserCommand, PutUserPolicyCommand, AddUserToGroupCommand, ListAccessKeysCommand,
 } from '@aws-sdk/client-iam';
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser, createHarness } from './helpers/harness.ts';
 import type { Harness } from './helpers/harness.ts';
@@ -73,11 +75,17 @@ describe('users', () => {
     expect(res.body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('answers NoSuchEntity as 404', async () => {
-    const res = await b.get('/api/users/nobody-here');
+  it.each(['/api/users/nobody-here', '/api/groups/nobody-here', '/api/roles/nobody-here', `/api/policies/${encodeURIComponent('arn:aws:iam::123456789012:policy/nobody-here')}`])('answers NoSuchEntity as 404 (%s)', async (url) => {
+    const res = await b.get(url);
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NoSuchEntity');
     expect(res.body.error.requestId).toBeTruthy();
+  });
+
+  it('answers the delete of an unknown user with 404 naming the step', async () => {
+    const res = await b.delete('/api/users/nobody-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'NoSuchEntity', failedStep: 'Check the user exists' });
   });
 
   it('refuses invalid input before calling AWS', async () => {
@@ -95,15 +103,21 @@ describe('users', () => {
     await expect(rootIam.send(new GetUserCommand({ UserName: 'erin' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
   });
 
-  it('deletes a user after removing keys, password, policies and group memberships', async () => {
+  it('deletes a user after removing keys, password, MFA device, policies and group memberships', async () => {
     await rootIam.send(new CreateUserCommand({ UserName: 'frank' }));
     await rootIam.send(new CreateAccessKeyCommand({ UserName: 'frank' }));
     await rootIam.send(new CreateLoginProfileCommand({ UserName: 'frank', Password: 'Correct-Horse-Battery-9' }));
     await rootIam.send(new AddUserToGroupCommand({ UserName: 'frank', GroupName: 'developers' }));
     await rootIam.send(new PutUserPolicyCommand({ UserName: 'frank', PolicyName: 'inline', PolicyDocument: selfServicePolicy }));
     await rootIam.send(new AttachUserPolicyCommand({ UserName: 'frank', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    const device = (await rootIam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'frank' }))).VirtualMFADevice!;
+    const secret = Secret.fromBase32(Buffer.from(device.Base32StringSeed!).toString('utf8'));
+    const code = (steps: number) => TOTP.generate({ secret, timestamp: Date.now() + steps * 30_000 });
+    await rootIam.send(new EnableMFADeviceCommand({ UserName: 'frank', SerialNumber: device.SerialNumber!, AuthenticationCode1: code(-1), AuthenticationCode2: code(0) }));
     const res = await b.delete('/api/users/frank');
     expect(res.status).toBe(204);
+    const devices = await rootIam.send(new ListVirtualMFADevicesCommand({}));
+    expect(devices.VirtualMFADevices?.map((d) => d.SerialNumber)).not.toContain(device.SerialNumber);
     await expect(rootIam.send(new GetUserCommand({ UserName: 'frank' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
   });
 

@@ -24,6 +24,8 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   const apiError = toApiError(err);
   if (apiError.status >= 500) req.log?.error({ err }, 'request failed');
   res.locals.apiError = apiError;
+  // AWS said the temporary credentials expired (clock skew, revoked session): the sign-in is over.
+  if (apiError.code === 'SessionExpired' && req.session?.auth) delete req.session.auth;
   if (res.headersSent) return;
   res.status(apiError.status).json({ error: apiError.toBody() });
 };

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { Group, IAMClient, User } from '@aws-sdk/client-iam';
 import { attachPolicy, attachedPolicies, detachPolicy, inlinePolicies, removeAllPolicies } from './principal-policies.ts';
-import { collect, compact, iso, section } from './shape.ts';
+import { collect, compact, iso, pager, section } from './shape.ts';
 import type { Unavailable } from './shape.ts';
 import { runSteps } from './steps.ts';
 import { userSummary } from './users.ts';
@@ -15,7 +15,7 @@ export const groupSummary = (g: Partial<Group>) =>
 
 async function members(iam: IAMClient, groupName: string): Promise<{ group: Partial<Group>; users: User[] }> {
   let group: Partial<Group> = {};
-  const users = await collect(paginateGetGroup({ client: iam }, { GroupName: groupName }), (p) => {
+  const users = await collect(paginateGetGroup(pager(iam), { GroupName: groupName }), (p) => {
     group = p.Group ?? group;
     return p.Users;
   });
@@ -23,7 +23,7 @@ async function members(iam: IAMClient, groupName: string): Promise<{ group: Part
 }
 
 export async function listGroups(iam: IAMClient, withMemberCount: boolean) {
-  const groups = await collect(paginateListGroups({ client: iam }, {}), (p) => p.Groups);
+  const groups = await collect(paginateListGroups(pager(iam), {}), (p) => p.Groups);
   if (!withMemberCount) return groups.map(groupSummary);
   // One GetGroup per group: fine for the console's group counts (IAM allows 300 groups per account).
   return Promise.all(groups.map(async (g) => ({ ...groupSummary(g), memberCount: (await members(iam, g.GroupName ?? '')).users.length })));

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { IAMClient, ListEntitiesForPolicyCommandOutput, Policy, PolicyScopeType } from '@aws-sdk/client-iam';
 import { detachPolicy } from './principal-policies.ts';
-import { collect, compact, decodePolicy, iso, toTags } from './shape.ts';
+import { collect, compact, decodePolicy, iso, pager, toTags } from './shape.ts';
 import type { ApiTag } from './shape.ts';
 import { runSteps } from './steps.ts';
 
@@ -30,13 +30,13 @@ export const policySummary = (p: Policy) =>
   });
 
 export async function listPolicies(iam: IAMClient, scope: PolicyScopeType, onlyAttached: boolean) {
-  const policies = await collect(paginateListPolicies({ client: iam }, { Scope: scope, OnlyAttached: onlyAttached }), (p) => p.Policies);
+  const policies = await collect(paginateListPolicies(pager(iam), { Scope: scope, OnlyAttached: onlyAttached }), (p) => p.Policies);
   return policies.map(policySummary);
 }
 
 async function entities(iam: IAMClient, policyArn: string) {
   const pages: ListEntitiesForPolicyCommandOutput[] = [];
-  for await (const page of paginateListEntitiesForPolicy({ client: iam }, { PolicyArn: policyArn })) pages.push(page);
+  for await (const page of paginateListEntitiesForPolicy(pager(iam), { PolicyArn: policyArn })) pages.push(page);
   return {
     users: pages.flatMap((p) => p.PolicyUsers ?? []).map((u) => ({ userName: u.UserName ?? '', userId: u.UserId ?? '' })),
     groups: pages.flatMap((p) => p.PolicyGroups ?? []).map((g) => ({ groupName: g.GroupName ?? '', groupId: g.GroupId ?? '' })),
@@ -45,7 +45,7 @@ async function entities(iam: IAMClient, policyArn: string) {
 }
 
 async function versions(iam: IAMClient, policyArn: string) {
-  const list = await collect(paginateListPolicyVersions({ client: iam }, { PolicyArn: policyArn }), (p) => p.Versions);
+  const list = await collect(paginateListPolicyVersions(pager(iam), { PolicyArn: policyArn }), (p) => p.Versions);
   return list.map((v) => ({ versionId: v.VersionId ?? '', isDefaultVersion: v.IsDefaultVersion ?? false, createDate: iso(v.CreateDate) ?? '' }));
 }
 

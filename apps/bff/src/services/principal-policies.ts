@@ -14,7 +14,7 @@ import {
   paginateListGroupPolicies, paginateListRolePolicies, paginateListUserPolicies,
 } from '@aws-sdk/client-iam';
 import type { AttachedPolicy, IAMClient, Tag } from '@aws-sdk/client-iam';
-import { collect, decodePolicy, fromTags, toTags } from './shape.ts';
+import { collect, decodePolicy, fromTags, pager, toTags } from './shape.ts';
 import type { ApiTag } from './shape.ts';
 
 export type PrincipalKind = 'user' | 'group' | 'role';
@@ -31,28 +31,28 @@ interface PrincipalOps {
 
 const ops: Record<PrincipalKind, PrincipalOps> = {
   user: {
-    listAttached: (iam, n) => collect(paginateListAttachedUserPolicies({ client: iam }, { UserName: n }), (p) => p.AttachedPolicies),
+    listAttached: (iam, n) => collect(paginateListAttachedUserPolicies(pager(iam), { UserName: n }), (p) => p.AttachedPolicies),
     attach: (iam, n, arn) => iam.send(new AttachUserPolicyCommand({ UserName: n, PolicyArn: arn })),
     detach: (iam, n, arn) => iam.send(new DetachUserPolicyCommand({ UserName: n, PolicyArn: arn })),
-    listInlineNames: (iam, n) => collect(paginateListUserPolicies({ client: iam }, { UserName: n }), (p) => p.PolicyNames),
+    listInlineNames: (iam, n) => collect(paginateListUserPolicies(pager(iam), { UserName: n }), (p) => p.PolicyNames),
     getInline: async (iam, n, p) => (await iam.send(new GetUserPolicyCommand({ UserName: n, PolicyName: p }))).PolicyDocument,
     putInline: (iam, n, p, d) => iam.send(new PutUserPolicyCommand({ UserName: n, PolicyName: p, PolicyDocument: d })),
     deleteInline: (iam, n, p) => iam.send(new DeleteUserPolicyCommand({ UserName: n, PolicyName: p })),
   },
   group: {
-    listAttached: (iam, n) => collect(paginateListAttachedGroupPolicies({ client: iam }, { GroupName: n }), (p) => p.AttachedPolicies),
+    listAttached: (iam, n) => collect(paginateListAttachedGroupPolicies(pager(iam), { GroupName: n }), (p) => p.AttachedPolicies),
     attach: (iam, n, arn) => iam.send(new AttachGroupPolicyCommand({ GroupName: n, PolicyArn: arn })),
     detach: (iam, n, arn) => iam.send(new DetachGroupPolicyCommand({ GroupName: n, PolicyArn: arn })),
-    listInlineNames: (iam, n) => collect(paginateListGroupPolicies({ client: iam }, { GroupName: n }), (p) => p.PolicyNames),
+    listInlineNames: (iam, n) => collect(paginateListGroupPolicies(pager(iam), { GroupName: n }), (p) => p.PolicyNames),
     getInline: async (iam, n, p) => (await iam.send(new GetGroupPolicyCommand({ GroupName: n, PolicyName: p }))).PolicyDocument,
     putInline: (iam, n, p, d) => iam.send(new PutGroupPolicyCommand({ GroupName: n, PolicyName: p, PolicyDocument: d })),
     deleteInline: (iam, n, p) => iam.send(new DeleteGroupPolicyCommand({ GroupName: n, PolicyName: p })),
   },
   role: {
-    listAttached: (iam, n) => collect(paginateListAttachedRolePolicies({ client: iam }, { RoleName: n }), (p) => p.AttachedPolicies),
+    listAttached: (iam, n) => collect(paginateListAttachedRolePolicies(pager(iam), { RoleName: n }), (p) => p.AttachedPolicies),
     attach: (iam, n, arn) => iam.send(new AttachRolePolicyCommand({ RoleName: n, PolicyArn: arn })),
     detach: (iam, n, arn) => iam.send(new DetachRolePolicyCommand({ RoleName: n, PolicyArn: arn })),
-    listInlineNames: (iam, n) => collect(paginateListRolePolicies({ client: iam }, { RoleName: n }), (p) => p.PolicyNames),
+    listInlineNames: (iam, n) => collect(paginateListRolePolicies(pager(iam), { RoleName: n }), (p) => p.PolicyNames),
     getInline: async (iam, n, p) => (await iam.send(new GetRolePolicyCommand({ RoleName: n, PolicyName: p }))).PolicyDocument,
     putInline: (iam, n, p, d) => iam.send(new PutRolePolicyCommand({ RoleName: n, PolicyName: p, PolicyDocument: d })),
     deleteInline: (iam, n, p) => iam.send(new DeleteRolePolicyCommand({ RoleName: n, PolicyName: p })),

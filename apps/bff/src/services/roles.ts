@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { IAMClient, Role } from '@aws-sdk/client-iam';
 import { attachPolicy, attachedPolicies, detachPolicy, inlinePolicies, removeAllPolicies } from './principal-policies.ts';
-import { collect, compact, decodePolicy, fromTags, iso, listOrEmpty, section, toTags } from './shape.ts';
+import { collect, compact, decodePolicy, fromTags, iso, listOrEmpty, pager, section, toTags } from './shape.ts';
 import type { ApiTag, Unavailable } from './shape.ts';
 import { runSteps } from './steps.ts';
 
@@ -35,7 +35,7 @@ export function switchRoleUrl(role: Partial<Role>, accountAlias?: string | null)
 }
 
 export async function listRoles(iam: IAMClient) {
-  return (await collect(paginateListRoles({ client: iam }, {}), (p) => p.Roles)).map(roleSummary);
+  return (await collect(paginateListRoles(pager(iam), {}), (p) => p.Roles)).map(roleSummary);
 }
 
 export async function getRoleDetail(iam: IAMClient, roleName: string, accountAlias?: string | null) {
@@ -96,7 +96,7 @@ export async function createRole(iam: IAMClient, input: CreateRoleInput) {
 export async function deleteRole(iam: IAMClient, roleName: string): Promise<void> {
   await runSteps(`Deleting role ${roleName}`, async (step) => {
     await step('Check the role exists', () => iam.send(new GetRoleCommand({ RoleName: roleName })));
-    const profiles = await listOrEmpty(() => collect(paginateListInstanceProfilesForRole({ client: iam }, { RoleName: roleName }), (p) => p.InstanceProfiles));
+    const profiles = await listOrEmpty(() => collect(paginateListInstanceProfilesForRole(pager(iam), { RoleName: roleName }), (p) => p.InstanceProfiles));
     for (const p of profiles) {
       await step(`Remove from instance profile ${p.InstanceProfileName}`,
         () => iam.send(new RemoveRoleFromInstanceProfileCommand({ RoleName: roleName, InstanceProfileName: p.InstanceProfileName ?? '' })));

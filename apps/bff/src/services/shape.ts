@@ -1,5 +1,5 @@
 // Small conversions from SDK shapes to the API's JSON: ISO dates, decoded policy documents, tags.
-import type { Tag } from '@aws-sdk/client-iam';
+import type { IAMClient, Tag } from '@aws-sdk/client-iam';
 import { awsErrorCode, isAwsError } from '../aws/errors.ts';
 
 export const iso = (date: Date | undefined): string | undefined => (date ? date.toISOString() : undefined);
@@ -71,3 +71,6 @@ export async function listOrEmpty<T>(load: () => Promise<T[]>): Promise<T[]> {
     throw err;
   }
 }
+
+/** Paginator config: IAM's largest page (1000) keeps a 10,000-user account to ten round trips. */
+export const pager = (iam: IAMClient) => ({ client: iam, pageSize: 1000 });

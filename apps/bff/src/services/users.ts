@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { IAMClient, User } from '@aws-sdk/client-iam';
 import { attachPolicy, attachedPolicies, detachPolicy, inlinePolicies, removeAllPolicies } from './principal-policies.ts';
-import { collect, compact, fromTags, iso, listOrEmpty, orNull, section, toTags } from './shape.ts';
+import { collect, compact, fromTags, iso, listOrEmpty, orNull, pager, section, toTags } from './shape.ts';
 import type { ApiTag, Unavailable } from './shape.ts';
 import { runSteps } from './steps.ts';
 
@@ -26,11 +26,11 @@ export function userSummary(u: Partial<User>) {
 }
 
 export async function listUsers(iam: IAMClient) {
-  return (await collect(paginateListUsers({ client: iam }, {}), (p) => p.Users)).map(userSummary);
+  return (await collect(paginateListUsers(pager(iam), {}), (p) => p.Users)).map(userSummary);
 }
 
 async function accessKeys(iam: IAMClient, userName: string) {
-  const keys = await collect(paginateListAccessKeys({ client: iam }, { UserName: userName }), (p) => p.AccessKeyMetadata);
+  const keys = await collect(paginateListAccessKeys(pager(iam), { UserName: userName }), (p) => p.AccessKeyMetadata);
   return Promise.all(
     keys.map(async (k) => {
       const used = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId ?? '' }));
@@ -46,7 +46,7 @@ async function accessKeys(iam: IAMClient, userName: string) {
 }
 
 async function groupsOf(iam: IAMClient, userName: string) {
-  const groups = await collect(paginateListGroupsForUser({ client: iam }, { UserName: userName }), (p) => p.Groups);
+  const groups = await collect(paginateListGroupsForUser(pager(iam), { UserName: userName }), (p) => p.Groups);
   return groups.map((g) => ({ groupName: g.GroupName ?? '', arn: g.Arn ?? '' }));
 }
 
@@ -59,7 +59,7 @@ export async function getUserDetail(iam: IAMClient, userName: string) {
     section('inlinePolicies', [], () => inlinePolicies(iam, 'user', userName), unavailable),
     section('accessKeys', [], () => accessKeys(iam, userName), unavailable),
     section('mfaDevices', [], async () => {
-      const devices = await collect(paginateListMFADevices({ client: iam }, { UserName: userName }), (p) => p.MFADevices);
+      const devices = await collect(paginateListMFADevices(pager(iam), { UserName: userName }), (p) => p.MFADevices);
       return devices.map((d) => ({ serialNumber: d.SerialNumber ?? '', enableDate: iso(d.EnableDate) ?? '' }));
     }, unavailable),
     section('loginProfile', null, async () => {
@@ -148,16 +148,16 @@ export async function deleteUser(iam: IAMClient, userName: string): Promise<void
   await runSteps(`Deleting user ${userName}`, async (step) => {
     const u = { UserName: userName };
     await step('Check the user exists', () => iam.send(new GetUserCommand(u)));
-    for (const k of await collect(paginateListAccessKeys({ client: iam }, u), (p) => p.AccessKeyMetadata)) {
+    for (const k of await collect(paginateListAccessKeys(pager(iam), u), (p) => p.AccessKeyMetadata)) {
       await step(`Delete access key ${k.AccessKeyId}`, () => iam.send(new DeleteAccessKeyCommand({ ...u, AccessKeyId: k.AccessKeyId ?? '' })));
     }
-    for (const c of await listOrEmpty(() => collect(paginateListSigningCertificates({ client: iam }, u), (p) => p.Certificates))) {
+    for (const c of await listOrEmpty(() => collect(paginateListSigningCertificates(pager(iam), u), (p) => p.Certificates))) {
       await step(`Delete signing certificate ${c.CertificateId}`, () => iam.send(new DeleteSigningCertificateCommand({ ...u, CertificateId: c.CertificateId ?? '' })));
     }
-    for (const k of await listOrEmpty(() => collect(paginateListSSHPublicKeys({ client: iam }, u), (p) => p.SSHPublicKeys))) {
+    for (const k of await listOrEmpty(() => collect(paginateListSSHPublicKeys(pager(iam), u), (p) => p.SSHPublicKeys))) {
       await step(`Delete SSH public key ${k.SSHPublicKeyId}`, () => iam.send(new DeleteSSHPublicKeyCommand({ ...u, SSHPublicKeyId: k.SSHPublicKeyId ?? '' })));
     }
-    for (const d of await collect(paginateListMFADevices({ client: iam }, u), (p) => p.MFADevices)) {
+    for (const d of await collect(paginateListMFADevices(pager(iam), u), (p) => p.MFADevices)) {
       const serial = d.SerialNumber ?? '';
       await step(`Deactivate MFA device ${serial}`, () => iam.send(new DeactivateMFADeviceCommand({ ...u, SerialNumber: serial })));
       if (serial.startsWith('arn:')) {

@@ -1,7 +1,7 @@
 // The embedded IAM/STS endpoint: opens (or creates) the account in a data directory, seeds it on first start,
 // and serves the AWS Query protocol over HTTP on 127.0.0.1. Usable in-process (BFF, tests) and by the CLI.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Authorizer } from './auth/authorizer.ts';
@@ -133,6 +133,8 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
 }
 
 export async function startIamServer(options: IamServerOptions): Promise<IamServer> {
+  const databaseFile = join(options.dataDir, 'iam.sqlite');
+  const newDataDir = !existsSync(databaseFile);
   const db = openDatabase(options.dataDir);
   const credentialsFile = join(options.dataDir, 'credentials');
   let account: ReturnType<typeof ensureAccount>;
@@ -149,6 +151,9 @@ export async function startIamServer(options: IamServerOptions): Promise<IamServ
     ensureCredentialsFile(state, credentialsFile);
   } catch (error) {
     db.close();
+    // A first start that failed half-way (e.g. while seeding) leaves nothing behind, so the next start is a first
+    // start again instead of an unseeded account. Only files this start created are removed.
+    if (newDataDir) for (const suffix of ['', '-wal', '-shm']) rmSync(`${databaseFile}${suffix}`, { force: true });
     throw error;
   }
 

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CreateUserCommand, GetUserCommand, IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { startTestServer, type Keys } from './helpers/start-server.ts';
+import { startIamServer } from '../src/server.ts';
 
 const CLI = join(import.meta.dirname, '../src/cli/iam-local.ts');
 const dirs: string[] = [];
@@ -65,6 +66,15 @@ describe('restart persistence', () => {
     const names = (await reopened.iam.send(new ListUsersCommand({}))).Users?.map((u) => u.UserName);
     expect(names).toEqual(Array.from({ length: 20 }, (_, i) => `durable-${i}`).sort());
     await reopened.close({ keepData: true });
+  });
+
+  it('a first start that fails leaves no half-made account behind', async () => {
+    const dataDir = freshDir();
+    await expect(startIamServer({ dataDir, accountId: 'not-an-id', seed: 'none' })).rejects.toThrow(/12 digits/);
+    expect(existsSync(join(dataDir, 'iam.sqlite'))).toBe(false);
+    const retry = await startIamServer({ dataDir, seed: 'none' });
+    expect(retry.created).toBe(true);
+    await retry.close();
   });
 
   it('the command refuses a corrupt data file with one clear line and exit code 1', () => {

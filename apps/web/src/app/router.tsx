@@ -1,4 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { groupsQueryOptions } from '../features/groups/api/groups.ts';
+import { policiesQueryOptions } from '../features/policies/api/policies.ts';
+import { rolesQueryOptions } from '../features/roles/api/roles.ts';
+import { sessionQueryOptions } from '../features/session/api/session.ts';
+import { usersQueryOptions } from '../features/users/api/users.ts';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Loading } from '../components/loading.tsx';
@@ -33,13 +38,24 @@ function resourceRoutes(options: {
   path: string;
   title: string;
   list: ReactNode;
+  /** Starts loading the list while the page's code downloads (see `prefetchWhenSignedIn`). */
+  listQuery?: () => void;
   create?: { title: string; element: ReactNode };
   param: string;
   detail: ReactNode;
   detailText?: (value: string) => string;
 }): RouteObject {
   const base = `/${options.path}`;
-  const children: RouteObject[] = [{ index: true, element: options.list }];
+  const children: RouteObject[] = [
+    {
+      index: true,
+      element: options.list,
+      loader: () => {
+        options.listQuery?.();
+        return null;
+      },
+    },
+  ];
   if (options.create) {
     children.push({ path: 'create', element: options.create.element, handle: crumb(() => ({ text: options.create?.title ?? '', href: `${base}/create` })) });
   }
@@ -54,56 +70,65 @@ function resourceRoutes(options: {
   return { path: options.path, handle: crumb(() => ({ text: options.title, href: base })), children };
 }
 
-export const routes: RouteObject[] = [
-  {
-    path: '/signin',
-    element: (
-      <Suspense fallback={<Loading />}>
-        <SignInRoute />
-      </Suspense>
-    ),
-  },
-  {
-    path: '/',
-    element: <Shell />,
-    handle: crumb(() => ({ text: 'IAM', href: '/' })),
-    children: [
-      { index: true, element: <DashboardRoute />, handle: crumb(() => ({ text: 'Dashboard', href: '/' })) },
-      resourceRoutes({ path: 'users', title: 'Users', list: <UsersRoute />, create: { title: 'Create user', element: <CreateUserRoute /> }, param: 'userName', detail: <UserDetailRoute /> }),
-      resourceRoutes({ path: 'groups', title: 'User groups', list: <GroupsRoute />, create: { title: 'Create user group', element: <CreateGroupRoute /> }, param: 'groupName', detail: <GroupDetailRoute /> }),
-      resourceRoutes({ path: 'roles', title: 'Roles', list: <RolesRoute />, create: { title: 'Create role', element: <CreateRoleRoute /> }, param: 'roleName', detail: <RoleDetailRoute /> }),
-      resourceRoutes({
-        path: 'policies',
-        title: 'Policies',
-        list: <PoliciesRoute />,
-        create: { title: 'Create policy', element: <CreatePolicyRoute /> },
-        param: 'policyArn',
-        detail: <PolicyDetailRoute />,
-        // A policy ARN is long; its crumb is the policy name, the ARN's last segment.
-        detailText: (arn) => arn.split('/').pop() ?? arn,
-      }),
-      {
-        path: 'account-settings',
-        element: <AccountSettingsRoute />,
-        handle: crumb(() => ({ text: 'Account settings', href: '/account-settings' })),
-      },
-      {
-        path: 'credential-report',
-        element: <ComingSoonRoute page="credential-report" />,
-        handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
-      },
-      {
-        path: 'security-credentials',
-        element: <ComingSoonRoute page="security-credentials" />,
-        handle: crumb(() => ({ text: 'My security credentials', href: '/security-credentials' })),
-      },
-      { path: '*', element: <NotFoundRoute />, handle: crumb(() => ({ text: 'Not found', href: '#' })) },
-    ],
-  },
-];
+export function buildRoutes(queryClient: QueryClient): RouteObject[] {
+  // The list request and the page chunk then travel in parallel instead of one after the other. Only
+  // for a known signed-in session: a signed-out visit should land on sign-in, not on "session expired".
+  const whenSignedIn = (prefetch: () => Promise<void>) => () => {
+    const session = queryClient.getQueryData(sessionQueryOptions().queryKey);
+    if (session?.signedIn) void prefetch();
+  };
+  return [
+    {
+      path: '/signin',
+      element: (
+        <Suspense fallback={<Loading />}>
+          <SignInRoute />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/',
+      element: <Shell />,
+      handle: crumb(() => ({ text: 'IAM', href: '/' })),
+      children: [
+        { index: true, element: <DashboardRoute />, handle: crumb(() => ({ text: 'Dashboard', href: '/' })) },
+        resourceRoutes({ path: 'users', title: 'Users', list: <UsersRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(usersQueryOptions())), create: { title: 'Create user', element: <CreateUserRoute /> }, param: 'userName', detail: <UserDetailRoute /> }),
+        resourceRoutes({ path: 'groups', title: 'User groups', list: <GroupsRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(groupsQueryOptions())), create: { title: 'Create user group', element: <CreateGroupRoute /> }, param: 'groupName', detail: <GroupDetailRoute /> }),
+        resourceRoutes({ path: 'roles', title: 'Roles', list: <RolesRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(rolesQueryOptions())), create: { title: 'Create role', element: <CreateRoleRoute /> }, param: 'roleName', detail: <RoleDetailRoute /> }),
+        resourceRoutes({
+          path: 'policies',
+          title: 'Policies',
+          list: <PoliciesRoute />,
+          listQuery: whenSignedIn(() => queryClient.prefetchQuery(policiesQueryOptions())),
+          create: { title: 'Create policy', element: <CreatePolicyRoute /> },
+          param: 'policyArn',
+          detail: <PolicyDetailRoute />,
+          // A policy ARN is long; its crumb is the policy name, the ARN's last segment.
+          detailText: (arn) => arn.split('/').pop() ?? arn,
+        }),
+        {
+          path: 'account-settings',
+          element: <AccountSettingsRoute />,
+          handle: crumb(() => ({ text: 'Account settings', href: '/account-settings' })),
+        },
+        {
+          path: 'credential-report',
+          element: <ComingSoonRoute page="credential-report" />,
+          handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
+        },
+        {
+          path: 'security-credentials',
+          element: <ComingSoonRoute page="security-credentials" />,
+          handle: crumb(() => ({ text: 'My security credentials', href: '/security-credentials' })),
+        },
+        { path: '*', element: <NotFoundRoute />, handle: crumb(() => ({ text: 'Not found', href: '#' })) },
+      ],
+    },
+  ];
+}
 
 export function createAppRouter(queryClient: QueryClient) {
-  const router = createBrowserRouter(routes);
+  const router = createBrowserRouter(buildRoutes(queryClient));
   // Whatever call finds the session gone, the person lands on sign-in once, with the reason shown.
   api.onSessionLost(() => {
     if (router.state.location.pathname === '/signin') return;

@@ -201,4 +201,34 @@ describe('AssumeRole', () => {
     );
     expect(dup.name).toBe('InvalidParameterValue');
   });
+
+  it('carries transitive session tags through role chaining, unchangeable', async () => {
+    addRole(t, 'TagFirstHop', policy({ Effect: 'Allow', Principal: { AWS: alice.arn }, Action: ['sts:AssumeRole', 'sts:TagSession'] }), { inline: allowAssume });
+    addRole(
+      t,
+      'TagSecondHop',
+      policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.accountId}:root` }, Action: ['sts:AssumeRole', 'sts:TagSession'], Condition: { StringEquals: { 'aws:PrincipalTag/project': 'apollo' } } }),
+      { inline: allowAssume },
+    );
+    const badTransitive = await sdkError(
+      t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: roleArn('TagFirstHop'), RoleSessionName: 'hop1', Tags: [{ Key: 'project', Value: 'apollo' }], TransitiveTagKeys: ['team'] })),
+    );
+    expect(badTransitive).toMatchObject({ name: 'InvalidParameterValue', message: 'The specified transitive tag key must be included in the requested tags.' });
+    const first = await t.stsAs(alice.keys).send(
+      new AssumeRoleCommand({ RoleArn: roleArn('TagFirstHop'), RoleSessionName: 'hop1', Tags: [{ Key: 'project', Value: 'apollo' }, { Key: 'temp', Value: 'x' }], TransitiveTagKeys: ['project'] }),
+    );
+    const hop1 = t.stsAs(keysOf(first.Credentials));
+    // The calling session's tags are its principal tags; the transitive one is also a tag of the next session.
+    const second = await hop1.send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop2' }));
+    expect(second.AssumedRoleUser?.Arn).toContain('assumed-role/TagSecondHop/hop2');
+    const third = await t.stsAs(keysOf(second.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop3' }));
+    expect(third.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    const override = await sdkError(hop1.send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop2', Tags: [{ Key: 'PROJECT', Value: 'gemini' }] })));
+    expect(override.name).toBe('InvalidParameterValue');
+    // A tag that was not transitive stops at the first hop: the third hop's condition then fails.
+    const plain = await t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: roleArn('TagFirstHop'), RoleSessionName: 'hop1', Tags: [{ Key: 'project', Value: 'apollo' }] }));
+    const plainSecond = await t.stsAs(keysOf(plain.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop2' }));
+    const plainThird = await sdkError(t.stsAs(keysOf(plainSecond.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop3' })));
+    expect(plainThird.name).toBe('AccessDenied');
+  });
 });

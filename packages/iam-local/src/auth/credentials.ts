@@ -60,6 +60,7 @@ function sessionCaller(db: Db, accountId: string, session: StsSession): Caller |
     accessKeyId: session.accessKeyId,
     ...(p.sessionPolicy !== undefined ? { sessionPolicy: p.sessionPolicy } : {}),
     ...(p.sessionTags !== undefined ? { sessionTags: { ...p.sessionTags } } : {}),
+    ...(p.transitiveTagKeys !== undefined && p.transitiveTagKeys.length > 0 ? { transitiveTagKeys: [...p.transitiveTagKeys] } : {}),
     ...(p.sourceIdentity !== undefined ? { sourceIdentity: p.sourceIdentity } : {}),
     ...temporaryFacts,
   };

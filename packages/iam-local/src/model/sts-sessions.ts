@@ -17,6 +17,8 @@ export type SessionPrincipal =
       sourceIdentity?: string | undefined;
       sessionPolicy?: string | undefined;
       sessionTags?: Readonly<Record<string, string>> | undefined;
+      /** Keys of sessionTags that pass on to sessions chained from this one. */
+      transitiveTagKeys?: readonly string[] | undefined;
       /** Issued to a caller that was itself a role session. */
       chained: boolean;
     };
@@ -62,6 +64,14 @@ function newSessionToken(): string {
   return `IQoJb3JpZ2luX2VjE${randomBytes(240).toString('base64')}`;
 }
 
+/** session_tags holds `[tags, transitiveKeys]` (a plain tags object in rows written before transitive tags). */
+function readSessionTags(text: string | null): { sessionTags?: Record<string, string>; transitiveTagKeys?: string[] } {
+  if (!text) return {};
+  const parsed = JSON.parse(text) as unknown;
+  if (Array.isArray(parsed)) return { sessionTags: parsed[0] as Record<string, string>, transitiveTagKeys: parsed[1] as string[] };
+  return { sessionTags: parsed as Record<string, string> };
+}
+
 function principalOf(row: SessionRow): SessionPrincipal {
   if (row.principal_kind === 'root') return { kind: 'root' };
   if (row.principal_kind === 'user') return { kind: 'user', userId: row.user_id ?? '' };
@@ -73,7 +83,7 @@ function principalOf(row: SessionRow): SessionPrincipal {
     sessionName: row.role_session_name ?? '',
     sourceIdentity: row.source_identity ?? undefined,
     sessionPolicy: row.session_policy ?? undefined,
-    sessionTags: row.session_tags ? (JSON.parse(row.session_tags) as Record<string, string>) : undefined,
+    ...readSessionTags(row.session_tags),
     chained: row.chained === 1,
   };
 }
@@ -106,7 +116,7 @@ export function createSession(db: Db, input: NewSession): StsSession {
     p.kind === 'role' ? p.sessionName : null,
     p.kind === 'role' ? (p.sourceIdentity ?? null) : null,
     p.kind === 'role' ? (p.sessionPolicy ?? null) : null,
-    p.kind === 'role' && p.sessionTags ? JSON.stringify(p.sessionTags) : null,
+    p.kind === 'role' && p.sessionTags ? JSON.stringify([p.sessionTags, p.transitiveTagKeys ?? []]) : null,
     input.mfaAuthenticatedAt?.toISOString() ?? null,
     input.issuedAt.toISOString(),
     input.expiresAt.toISOString(),

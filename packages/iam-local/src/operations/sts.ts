@@ -105,6 +105,32 @@ function sessionTagsParam(params: QueryParams): SessionTags {
   return { tags, keys };
 }
 
+/**
+ * The new session's tags: those requested plus the transitive tags of the calling session (role chaining), which
+ * carry on and cannot be overridden; and which of them are transitive from now on.
+ */
+function chainedSessionTags(caller: Caller, input: AssumeRoleInput): { tags: Record<string, string>; transitive: string[] } | undefined {
+  const requested = new Map(input.tags.keys.map((key) => [key.toLowerCase(), key]));
+  for (const key of input.transitiveTagKeys) {
+    if (!requested.has(key.toLowerCase())) throw new IamError('InvalidParameterValue', 'The specified transitive tag key must be included in the requested tags.');
+  }
+  const inherited: Record<string, string> = {};
+  for (const key of caller.transitiveTagKeys ?? []) {
+    if (requested.has(key.toLowerCase())) {
+      throw new IamError('InvalidParameterValue', `The session tag ${key} is transitive from the calling session and cannot be overridden.`);
+    }
+    const value = caller.sessionTags?.[key];
+    if (value !== undefined) inherited[key] = value;
+  }
+  const tags = { ...inherited, ...input.tags.tags };
+  if (Object.keys(tags).length === 0) return undefined;
+  if (Object.keys(tags).length > MAX_SESSION_TAGS) {
+    throw new IamError('LimitExceeded', `Cannot exceed quota for SessionTags: ${MAX_SESSION_TAGS}`);
+  }
+  const transitive = [...Object.keys(inherited), ...input.transitiveTagKeys.map((key) => requested.get(key.toLowerCase()) as string)];
+  return { tags, transitive };
+}
+
 interface AssumeRoleInput {
   roleArn: string;
   sessionName: string;
@@ -205,6 +231,8 @@ function assumeRole(params: QueryParams, ctx: OperationContext) {
   const authorizer = ctx.authorizer;
   if (!authorizer) throw new Error('AssumeRole needs the server authorizer in its context');
 
+  // Tag rules (transitive keys, no overriding inherited ones) are checked before the trust policy.
+  const chainedTags = chainedSessionTags(caller, input);
   const mfaAt = verifyCallerMfa(ctx, input.serialNumber, input.tokenCode) ?? caller.mfaAuthenticatedAt;
   const role = roleOfArn(ctx, input.roleArn);
   const keys = assumeRoleContext(ctx, input, mfaAt);
@@ -221,7 +249,7 @@ function assumeRole(params: QueryParams, ctx: OperationContext) {
   const liveRole = role as Role;
   const sessionPolicy = sessionPolicyOf(ctx, input);
   const duration = assumeRoleDuration(ctx, liveRole, input.duration);
-  const sessionTags = input.tags.keys.length > 0 ? input.tags.tags : undefined;
+  const sessionTags = chainedTags?.tags;
   const session = createSession(ctx.state.db, {
     principal: {
       kind: 'role',
@@ -232,6 +260,7 @@ function assumeRole(params: QueryParams, ctx: OperationContext) {
       sourceIdentity: input.sourceIdentity ?? caller.sourceIdentity,
       sessionPolicy,
       sessionTags,
+      transitiveTagKeys: chainedTags?.transitive,
       chained: caller.kind === 'assumed-role',
     },
     issuedAt: ctx.now,

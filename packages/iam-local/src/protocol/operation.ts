@@ -34,6 +34,8 @@ export interface Caller {
   roleId?: string;
   /** Session tags passed to AssumeRole (assumed roles only); they override the role's tags of the same key. */
   sessionTags?: Record<string, string>;
+  /** Keys of sessionTags that are transitive: they pass on to sessions chained from this one. */
+  transitiveTagKeys?: string[];
   /** SourceIdentity set on AssumeRole (assumed roles only). */
   sourceIdentity?: string;
   /** When the temporary credentials were issued (aws:TokenIssueTime). */

@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS sts_sessions (
   role_session_name TEXT,
   source_identity TEXT,
   session_policy TEXT,
-  -- JSON object of session tags (AssumeRole Tags), or NULL
+  -- JSON [tags object, transitive tag keys] of AssumeRole Tags / TransitiveTagKeys, or NULL
   session_tags TEXT,
   mfa_authenticated_at TEXT,
   issued_at TEXT NOT NULL,

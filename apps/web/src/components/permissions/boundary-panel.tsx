@@ -11,6 +11,7 @@ import { ErrorAlert } from '../error-alert.tsx';
 import { FormModal } from '../form-modal.tsx';
 import { notifyError, notifySuccess } from '../notifications.tsx';
 import { RouterLink } from '../router-link.tsx';
+import { useConfirmRemoval } from '../confirm-removal.tsx';
 import { toPolicySelectOptions } from './policy-options.ts';
 
 export interface BoundaryPanelProps {
@@ -27,6 +28,7 @@ export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRem
   const [choice, setChoice] = useState<SelectProps.Option | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const confirm = useConfirmRemoval();
   const options = useMemo(() => toPolicySelectOptions(policyOptions.items ?? []), [policyOptions.items]);
 
   const save = async () => {
@@ -64,7 +66,12 @@ export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRem
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               {boundaryArn ? (
-                <Button onClick={() => void remove()} loading={busy && !editing}>
+                <Button
+                  onClick={() =>
+                    confirm.ask('Remove permissions boundary?', `${target} is then limited only by its policies.`, () => void remove())
+                  }
+                  loading={busy && !editing}
+                >
                   Remove boundary
                 </Button>
               ) : null}
@@ -81,6 +88,7 @@ export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRem
       ) : (
         <Box color="text-status-inactive">Permissions boundary is not set.</Box>
       )}
+      {confirm.dialog}
       {editing ? (
         <FormModal header={`Set permissions boundary for ${target}`} primaryLabel="Set boundary" primaryDisabled={!choice} busy={busy} onPrimary={() => void save()} onDismiss={() => setEditing(false)}>
           <SpaceBetween size="m">

@@ -10,6 +10,7 @@ import type { ManagedPolicyOption, OptionsSource } from '../../lib/iam-types.ts'
 import { notifyError, notifySuccess } from '../notifications.tsx';
 import { JsonView } from '../json-view.tsx';
 import { RouterLink } from '../router-link.tsx';
+import { useConfirmRemoval } from '../confirm-removal.tsx';
 import { AttachPoliciesModal } from './attach-policies-modal.tsx';
 import { policyTypeLabel } from './policy-options.ts';
 
@@ -64,6 +65,7 @@ export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach
   const [attaching, setAttaching] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [viewing, setViewing] = useState<PermissionRow | null>(null);
+  const confirm = useConfirmRemoval();
   const attachedArns = useMemo(() => new Set(rows.filter((row) => row.removable && row.policyArn).map((row) => row.policyArn ?? '')), [rows]);
   const visible = rows.filter((row) => row.policyName.toLowerCase().includes(filter.toLowerCase()));
 
@@ -103,7 +105,14 @@ export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach
             description="You can attach up to 10 managed policies."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={selected.length === 0} loading={removing} onClick={() => void remove()}>
+                <Button disabled={selected.length === 0} loading={removing} onClick={() =>
+                    confirm.ask(
+                      `Remove ${selected.length === 1 ? selected[0]?.policyName : `${selected.length} policies`}?`,
+                      `${selected.map((row) => row.policyName).join(', ')} will no longer apply to ${target}. Managed policies stay in the account; inline policies are deleted.`,
+                      () => void remove(),
+                    )
+                  }
+                >
                   Remove
                 </Button>
                 <Button variant="primary" iconName="add-plus" onClick={() => setAttaching(true)}>
@@ -141,6 +150,7 @@ export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach
           </Box>
         }
       />
+      {confirm.dialog}
       {attaching ? (
         <AttachPoliciesModal target={target} policies={policyOptions} alreadyAttached={attachedArns} onAttach={attach} onClose={() => setAttaching(false)} />
       ) : null}

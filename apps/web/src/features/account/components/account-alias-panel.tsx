@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { notifySuccess } from '../../../components/notifications.tsx';
 import { useAccount, useDeleteAccountAlias, useSetAccountAlias } from '../api/account.ts';
+import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { validateAccountAlias } from './account-alias.ts';
 
 function AliasModal({ current, onClose }: { current: string | null; onClose: () => void }) {
@@ -49,6 +50,7 @@ export function AccountAliasPanel() {
   const account = useAccount();
   const deleteAlias = useDeleteAccountAlias();
   const [editing, setEditing] = useState(false);
+  const confirm = useConfirmRemoval();
   const alias = account.data?.alias ?? null;
   return (
     <Container
@@ -61,7 +63,13 @@ export function AccountAliasPanel() {
                 {alias ? (
                   <Button
                     loading={deleteAlias.isPending}
-                    onClick={() => deleteAlias.mutate(undefined, { onSuccess: () => notifySuccess(`Account alias ${alias} deleted.`) })}
+                    onClick={() =>
+                      confirm.ask(
+                        `Delete alias ${alias}?`,
+                        'The sign-in URL for IAM users goes back to using the account ID; links with the alias stop working.',
+                        () => deleteAlias.mutate(undefined, { onSuccess: () => notifySuccess(`Account alias ${alias} deleted.`) }),
+                      )
+                    }
                   >
                     Delete
                   </Button>
@@ -92,6 +100,7 @@ export function AccountAliasPanel() {
           {deleteAlias.error ? <ErrorAlert error={deleteAlias.error} header="Could not delete the alias" onDismiss={() => deleteAlias.reset()} /> : null}
         </SpaceBetween>
       )}
+      {confirm.dialog}
       {editing ? <AliasModal current={alias} onClose={() => setEditing(false)} /> : null}
     </Container>
   );

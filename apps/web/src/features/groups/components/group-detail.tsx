@@ -15,6 +15,7 @@ import { formatAge, formatDateTime } from '../../../components/format.ts';
 import { Loading } from '../../../components/loading.tsx';
 import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
 import { PickNamesModal } from '../../../components/pick-names-modal.tsx';
+import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { inlineRow, managedRow, PermissionsPoliciesTable } from '../../../components/permissions/permissions-policies-table.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { UnavailableSections } from '../../../components/unavailable-sections.tsx';
@@ -41,6 +42,7 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
   const remove = useRemoveGroupMember(groupName);
   const [selected, setSelected] = useState<GroupMember[]>([]);
   const [adding, setAdding] = useState(false);
+  const confirm = useConfirmRemoval();
   const removeSelected = async () => {
     for (const member of selected) {
       try {
@@ -67,7 +69,10 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
             description="An IAM user can be in up to 10 groups."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() => void removeSelected()}>
+                <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() =>
+                    confirm.ask(`Remove ${selected.length === 1 ? selected[0]?.userName : `${selected.length} users`} from ${groupName}?`, 'They lose the permissions the group grants; the users themselves remain.', () => void removeSelected())
+                  }
+                >
                   Remove users
                 </Button>
                 <Button variant="primary" onClick={() => setAdding(true)}>
@@ -86,6 +91,7 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
         ]}
         empty={<Box textAlign="center" color="text-status-inactive">No users in this group.</Box>}
       />
+      {confirm.dialog}
       {adding ? (
         <PickNamesModal
           header={`Add users to ${groupName}`}

@@ -6,6 +6,7 @@ import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
 import { PickNamesModal } from '../../../components/pick-names-modal.tsx';
+import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import type { OptionsSource } from '../../../lib/iam-types.ts';
 import { useAddUserToGroup, useRemoveUserFromGroup, type UserDetail } from '../api/users.ts';
@@ -20,6 +21,7 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
   const remove = useRemoveUserFromGroup(userName);
   const [selected, setSelected] = useState<UserDetail['groups']>([]);
   const [adding, setAdding] = useState(false);
+  const confirm = useConfirmRemoval();
   const removeSelected = async () => {
     for (const group of selected) {
       try {
@@ -45,7 +47,10 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
             counter={`(${detail.groups.length})`}
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() => void removeSelected()}>
+                <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() =>
+                    confirm.ask(`Remove ${userName} from ${selected.map((group) => group.groupName).join(', ')}?`, `${userName} loses the permissions these groups grant.`, () => void removeSelected())
+                  }
+                >
                   Remove
                 </Button>
                 <Button variant="primary" onClick={() => setAdding(true)}>
@@ -70,6 +75,7 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
         ]}
         empty={<Box textAlign="center" color="text-status-inactive">{userName} is not a member of any group.</Box>}
       />
+      {confirm.dialog}
       {adding ? (
         <PickNamesModal
           header={`Add ${userName} to groups`}

@@ -11,7 +11,10 @@ let h: Harness;
 afterEach(() => h?.close());
 
 function setup() {
-  const aws = fakeAws({ ...signInHandlers([admin]).handlers, CreateGroup: (i) => ({ Group: { GroupName: i.GroupName, GroupId: 'AGPAX', Arn: 'arn:aws:iam::123456789012:group/x', Path: '/', CreateDate: new Date() } }) });
+  const aws = fakeAws({
+    ...signInHandlers([admin]).handlers,
+    ListUsers: () => ({ Users: Array.from({ length: 50 }, (_, i) => ({ UserName: `user-${i}`, UserId: `AIDA${i}`, Arn: `arn:aws:iam::123456789012:user/user-${i}`, Path: '/', CreateDate: new Date() })), IsTruncated: false }),
+    CreateGroup: (i) => ({ Group: { GroupName: i.GroupName, GroupId: 'AGPAX', Arn: 'arn:aws:iam::123456789012:group/x', Path: '/', CreateDate: new Date() } }) });
   h = createHarness(aws.makeClients);
   return aws;
 }
@@ -74,6 +77,17 @@ describe('headers', () => {
     ]);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('compression', () => {
+  it('gzips large JSON responses', async () => {
+    setup();
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const res = await b.get('/api/users').set('accept-encoding', 'gzip');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.body.items).toHaveLength(50);
   });
 });
 

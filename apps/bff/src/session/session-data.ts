@@ -26,5 +26,7 @@ declare module 'express-session' {
     csrfToken: string;
     lastSeenAt: number;
     auth: SignedInState;
+    /** When IAM last confirmed this caller may read the audit log (see routes/audit.ts). */
+    auditReadAllowedAt: number;
   }
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateAccessKeyCommand, DeleteAccessKeyCommand, GetUserCommand, ListAccessKeysCommand, ListUsersCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { GetSessionTokenCommand, type Credentials } from '@aws-sdk/client-sts';
+import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { attachPolicy } from '../src/model/attachments.ts';
 import { createPolicy } from '../src/model/managed-policies.ts';
 import { setUserBoundary } from '../src/model/users.ts';
-import { startTestServer, type Keys, type TestServer } from './helpers/start-server.ts';
-import { addUser, enrollMfa, policy, sdkError, TestClock } from './helpers/fixtures.ts';
+import { startTestServer, type TestServer } from './helpers/start-server.ts';
+import { addUser, enrollMfa, policy, sdkError, sessionKeys, TestClock } from './helpers/fixtures.ts';
 
 const FORCE_MFA = readFileSync('/work/shared/data/policies/guide-force-mfa-manage-own-credentials_L25105-25211.json', 'utf8');
 
@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const keysOf = (c: Credentials | undefined): Keys => ({ accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! });
 const usersArn = () => `arn:aws:iam::${t.accountId}:user/`;
 
 describe('identity-based policies', () => {
@@ -82,12 +81,12 @@ describe('the IAM User Guide force-MFA self-service policy', () => {
     const e = await sdkError(t.iamAs(sam.keys).send(new ListAccessKeysCommand({})));
     expect(e.message).toBe(`User: ${sam.arn} is not authorized to perform: iam:ListAccessKeys on resource: ${sam.arn} with an explicit deny in an identity-based policy`);
     // A session without MFA carries aws:MultiFactorAuthPresent=false: still denied.
-    const plain = keysOf((await t.stsAs(sam.keys).send(new GetSessionTokenCommand({}))).Credentials);
+    const plain = sessionKeys((await t.stsAs(sam.keys).send(new GetSessionTokenCommand({}))).Credentials);
     expect((await sdkError(t.iamAs(plain).send(new ListAccessKeysCommand({})))).message).toContain('with an explicit deny');
   });
 
   it('with an MFA session: manages own keys, but not another user\'s', async () => {
-    const session = keysOf((await t.stsAs(sam.keys).send(new GetSessionTokenCommand({ SerialNumber: mfa.serialNumber, TokenCode: mfa.code() }))).Credentials);
+    const session = sessionKeys((await t.stsAs(sam.keys).send(new GetSessionTokenCommand({ SerialNumber: mfa.serialNumber, TokenCode: mfa.code() }))).Credentials);
     const iam = t.iamAs(session);
     const keys = await iam.send(new ListAccessKeysCommand({}));
     expect(keys.AccessKeyMetadata?.map((k) => k.AccessKeyId)).toEqual([sam.keys.accessKeyId]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { getAccessKeyLastUsed, updateAccessKeyStatus } from '../src/model/access-keys.ts';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
-import { addUser, sdkError } from './helpers/fixtures.ts';
+import { addUser, sdkError, sessionKeys } from './helpers/fixtures.ts';
 
 let t: TestServer;
 let clockOffsetMs = 0;
@@ -100,7 +100,7 @@ describe('temporary credentials', () => {
     const { Credentials: c } = await t.stsAs(bob.keys).send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
     expect(c?.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(c?.SecretAccessKey).toHaveLength(40);
-    const temp = { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! };
+    const temp = sessionKeys(c);
     const identity = await t.stsAs(temp).send(new GetCallerIdentityCommand({}));
     expect(identity.Arn).toBe(bob.arn);
     expect(identity.UserId).toBe(bob.user.id);
@@ -119,7 +119,7 @@ describe('temporary credentials', () => {
   it('expire: ExpiredToken after their duration', async () => {
     const carol = addUser(t, 'carol');
     const { Credentials: c } = await t.stsAs(carol.keys).send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
-    const temp = { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! };
+    const temp = sessionKeys(c);
     const expiration = c!.Expiration!.getTime();
     expect(expiration - Date.now()).toBeGreaterThan(890_000);
     expect(expiration - Date.now()).toBeLessThanOrEqual(900_000);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, type Credentials } from '@aws-sdk/client-sts';
 import { createPolicy } from '../src/model/managed-policies.ts';
-import { startTestServer, type Keys, type TestServer } from './helpers/start-server.ts';
-import { addRole, addUser, enrollMfa, policy, sdkError, TestClock, type TestUser } from './helpers/fixtures.ts';
+import { startTestServer, type TestServer } from './helpers/start-server.ts';
+import { addRole, addUser, enrollMfa, policy, sdkError, sessionKeys, TestClock, type TestUser } from './helpers/fixtures.ts';
 
 let t: TestServer;
 const clock = new TestClock();
@@ -11,7 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const keysOf = (c: Credentials | undefined): Keys => ({ accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! });
 const secondsLeft = (c: Credentials | undefined) => Math.round((c!.Expiration!.getTime() - clock.now().getTime()) / 1000);
 const trustAccount = (accountId: string, condition?: object) =>
   policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) });
@@ -32,12 +31,12 @@ describe('GetSessionToken', () => {
   it('caps root sessions at one hour', async () => {
     const out = await t.sts.send(new GetSessionTokenCommand({ DurationSeconds: 7200 }));
     expect(secondsLeft(out.Credentials)).toBe(3600);
-    expect((await t.stsAs(keysOf(out.Credentials)).send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${t.accountId}:root`);
+    expect((await t.stsAs(sessionKeys(out.Credentials)).send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${t.accountId}:root`);
   });
 
   it('cannot be called with session credentials', async () => {
     const u = addUser(t, 'gst-twice');
-    const temp = keysOf((await t.stsAs(u.keys).send(new GetSessionTokenCommand({}))).Credentials);
+    const temp = sessionKeys((await t.stsAs(u.keys).send(new GetSessionTokenCommand({}))).Credentials);
     const e = await sdkError(t.stsAs(temp).send(new GetSessionTokenCommand({})));
     expect(e).toMatchObject({ name: 'AccessDenied', status: 403, message: 'Cannot call GetSessionToken with session credentials' });
   });
@@ -77,7 +76,7 @@ describe('AssumeRole', () => {
     expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${t.accountId}:assumed-role/TrustsBob/bob-session`);
     expect(out.AssumedRoleUser?.AssumedRoleId).toMatch(/^AROA[A-Z2-7]{17}:bob-session$/);
     expect(secondsLeft(out.Credentials)).toBe(3600);
-    const identity = await t.stsAs(keysOf(out.Credentials)).send(new GetCallerIdentityCommand({}));
+    const identity = await t.stsAs(sessionKeys(out.Credentials)).send(new GetCallerIdentityCommand({}));
     expect(identity.Arn).toBe(out.AssumedRoleUser?.Arn);
     expect(identity.UserId).toBe(out.AssumedRoleUser?.AssumedRoleId);
   });
@@ -122,10 +121,10 @@ describe('AssumeRole', () => {
     expect(withCode.Credentials?.AccessKeyId).toMatch(/^ASIA/);
     const wrongCode = await sdkError(t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 's1', SerialNumber: mfa.serialNumber, TokenCode: '12345x' })));
     expect(wrongCode.name).toBe('ValidationError');
-    const mfaSession = keysOf((await t.stsAs(alice.keys).send(new GetSessionTokenCommand({ SerialNumber: mfa.serialNumber, TokenCode: mfa.code() }))).Credentials);
+    const mfaSession = sessionKeys((await t.stsAs(alice.keys).send(new GetSessionTokenCommand({ SerialNumber: mfa.serialNumber, TokenCode: mfa.code() }))).Credentials);
     const viaSession = await t.stsAs(mfaSession).send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 's2' }));
     expect(viaSession.Credentials?.AccessKeyId).toMatch(/^ASIA/);
-    const plainSession = keysOf((await t.stsAs(alice.keys).send(new GetSessionTokenCommand({}))).Credentials);
+    const plainSession = sessionKeys((await t.stsAs(alice.keys).send(new GetSessionTokenCommand({}))).Credentials);
     expect((await sdkError(t.stsAs(plainSession).send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 's3' })))).name).toBe('AccessDenied');
   });
 
@@ -152,7 +151,7 @@ describe('AssumeRole', () => {
     expect(secondsLeft(long.Credentials)).toBe(7200);
 
     // Role chaining: at most one hour.
-    const chained = t.stsAs(keysOf(long.Credentials));
+    const chained = t.stsAs(sessionKeys(long.Credentials));
     const over = await sdkError(chained.send(new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 's2', DurationSeconds: 3601 })));
     expect(over.message).toBe('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
     const hop = await chained.send(new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 's2' }));
@@ -164,7 +163,7 @@ describe('AssumeRole', () => {
       new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 'limited', Policy: policy({ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }) }),
     );
     expect(session.PackedPolicySize).toBeGreaterThan(0);
-    const e = await sdkError(t.stsAs(keysOf(session.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TrustsAccount'), RoleSessionName: 'hop' })));
+    const e = await sdkError(t.stsAs(sessionKeys(session.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TrustsAccount'), RoleSessionName: 'hop' })));
     expect(e.message).toBe(
       `User: arn:aws:sts::${t.accountId}:assumed-role/LongSessions/limited is not authorized to perform: sts:AssumeRole on resource: ${roleArn('TrustsAccount')} because no session policy allows the sts:AssumeRole action`,
     );
@@ -178,13 +177,13 @@ describe('AssumeRole', () => {
     const getOnly = createPolicy(db, t.accountId, { name: 'SessionGetOnly', path: '/', document: policy({ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }) }, new Date());
     const assume = createPolicy(db, t.accountId, { name: 'SessionAssume', path: '/', document: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }, new Date());
     const limited = await t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 'arns1', PolicyArns: [{ arn: getOnly.arn }] }));
-    expect((await sdkError(t.stsAs(keysOf(limited.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TrustsAccount'), RoleSessionName: 'hop' })))).message).toContain(
+    expect((await sdkError(t.stsAs(sessionKeys(limited.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TrustsAccount'), RoleSessionName: 'hop' })))).message).toContain(
       'because no session policy allows the sts:AssumeRole action',
     );
     const union = await t.stsAs(alice.keys).send(
       new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 'arns2', Policy: policy({ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }), PolicyArns: [{ arn: assume.arn }] }),
     );
-    const hop = await t.stsAs(keysOf(union.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TrustsAccount'), RoleSessionName: 'hop' }));
+    const hop = await t.stsAs(sessionKeys(union.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TrustsAccount'), RoleSessionName: 'hop' }));
     expect(hop.Credentials?.AccessKeyId).toMatch(/^ASIA/);
     const missing = await sdkError(t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: roleArn('LongSessions'), RoleSessionName: 'arns3', PolicyArns: [{ arn: `arn:aws:iam::${t.accountId}:policy/Nope` }] })));
     expect(missing.name).toBe('InvalidParameterValue');
@@ -217,18 +216,18 @@ describe('AssumeRole', () => {
     const first = await t.stsAs(alice.keys).send(
       new AssumeRoleCommand({ RoleArn: roleArn('TagFirstHop'), RoleSessionName: 'hop1', Tags: [{ Key: 'project', Value: 'apollo' }, { Key: 'temp', Value: 'x' }], TransitiveTagKeys: ['project'] }),
     );
-    const hop1 = t.stsAs(keysOf(first.Credentials));
+    const hop1 = t.stsAs(sessionKeys(first.Credentials));
     // The calling session's tags are its principal tags; the transitive one is also a tag of the next session.
     const second = await hop1.send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop2' }));
     expect(second.AssumedRoleUser?.Arn).toContain('assumed-role/TagSecondHop/hop2');
-    const third = await t.stsAs(keysOf(second.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop3' }));
+    const third = await t.stsAs(sessionKeys(second.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop3' }));
     expect(third.Credentials?.AccessKeyId).toMatch(/^ASIA/);
     const override = await sdkError(hop1.send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop2', Tags: [{ Key: 'PROJECT', Value: 'gemini' }] })));
     expect(override.name).toBe('InvalidParameterValue');
     // A tag that was not transitive stops at the first hop: the third hop's condition then fails.
     const plain = await t.stsAs(alice.keys).send(new AssumeRoleCommand({ RoleArn: roleArn('TagFirstHop'), RoleSessionName: 'hop1', Tags: [{ Key: 'project', Value: 'apollo' }] }));
-    const plainSecond = await t.stsAs(keysOf(plain.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop2' }));
-    const plainThird = await sdkError(t.stsAs(keysOf(plainSecond.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop3' })));
+    const plainSecond = await t.stsAs(sessionKeys(plain.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop2' }));
+    const plainThird = await sdkError(t.stsAs(sessionKeys(plainSecond.Credentials)).send(new AssumeRoleCommand({ RoleArn: roleArn('TagSecondHop'), RoleSessionName: 'hop3' })));
     expect(plainThird.name).toBe('AccessDenied');
   });
 });

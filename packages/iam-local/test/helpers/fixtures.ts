@@ -82,3 +82,9 @@ export async function enrollMfa(t: TestServer, user: User, clock: TestClock): Pr
     code: () => totpCode(device.base32Seed, clock.nextStep()),
   };
 }
+
+/** The keys of temporary credentials returned by GetSessionToken / AssumeRole. */
+export function sessionKeys(credentials: { AccessKeyId?: string | undefined; SecretAccessKey?: string | undefined; SessionToken?: string | undefined } | undefined): Keys {
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken) throw new Error('no temporary credentials in the response');
+  return { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretAccessKey, sessionToken: credentials.SessionToken };
+}

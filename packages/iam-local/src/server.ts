@@ -54,33 +54,6 @@ export interface IamServer {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
-interface SeedModule {
-  seedDemo?: (state: AccountState) => unknown;
-  seedScale?: (state: AccountState, options: { users: number }) => unknown;
-  DEMO_ACCOUNT_ID?: string;
-}
-
-/**
- * The seeding module belongs to the credentials area (src/seed). It is loaded only when a first start asks for
- * it, so start-up does not pay for it otherwise. Undefined when this build has no seeding module.
- */
-async function loadSeedModule(): Promise<SeedModule | undefined> {
-  const modulePath = './seed/index.ts';
-  try {
-    return (await import(modulePath)) as SeedModule;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes('/seed/index.ts')) return undefined;
-    throw error;
-  }
-}
-
-async function runSeed(seed: Exclude<SeedKind, 'none'>, module: SeedModule | undefined, state: AccountState, users: number): Promise<void> {
-  const fn = seed === 'demo' ? module?.seedDemo : module?.seedScale;
-  if (!fn) throw new Error(`--seed ${seed} is not available in this build (src/seed/index.ts has no seed${seed === 'demo' ? 'Demo' : 'Scale'})`);
-  await fn(state, { users });
-}
-
 function profile(name: string, key: { accessKeyId: string; secretAccessKey: string }): string {
   return `[${name}]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`;
 }
@@ -143,11 +116,15 @@ export async function startIamServer(options: IamServerOptions): Promise<IamServ
     // Seeding happens on the first start of a data directory only; the demo account has a fixed id.
     const seed = options.seed ?? 'demo';
     const firstStart = getAccount(db) === undefined;
-    const seedModule = firstStart && seed !== 'none' ? await loadSeedModule() : undefined;
-    const accountId = options.accountId ?? (seed === 'demo' ? seedModule?.DEMO_ACCOUNT_ID : undefined);
+    // The seeding module (src/seed) is loaded only for a first start that seeds, so other starts do not pay for it.
+    const seeder = firstStart && seed !== 'none' ? await import('./seed/index.ts') : undefined;
+    const accountId = options.accountId ?? (seed === 'demo' ? seeder?.DEMO_ACCOUNT_ID : undefined);
     account = ensureAccount(db, accountId ? { accountId } : {});
     state = { db, accountId: account.accountId, dataDir: options.dataDir };
-    if (account.created && seed !== 'none') await runSeed(seed, seedModule, state, options.users ?? 10_000);
+    if (account.created && seeder) {
+      if (seed === 'demo') await seeder.seedDemo(state);
+      else await seeder.seedScale(state, { users: options.users ?? 10_000 });
+    }
     ensureCredentialsFile(state, credentialsFile);
   } catch (error) {
     db.close();

@@ -34,6 +34,16 @@ describe('security recommendations', () => {
     expect(high?.statusText).toBe('Action needed');
   });
 
+  it('puts checks that could not run between open and completed ones', () => {
+    const views = toRecommendationViews([item('ok', 'high', 'ok'), item('unknown', 'medium', 'unknown'), item('open', 'low', 'attention')]);
+    expect(views.map((view) => [view.id, view.statusType, view.statusText])).toEqual([
+      ['open', 'info', 'Consider'],
+      ['unknown', 'stopped', 'Could not check'],
+      ['ok', 'success', 'Done'],
+    ]);
+    expect(countNeedingAttention([item('unknown', 'high', 'unknown')])).toBe(0);
+  });
+
   it('keeps the affected names and counts open items', () => {
     const input = [item('users-mfa', 'high', 'attention', ['bob']), item('root-keys', 'high', 'ok')];
     expect(toRecommendationViews(input)[0]?.affected).toEqual(['bob']);

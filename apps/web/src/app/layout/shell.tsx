@@ -23,7 +23,11 @@ export function Shell() {
   }
   if (!session.data.signedIn) {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`} replace />;
+    const params = new URLSearchParams();
+    if (session.data.sessionExpired) params.set('reason', 'expired');
+    if (next !== '/') params.set('next', next);
+    const query = params.toString();
+    return <Navigate to={query ? `/signin?${query}` : '/signin'} replace />;
   }
   return (
     <>

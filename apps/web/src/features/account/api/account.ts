@@ -29,7 +29,8 @@ export interface SecurityRecommendation {
   severity: 'high' | 'medium' | 'low';
   title: string;
   detail: string;
-  status: 'ok' | 'attention';
+  /** `unknown` when the caller may not read the credential report; `detail` says why. */
+  status: 'ok' | 'attention' | 'unknown';
   affected?: string[];
 }
 

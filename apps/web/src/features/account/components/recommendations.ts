@@ -11,13 +11,15 @@ export interface RecommendationView {
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+// Open items first, then checks that could not run, then what is already fine.
+const STATUS_RANK = { attention: 0, unknown: 1, ok: 2 } as const;
 
 /** How a recommendation shows on the dashboard: what needs attention first, the most severe on top. */
 export function toRecommendationViews(items: readonly SecurityRecommendation[]): RecommendationView[] {
   return [...items]
     .sort(
       (a, b) =>
-        Number(a.status === 'ok') - Number(b.status === 'ok') ||
+        STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
         (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3),
     )
     .map((item) => ({
@@ -31,6 +33,7 @@ export function toRecommendationViews(items: readonly SecurityRecommendation[]):
 
 function statusOf(item: SecurityRecommendation): Pick<RecommendationView, 'statusType' | 'statusText'> {
   if (item.status === 'ok') return { statusType: 'success', statusText: 'Done' };
+  if (item.status === 'unknown') return { statusType: 'stopped', statusText: 'Could not check' };
   switch (item.severity) {
     case 'high':
       return { statusType: 'error', statusText: 'Action needed' };
@@ -42,5 +45,5 @@ function statusOf(item: SecurityRecommendation): Pick<RecommendationView, 'statu
 }
 
 export function countNeedingAttention(items: readonly SecurityRecommendation[]): number {
-  return items.filter((item) => item.status !== 'ok').length;
+  return items.filter((item) => item.status === 'attention').length;
 }

@@ -19,7 +19,8 @@ const columns: ResourceColumn<RoleSummary>[] = [
   {
     id: 'lastActivity',
     header: 'Last activity',
-    cell: (role) => formatAge(role.roleLastUsed?.lastUsedDate),
+    // ListRoles rarely carries RoleLastUsed (AWS returns it from GetRole); "-" means not known here.
+    cell: (role) => (role.roleLastUsed?.lastUsedDate ? formatAge(role.roleLastUsed.lastUsedDate) : '-'),
     sortingComparator: (a, b) => (a.roleLastUsed?.lastUsedDate ?? '').localeCompare(b.roleLastUsed?.lastUsedDate ?? ''),
   },
   { id: 'maxSessionDuration', header: 'Max session duration', cell: (role) => formatDuration(role.maxSessionDuration), sortingField: 'maxSessionDuration', visible: false },

@@ -14,7 +14,13 @@ export interface Identity {
 }
 
 export type Session =
-  | { signedIn: false; csrfToken: string; localMode: boolean }
+  | {
+      signedIn: false;
+      csrfToken: string;
+      localMode: boolean;
+      /** Set once, right after an idle or absolute timeout ended the session. */
+      sessionExpired?: boolean;
+    }
   | {
       signedIn: true;
       csrfToken: string;

@@ -164,7 +164,7 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
                   </Button>
                   <Box variant="small" color="text-body-secondary">
                     {identity.description}
-                    {identity.hasMfa ? ' (asks for an MFA code)' : ''}
+                    {identity.hasMfa ? ' Has an MFA device: the local endpoint supplies the code.' : ''}
                   </Box>
                 </SpaceBetween>
               ))}

@@ -2,7 +2,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
+import { sessionKeys } from './helpers/fixtures.ts';
 
 const run = promisify(execFile);
 const AWS = '/usr/bin/aws';
@@ -78,5 +80,23 @@ describe('AWS CLI v2 against iam-local', () => {
       }
     })();
     expect(run2).toContain('(SignatureDoesNotMatch)');
+  }, 60_000);
+
+  it('temporary credentials from GetSessionToken work through botocore (session token signed)', async () => {
+    const temp = sessionKeys((await t.sts.send(new GetSessionTokenCommand({ DurationSeconds: 900 }))).Credentials);
+    const { stdout } = await run(AWS, ['--endpoint-url', t.url, '--output', 'json', 'sts', 'get-caller-identity'], {
+      env: {
+        PATH: '/usr/bin:/bin',
+        HOME: t.dataDir,
+        AWS_ACCESS_KEY_ID: temp.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: temp.secretAccessKey,
+        AWS_SESSION_TOKEN: temp.sessionToken ?? '',
+        AWS_DEFAULT_REGION: 'us-east-1',
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      },
+      timeout: 60_000,
+    });
+    expect(JSON.parse(stdout).Arn).toBe(`arn:aws:iam::${t.accountId}:root`);
   }, 60_000);
 });

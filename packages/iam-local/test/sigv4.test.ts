@@ -64,7 +64,11 @@ describe('SigV4 failures', () => {
     const text = await response.text();
     expect(response.status).toBe(403);
     expect(text).toContain('<Code>MissingAuthenticationToken</Code>');
+    expect(text).toContain('<Message>Request is missing Authentication Token</Message>');
     expect(text).toContain(`<RequestId>${response.headers.get('x-amzn-requestid')}</RequestId>`);
+    const sts = await fetch(`${t.url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
+    expect(sts.status).toBe(403);
+    expect(await sts.text()).toMatch(/^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/">/);
   });
 
   it('a malformed Authorization header is IncompleteSignature', async () => {

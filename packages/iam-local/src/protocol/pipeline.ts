@@ -75,6 +75,9 @@ export function createPipeline(options: PipelineOptions): (request: CallRequest)
   async function run(request: CallRequest, requestId: string, dispatch: Dispatch): Promise<CallResponse> {
     const params = readParams(request);
     dispatch.action = params.Action?.slice(0, 128);
+    // Until the signature names the service, an error is rendered in the namespace of the service the action belongs to.
+    const known = params.Action !== undefined && Object.hasOwn(options.operations, params.Action) ? options.operations[params.Action] : undefined;
+    if (known) dispatch.service = known.service;
     const now = clock();
     const { caller, service, region } = await authenticate(request, options.credentials, now);
     if (!caller.temporary) recordAccessKeyUse(options.state.db, caller.accessKeyId, { service, region, when: now });

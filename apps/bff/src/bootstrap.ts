@@ -51,7 +51,10 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections(); // idle keep-alive sockets would otherwise hold close() open
+      // Requests in flight get a moment to finish; then what is left (sockets gone idle since) is cut.
+      const cut = setTimeout(() => server.closeAllConnections(), 1000);
       await closed;
+      clearTimeout(cut);
       await opened?.close();
       if (!overrides.auditLog) auditLog.close();
     },

@@ -31,6 +31,8 @@ export interface RequestFacts {
 
 const EMPTY: CacheEntry['value'] = { policies: [], tags: {} };
 const MAX_SESSION_POLICIES = 1000;
+/** Compiled policies of this many principals are kept at most (a large account must not grow memory without end). */
+const MAX_CACHED_PRINCIPALS = 5000;
 
 function compileAll(source: PrincipalPolicies): CacheEntry['value'] {
   const policies = source.identityPolicies.map((p) => compilePolicy(p.document, { id: p.id, type: 'identity', name: p.name }));
@@ -50,6 +52,7 @@ export function globalContextKeys(caller: Caller, facts: RequestFacts): RequestC
     'aws:SecureTransport': 'false',
     'aws:RequestedRegion': facts.region,
     'aws:ViaAWSService': 'false',
+    'aws:PrincipalIsAWSService': 'false',
   };
   // MFA keys exist only for temporary credentials; with long-term keys AWS leaves them out entirely.
   if (caller.temporary) {
@@ -76,6 +79,7 @@ export class Authorizer {
     const hit = this.principals.get(key);
     if (hit && hit.version === version) return hit.value;
     const value = load();
+    if (this.principals.size >= MAX_CACHED_PRINCIPALS) this.principals.clear();
     this.principals.set(key, { version, value });
     return value;
   }

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCredentialCipher } from '../src/session/credential-cipher.ts';
 import { createHarness, browser } from './helpers/harness.ts';
 import type { Harness } from './helpers/harness.ts';
 import { admin, fakeAws, mfaUser, root, signInHandlers } from './helpers/fake-aws.ts';
@@ -172,6 +174,22 @@ describe('session lifetime', () => {
     const res = await b.get('/api/users');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('NotSignedIn');
+  });
+
+  it('treats credentials sealed with another key as an expired session', async () => {
+    setup();
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(h.dataDir, 'sessions.sqlite'));
+    const row = db.prepare("SELECT sid, data FROM sessions WHERE data LIKE '%sealedCredentials%'").get() as { sid: string; data: string };
+    const data = JSON.parse(row.data);
+    data.auth.sealedCredentials = createCredentialCipher(Buffer.alloc(32, 9)).encrypt({ accessKeyId: 'ASIAX', secretAccessKey: 's', sessionToken: 't', expiration: '2030-01-01T00:00:00Z' });
+    db.prepare('UPDATE sessions SET data = ? WHERE sid = ?').run(JSON.stringify(data), row.sid);
+    db.close();
+    const res = await b.get('/api/users');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('SessionExpired');
   });
 
   it('refuses API calls without a session', async () => {

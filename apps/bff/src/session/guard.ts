@@ -54,7 +54,15 @@ export function requireSignIn(cipher: CredentialCipher, makeClients: AwsClientFa
       res.locals.aws = makeClients(undefined, record);
     } else {
       if (!auth.sealedCredentials) return next(notSignedIn());
-      const { accessKeyId, secretAccessKey, sessionToken } = cipher.decrypt(auth.sealedCredentials);
+      let credentials;
+      try {
+        credentials = cipher.decrypt(auth.sealedCredentials);
+      } catch {
+        // Sealed with another key (SESSION_ENCRYPTION_KEY changed) or damaged: the sign-in is unusable.
+        delete req.session.auth;
+        return next(sessionExpired());
+      }
+      const { accessKeyId, secretAccessKey, sessionToken } = credentials;
       res.locals.aws = makeClients({ accessKeyId, secretAccessKey, sessionToken }, record);
     }
     next();

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { createCredentialCipher, loadOrCreateKey } from '../src/session/credential-cipher.ts';
+
+describe('config', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, sessionIdleMs: 30 * 60_000, sessionAbsoluteMs: 12 * 3_600_000, cookieSecure: false, useCredentialChain: false, redisUrl: undefined, iamEndpoint: undefined });
+  });
+
+  it('reads the endpoints, Redis, timeouts and flags', () => {
+    const c = loadConfig({
+      AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:4566', AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:4567', REDIS_URL: 'redis://127.0.0.1:6379',
+      SESSION_IDLE_MINUTES: '5', SESSION_ABSOLUTE_HOURS: '2', IAM_CONSOLE_USE_CREDENTIAL_CHAIN: '1', HOST: '0.0.0.0',
+      SESSION_ENCRYPTION_KEY: 'ab'.repeat(32),
+    });
+    expect(c).toMatchObject({ iamEndpoint: 'http://127.0.0.1:4566', stsEndpoint: 'http://127.0.0.1:4567', redisUrl: 'redis://127.0.0.1:6379', sessionIdleMs: 300_000, sessionAbsoluteMs: 7_200_000, useCredentialChain: true, cookieSecure: true });
+    expect(c.sessionEncryptionKey).toEqual(Buffer.alloc(32, 0xab));
+  });
+
+  it('refuses bad values with a message naming each variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', AWS_ENDPOINT_URL_IAM: 'not a url', SESSION_ENCRYPTION_KEY: 'short' })).toThrow(
+      /PORT[\s\S]*AWS_ENDPOINT_URL_IAM[\s\S]*SESSION_ENCRYPTION_KEY: must be 32 bytes/,
+    );
+  });
+});
+
+describe('session encryption key', () => {
+  it('is generated once into the data dir with mode 0600 and reused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bff-key-'));
+    try {
+      const key = loadOrCreateKey(dir, undefined);
+      expect(key).toHaveLength(32);
+      expect(statSync(join(dir, 'session-encryption.key')).mode & 0o777).toBe(0o600);
+      expect(loadOrCreateKey(dir, undefined)).toEqual(key);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('seals credentials so that a different key or a tampered blob cannot open them', () => {
+    const credentials = { accessKeyId: 'ASIAEXAMPLE000000001', secretAccessKey: 'secret', sessionToken: 'token', expiration: '2030-01-01T00:00:00.000Z' };
+    const sealed = createCredentialCipher(Buffer.alloc(32, 1)).encrypt(credentials);
+    expect(sealed).not.toContain('secret');
+    expect(createCredentialCipher(Buffer.alloc(32, 1)).decrypt(sealed)).toEqual(credentials);
+    expect(() => createCredentialCipher(Buffer.alloc(32, 2)).decrypt(sealed)).toThrow();
+    const tampered = Buffer.from(sealed, 'base64');
+    tampered[tampered.length - 1]! ^= 1;
+    expect(() => createCredentialCipher(Buffer.alloc(32, 1)).decrypt(tampered.toString('base64'))).toThrow();
+  });
+});

@@ -89,6 +89,8 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
     {
       path: '/',
       element: <Shell />,
+      // List routes have loaders (prefetch); this shows while the first one settles.
+      hydrateFallbackElement: <Loading />,
       handle: crumb(() => ({ text: 'IAM', href: '/' })),
       children: [
         { index: true, element: <DashboardRoute />, handle: crumb(() => ({ text: 'Dashboard', href: '/' })) },

@@ -1,4 +1,5 @@
 import BreadcrumbGroup, { type BreadcrumbGroupProps } from '@cloudscape-design/components/breadcrumb-group';
+import { useEffect } from 'react';
 import { useMatches, type Params } from 'react-router';
 import { useFollowHandler } from '../../components/router-link.tsx';
 
@@ -24,5 +25,10 @@ export function Breadcrumbs() {
     const last = items.at(-1);
     if (last?.href !== item.href || last.text !== item.text) items.push(item);
   }
+  // The tab title follows the page, as the AWS console's does ("alice | IAM Console").
+  const title = items.length > 1 ? items.at(-1)?.text : undefined;
+  useEffect(() => {
+    document.title = title ? `${title} | IAM Console` : 'IAM Console';
+  }, [title]);
   return <BreadcrumbGroup items={items} onFollow={onFollow} ariaLabel="Breadcrumbs" expandAriaLabel="Show path" />;
 }

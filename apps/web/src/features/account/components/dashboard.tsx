@@ -88,7 +88,7 @@ export function Dashboard() {
             <ErrorAlert error={account.error} header="Could not load the account summary" />
           ) : account.data ? (
             <KeyValuePairs
-              columns={5}
+              columns={4}
               items={RESOURCE_COUNTS.map(({ label, key, href }) => {
                 const value = account.data.summary[key];
                 const text = value === undefined ? '-' : String(value);

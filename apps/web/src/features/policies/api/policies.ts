@@ -40,7 +40,27 @@ export const policiesKeys = {
   all: ['policies'] as const,
   list: () => [...policiesKeys.all, 'list'] as const,
   detail: (policyArn: string) => [...policiesKeys.all, 'detail', policyArn] as const,
+  version: (policyArn: string, versionId: string) => [...policiesKeys.detail(policyArn), 'version', versionId] as const,
 };
+
+export interface PolicyVersion {
+  versionId: string;
+  isDefaultVersion: boolean;
+  createDate: string;
+  document: string;
+}
+
+export const policyVersionQueryOptions = (policyArn: string, versionId: string) =>
+  queryOptions({
+    queryKey: policiesKeys.version(policyArn, versionId),
+    queryFn: () => api.get<PolicyVersion>(`/policies/${segment(policyArn)}/versions/${segment(versionId)}`),
+    // A policy version never changes once created.
+    staleTime: Infinity,
+  });
+
+export function usePolicyVersion(policyArn: string, versionId: string) {
+  return useQuery(policyVersionQueryOptions(policyArn, versionId));
+}
 
 export const policiesQueryOptions = () =>
   queryOptions({

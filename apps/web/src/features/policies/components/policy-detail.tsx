@@ -16,7 +16,9 @@ import { formatDateTime } from '../../../components/format.ts';
 import { JsonView } from '../../../components/json-view.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
-import { usePolicy, type PolicyDetail as PolicyDetailData } from '../api/policies.ts';
+import Modal from '@cloudscape-design/components/modal';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { usePolicy, usePolicyVersion, type PolicyDetail as PolicyDetailData } from '../api/policies.ts';
 import { DeletePolicyModal } from './delete-policy-modal.tsx';
 
 interface EntityRow {
@@ -34,10 +36,26 @@ export function entityRows(entities: PolicyDetailData['entities']): EntityRow[] 
   ];
 }
 
+function VersionModal({ policyArn, versionId, onClose }: { policyArn: string; versionId: string; onClose: () => void }) {
+  const version = usePolicyVersion(policyArn, versionId);
+  return (
+    <Modal visible size="large" header={`Policy version ${versionId}`} onDismiss={onClose}>
+      {version.isPending ? (
+        <Loading />
+      ) : version.error ? (
+        <ErrorAlert error={version.error} header={`Could not load version ${versionId}`} />
+      ) : (
+        <JsonView text={version.data.document} label={`Policy version ${versionId}`} />
+      )}
+    </Modal>
+  );
+}
+
 export function PolicyDetail({ policyArn }: { policyArn: string }) {
   const policy = usePolicy(policyArn);
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
+  const [viewingVersion, setViewingVersion] = useState<string | null>(null);
   const name = policyArn.split('/').pop() ?? policyArn;
   if (policy.isPending) return <Loading label={`Loading ${name}`} />;
   if (policy.error) {
@@ -109,7 +127,16 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
                   trackBy="versionId"
                   header={<Header counter={`(${versions.length})`} description="A managed policy can have up to 5 versions.">Policy versions</Header>}
                   columnDefinitions={[
-                    { id: 'version', header: 'Version', cell: (v) => v.versionId, isRowHeader: true },
+                    {
+                      id: 'version',
+                      header: 'Version',
+                      cell: (v) => (
+                        <Button variant="inline-link" onClick={() => setViewingVersion(v.versionId)}>
+                          {v.versionId}
+                        </Button>
+                      ),
+                      isRowHeader: true,
+                    },
                     { id: 'default', header: 'Default', cell: (v) => (v.isDefaultVersion ? <StatusIndicator>Default</StatusIndicator> : '-') },
                     { id: 'created', header: 'Creation time', cell: (v) => formatDateTime(v.createDate) },
                   ]}
@@ -119,6 +146,7 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
           ]}
         />
       </SpaceBetween>
+      {viewingVersion ? <VersionModal policyArn={policyArn} versionId={viewingVersion} onClose={() => setViewingVersion(null)} /> : null}
       {deleting ? <DeletePolicyModal policy={summary} onClose={() => setDeleting(false)} onDeleted={() => navigate('/policies')} /> : null}
     </ContentLayout>
   );

@@ -1,24 +1,25 @@
-// Serves the built SPA: hashed assets cached for a year, index.html (never cached) for client routes.
+// Serves the built SPA: Vite's content-hashed files under assets/ cached for a year, everything else
+// revalidated, and index.html for client routes.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import express from 'express';
 import type { Router } from 'express';
-
-const HASHED_ASSET = /[.-][A-Za-z0-9_-]{8,}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpg|webp|wasm)$/;
 
 export function spaRouter(staticDir: string): Router {
   const router = express.Router();
   const index = join(staticDir, 'index.html');
+  const hashedDir = join(staticDir, 'assets') + sep;
   router.use(
     express.static(staticDir, {
       index: false,
       setHeaders(res, path) {
-        res.setHeader('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('Cache-Control', path.startsWith(hashedDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     }),
   );
   router.get(/.*/, (req, res, next) => {
-    if (!req.accepts('html')) return next();
+    // Only page navigations (which ask for text/html) get the app; a missing asset stays a 404.
+    if (req.path.startsWith('/assets/') || !(req.get('accept') ?? '').includes('text/html')) return next();
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The console web app is not built yet: run `pnpm --filter @iam-console/web build`.');
       return;

@@ -134,6 +134,9 @@ describe('the SPA', () => {
     const asset = await request(h.app).get('/assets/index-3f9a1b2c.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    writeFileSync(join(dir, 'robots.txt'), 'User-agent: *');
+    expect((await request(h.app).get('/robots.txt')).headers['cache-control']).toBe('no-cache');
+    expect((await request(h.app).get('/assets/missing-12345678.js')).status).toBe(404);
     const route = await request(h.app).get('/users/alice').set('accept', 'text/html');
     expect(route.status).toBe(200);
     expect(route.text).toContain('id="root"');

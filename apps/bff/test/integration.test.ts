@@ -133,6 +133,41 @@ describe('users', () => {
   });
 });
 
+describe('user sub-resources', () => {
+  it('replaces tags, manages inline policies, boundary, console password, groups and renames', async () => {
+    await rootIam.send(new CreateUserCommand({ UserName: 'hank', Tags: [{ Key: 'old', Value: '1' }, { Key: 'keep', Value: 'a' }] }));
+    const tags = await b.put('/api/users/hank/tags', { tags: [{ key: 'keep', value: 'b' }, { key: 'new', value: '2' }] });
+    expect(tags.status).toBe(200);
+    expect(tags.body.items).toEqual(expect.arrayContaining([{ key: 'keep', value: 'b' }, { key: 'new', value: '2' }]));
+    expect(tags.body.items).toHaveLength(2);
+
+    const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] });
+    expect((await b.put('/api/users/hank/inline-policies/read-self', { document })).status).toBe(204);
+    const inline = await b.get('/api/users/hank/inline-policies');
+    expect(inline.body.items).toEqual([{ policyName: 'read-self', document: expect.any(String) }]);
+    expect(JSON.parse(inline.body.items[0].document)).toEqual(JSON.parse(document));
+    expect((await b.delete('/api/users/hank/inline-policies/read-self')).status).toBe(204);
+
+    expect((await b.put('/api/users/hank/permissions-boundary', { policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).status).toBe(204);
+    expect((await b.get('/api/users/hank')).body.user.permissionsBoundary).toEqual({ policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', type: 'PermissionsBoundaryPolicy' });
+    expect((await b.delete('/api/users/hank/permissions-boundary')).status).toBe(204);
+
+    expect((await b.put('/api/users/hank/login-profile', { password: 'Correct-Horse-Battery-9', resetRequired: false })).status).toBe(201);
+    expect((await b.put('/api/users/hank/login-profile', { password: 'Correct-Horse-Battery-10', resetRequired: true })).status).toBe(204);
+    expect((await b.get('/api/users/hank')).body.loginProfile).toMatchObject({ passwordResetRequired: true });
+    expect((await b.delete('/api/users/hank/login-profile')).status).toBe(204);
+
+    expect((await b.post('/api/users/hank/groups', { groupName: 'developers' })).status).toBe(204);
+    expect((await b.get('/api/users/hank')).body.groups.map((g: { groupName: string }) => g.groupName)).toEqual(['developers']);
+    expect((await b.delete('/api/users/hank/groups/developers')).status).toBe(204);
+
+    const renamed = await b.patch('/api/users/hank', { newUserName: 'henry', newPath: '/ops/' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.user).toMatchObject({ userName: 'henry', path: '/ops/' });
+    expect((await b.get('/api/users/hank')).status).toBe(404);
+  });
+});
+
 describe('as the self-service user', () => {
   it('is refused admin routes with “You lack iam:X on Y” and AWS’s text', async () => {
     const other = await browser(h.app);

@@ -19,13 +19,11 @@ export function TopBar({ session }: { session: SignedInSession }) {
         },
       }}
       utilities={[
-        ...(session.localMode
-          ? [{ type: 'button' as const, text: 'Local endpoint', iconName: 'status-info' as const, disableUtilityCollapse: true }]
-          : []),
         {
           type: 'menu-dropdown',
           text: identityDisplayName(identity),
-          description: `Account: ${account}`,
+          // Local mode runs against the embedded endpoint, not AWS: say so where the account is named.
+          description: `Account: ${account}${session.localMode ? ' · embedded IAM endpoint' : ''}`,
           iconName: 'user-profile',
           items: [
             { id: 'arn', text: identity.arn, disabled: true },

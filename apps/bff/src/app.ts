@@ -15,6 +15,7 @@ import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
 import { DEFAULT_SIGN_IN_LIMITS } from './security/rate-limits.ts';
 import type { SignInLimits } from './security/rate-limits.ts';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { CredentialCipher } from './session/credential-cipher.ts';
 import type { DemoIdentities } from './session/demo-identities.ts';
 import { requireSignIn, sessionLifetime } from './session/guard.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   demoIdentities?: DemoIdentities | undefined;
   clock?: () => number;
   signInLimits?: SignInLimits;
+  /** Shared rate-limit counters (Redis); default: in this process. */
+  rateLimitStore?: ((prefix: string) => RateLimitStore) | undefined;
 }
 
 export function createApp(config: Config, deps: AppDeps): express.Express {
@@ -79,6 +82,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       demoIdentities: deps.demoIdentities,
       useCredentialChain: config.useCredentialChain,
       signInLimits: deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
+      rateLimitStore: deps.rateLimitStore,
     }),
   );
   api.use(requireSignIn(deps.cipher, deps.makeClients));

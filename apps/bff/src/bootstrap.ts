@@ -37,6 +37,7 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
     demoIdentities: overrides.demoIdentities ?? (config.localDemoFile ? DemoIdentities.load(config.localDemoFile) : undefined),
     ...(overrides.clock ? { clock: overrides.clock } : {}),
     ...(overrides.signInLimits ? { signInLimits: overrides.signInLimits } : {}),
+    rateLimitStore: overrides.rateLimitStore ?? opened?.rateLimitStore,
   };
   const app = createApp(config, deps);
   const server = await new Promise<Server>((resolve, reject) => {

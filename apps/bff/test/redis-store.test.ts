@@ -14,6 +14,7 @@ let redis: ChildProcess;
 let url: string;
 let opened: OpenedStore;
 let h: Harness;
+let makeClients: Parameters<typeof createHarness>[0];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,6 +52,7 @@ beforeAll(async () => {
   const aws = fakeAws(signInHandlers([admin]).handlers);
   opened = await openSessionStore({ redisUrl: url, dataDir: '/nonexistent-not-used', ttlMs: 60_000 });
   h = createHarness(aws.makeClients, { deps: { sessionStore: opened.store } });
+  makeClients = aws.makeClients;
 });
 
 afterAll(async () => {
@@ -84,5 +86,28 @@ describe('Redis session store (connect-redis)', () => {
     expect((await b.delete('/api/session')).status).toBe(204);
     expect(await reader.exists(key)).toBe(0);
     await reader.close();
+  });
+});
+
+describe('sign-in rate limits in Redis', () => {
+  it('are shared by two BFF instances', async () => {
+    const limits = { windowMs: 60_000, perIp: 100, perAccessKey: 2 };
+    const one = createHarness(makeClients, { deps: { sessionStore: opened.store, signInLimits: limits, rateLimitStore: opened.rateLimitStore } });
+    const two = createHarness(makeClients, { deps: { sessionStore: opened.store, signInLimits: limits, rateLimitStore: opened.rateLimitStore } });
+    try {
+      const wrong = { accessKeyId: admin.accessKeyId, secretAccessKey: 'wrong' };
+      expect((await (await browser(one.app)).signIn(wrong)).status).toBe(401);
+      expect((await (await browser(two.app)).signIn(wrong)).status).toBe(401);
+      const third = await (await browser(one.app)).signIn(wrong);
+      expect(third.status).toBe(429);
+      expect(third.body.error.code).toBe('RateLimited');
+      const reader = createClient({ url });
+      await reader.connect();
+      expect((await reader.keys('iam-console:rl:key:*')).length).toBeGreaterThan(0);
+      await reader.close();
+    } finally {
+      one.close();
+      two.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { body } from '../http/validate.ts';
 import { ensureCsrfToken } from '../security/csrf.ts';
 import { signInRateLimits } from '../security/rate-limits.ts';
 import type { SignInLimits } from '../security/rate-limits.ts';
+import type { Store } from 'express-rate-limit';
 import type { CredentialCipher } from '../session/credential-cipher.ts';
 import { currentTotp } from '../session/demo-identities.ts';
 import type { DemoIdentities } from '../session/demo-identities.ts';
@@ -23,6 +24,7 @@ export interface SessionRouterOptions {
   demoIdentities: DemoIdentities | undefined;
   useCredentialChain: boolean;
   signInLimits: SignInLimits;
+  rateLimitStore?: ((prefix: string) => Store) | undefined;
 }
 
 // An empty field from the sign-in form means "no code".
@@ -100,7 +102,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
       const b = req.body as Record<string, unknown> | undefined;
       return String(b?.accessKeyId ?? (b?.demoIdentity ? `demo:${String(b.demoIdentity)}` : b?.credentialChain ? 'credential-chain' : ''));
     }),
-    ...signInRateLimits(options.signInLimits),
+    ...signInRateLimits(options.signInLimits, options.rateLimitStore),
     async (req, res) => {
       const input = body(req, signInBody);
       const now = policy.clock();

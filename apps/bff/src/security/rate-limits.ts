@@ -1,5 +1,6 @@
 // Sign-in throttles: failed attempts per client IP and per access key id (or demo identity).
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Store } from 'express-rate-limit';
 import type { Request, RequestHandler } from 'express';
 import { ApiError } from '../http/api-error.ts';
 
@@ -23,17 +24,20 @@ function limited(what: string, windowMs: number): ApiError {
   return new ApiError(429, 'RateLimited', `Too many failed sign-in attempts ${what}. Wait up to ${minutes} minutes and try again.`);
 }
 
-export function signInRateLimits(limits: SignInLimits): RequestHandler[] {
+/** `makeStore` (Redis) shares the counts between BFF instances; without it they live in this process. */
+export function signInRateLimits(limits: SignInLimits, makeStore?: (prefix: string) => Store): RequestHandler[] {
   const common = { windowMs: limits.windowMs, skipSuccessfulRequests: true, standardHeaders: 'draft-8' as const, legacyHeaders: false };
   return [
     rateLimit({
       ...common,
+      ...(makeStore ? { store: makeStore('ip:') } : {}),
       limit: limits.perIp,
       keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
       handler: (_req, _res, next) => next(limited('from your address', limits.windowMs)),
     }),
     rateLimit({
       ...common,
+      ...(makeStore ? { store: makeStore('key:') } : {}),
       limit: limits.perAccessKey,
       skip: (req) => accessKeyOf(req) === undefined,
       keyGenerator: (req) => accessKeyOf(req) ?? '',

@@ -1,13 +1,18 @@
-// Picks the session store: Redis (connect-redis) when REDIS_URL is set, else our SQLite store.
+// Picks the session store: Redis (connect-redis) when REDIS_URL is set, else our SQLite store. With
+// Redis the sign-in rate limits are kept there too, so several BFF instances share one budget.
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { RedisStore } from 'connect-redis';
 import { createClient } from 'redis';
 import type { Store } from 'express-session';
+import type { Store as RateLimitStore } from 'express-rate-limit';
+import { RedisStore as RedisRateLimitStore } from 'rate-limit-redis';
 import { SqliteSessionStore } from './sqlite-store.ts';
 
 export interface OpenedStore {
   store: Store;
+  /** A fresh rate-limit store per limiter (prefix tells them apart); undefined = express-rate-limit's in-memory store. */
+  rateLimitStore?: ((prefix: string) => RateLimitStore) | undefined;
   close(): Promise<void>;
 }
 
@@ -20,7 +25,9 @@ export async function openSessionStore(options: {
     const client = createClient({ url: options.redisUrl });
     await client.connect();
     const store = new RedisStore({ client, prefix: 'iam-console:sess:' });
-    return { store, close: async () => void (await client.close()) };
+    const rateLimitStore = (prefix: string) =>
+      new RedisRateLimitStore({ prefix: `iam-console:rl:${prefix}`, sendCommand: (...args: string[]) => client.sendCommand(args) as Promise<never> });
+    return { store, rateLimitStore, close: async () => void (await client.close()) };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const store = new SqliteSessionStore({

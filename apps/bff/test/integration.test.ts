@@ -177,6 +177,13 @@ describe('as the self-service user', () => {
     expect(res.body.error.code).toBe('AccessDenied');
     expect(res.body.error.message).toMatch(/^You lack iam:ListUsers on arn:aws:iam::\d{12}:user\/.* \(AWS: User: arn:aws:iam::\d{12}:user\/carol is not authorized to perform: iam:ListUsers/);
     expect(res.body.error.requestId).toBeTruthy();
+    // Their own detail page still loads; the parts IAM refuses are named instead of failing the page.
+    const own = await other.get('/api/users/carol');
+    expect(own.status).toBe(200);
+    expect(own.body.user.userName).toBe('carol');
+    const missing = own.body.unavailable.map((u: { section: string }) => u.section);
+    expect(missing).toEqual(expect.arrayContaining(['groups', 'attachedPolicies', 'mfaDevices', 'loginProfile']));
+    expect(own.body.unavailable[0].message).toMatch(/is not authorized to perform/);
     const create = await other.post('/api/users', { userName: 'mallory' });
     expect(create.status).toBe(403);
     expect(create.body.error.message).toMatch(/^Creating user mallory failed at step "Create user": You lack iam:CreateUser on arn:aws:iam::\d{12}:user\/mallory \(AWS: /);

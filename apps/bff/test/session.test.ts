@@ -140,6 +140,18 @@ describe('session lifetime', () => {
     expect((await b.get('/api/session')).body.signedIn).toBe(false);
   });
 
+  it('keeps a short idle timeout (end-to-end tests use seconds) alive while requests keep coming', async () => {
+    setup({ env: { SESSION_IDLE_MINUTES: '0.1' } }); // 6 s
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    for (let i = 0; i < 5; i++) {
+      h.clock.advance(4_900);
+      expect((await b.get('/api/users')).status).toBe(200);
+    }
+    h.clock.advance(6_100);
+    expect((await b.get('/api/users')).body.error.code).toBe('SessionExpired');
+  });
+
   it('ends the session after the absolute timeout even when active', async () => {
     setup({ env: { SESSION_ABSOLUTE_HOURS: '1' } }, 3 * 3_600_000);
     const b = await browser(h.app);

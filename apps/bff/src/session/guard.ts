@@ -7,7 +7,7 @@ import { notSignedIn, sessionExpired } from '../http/api-error.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import type { SignedInState } from './session-data.ts';
 
-/** Idle time is measured to within this much. */
+/** Idle time is measured to within this much (or a tenth of the idle timeout, if shorter). */
 export const ACTIVITY_GRANULARITY_MS = 5_000;
 
 export interface SessionPolicy {
@@ -39,7 +39,8 @@ export function sessionLifetime(policy: SessionPolicy): RequestHandler {
     }
     // Recording activity at most every few seconds keeps most requests from rewriting the session.
     const now = policy.clock();
-    if (session.lastSeenAt === undefined || now - session.lastSeenAt >= ACTIVITY_GRANULARITY_MS) session.lastSeenAt = now;
+    const granularity = Math.min(ACTIVITY_GRANULARITY_MS, policy.idleMs / 10);
+    if (session.lastSeenAt === undefined || now - session.lastSeenAt >= granularity) session.lastSeenAt = now;
     next();
   };
 }

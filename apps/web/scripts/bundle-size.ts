@@ -74,6 +74,18 @@ for (const [page, source] of Object.entries(firstPages)) {
 }
 report('web.initial_route.gzip', initial, '<= 550');
 console.log(JSON.stringify({ name: 'web.initial_route.monaco_chunks', value: monaco ? 1 : 0, unit: 'count', target: '<= 0' }));
+// Cloudscape's global styles embed fonts as data: URLs; the build must have turned them into files.
+let inlineFonts = 0;
+for (const chunk of Object.values(manifest)) {
+  for (const css of [chunk.file, ...(chunk.css ?? [])].filter((file) => file.endsWith('.css'))) {
+    inlineFonts += readFileSync(join(dist, css), 'utf8').split('data:font').length - 1;
+  }
+}
+console.log(JSON.stringify({ name: 'web.css.inline_fonts', value: inlineFonts, unit: 'count', target: '<= 0' }));
+if (inlineFonts > 0) {
+  console.error('The built CSS still inlines fonts as data: URLs (see vite/extract-inline-fonts.ts).');
+  process.exitCode = 1;
+}
 if (monaco) {
   console.error('Monaco is part of the initial route: it must only load on editor routes.');
   process.exitCode = 1;

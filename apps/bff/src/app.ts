@@ -19,7 +19,7 @@ import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { CredentialCipher } from './session/credential-cipher.ts';
 import type { DemoIdentities } from './session/demo-identities.ts';
 import { requireSignIn, sessionLifetime } from './session/guard.ts';
-import './session/session-data.ts';
+import { SESSION_COOKIE } from './session/session-data.ts';
 import { sessionRouter } from './routes/session.ts';
 import { accountRouter } from './routes/account.ts';
 import { usersRouter } from './routes/users.ts';
@@ -29,7 +29,7 @@ import { policiesRouter } from './routes/policies.ts';
 import { auditRouter } from './routes/audit.ts';
 import { spaRouter } from './static-spa.ts';
 
-export const SESSION_COOKIE = 'iam-console.sid';
+export { SESSION_COOKIE };
 
 export interface AppDeps {
   logger: Logger;

@@ -14,6 +14,7 @@ import type { CredentialCipher } from '../session/credential-cipher.ts';
 import { currentTotp } from '../session/demo-identities.ts';
 import type { DemoIdentities } from '../session/demo-identities.ts';
 import type { SessionPolicy } from '../session/guard.ts';
+import { SESSION_COOKIE } from '../session/session-data.ts';
 import type { SignedInState } from '../session/session-data.ts';
 import { identifyCredentialChain, signIn } from '../services/sign-in.ts';
 
@@ -137,7 +138,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
 
   router.delete('/', audited('SignOut', (req) => req.session.auth?.identity.arn ?? ''), async (req, res) => {
     await destroy(req);
-    res.clearCookie('iam-console.sid', { path: '/' });
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
 

@@ -1,4 +1,7 @@
 // What the BFF keeps in a server-side session. Credentials only ever appear here encrypted.
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'iam-console.sid';
+
 export type PrincipalType = 'root' | 'user' | 'assumed-role';
 
 export interface Identity {

@@ -10,6 +10,7 @@ import { Loading } from '../components/loading.tsx';
 import { clearNotifications } from '../components/notifications.tsx';
 import { api } from '../lib/api-client.ts';
 import type { Crumb } from './layout/breadcrumbs.tsx';
+import { RouteError } from './layout/route-error.tsx';
 import { Shell } from './layout/shell.tsx';
 
 // Every page is its own chunk: the first visit downloads the shell and the page it opens, nothing else.
@@ -80,6 +81,7 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       path: '/signin',
+      errorElement: <RouteError />,
       element: (
         <Suspense fallback={<Loading />}>
           <SignInRoute />
@@ -89,41 +91,48 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
     {
       path: '/',
       element: <Shell />,
+      errorElement: <RouteError />,
       // List routes have loaders (prefetch); this shows while the first one settles.
       hydrateFallbackElement: <Loading />,
       handle: crumb(() => ({ text: 'IAM', href: '/' })),
       children: [
-        { index: true, element: <DashboardRoute />, handle: crumb(() => ({ text: 'Dashboard', href: '/' })) },
-        resourceRoutes({ path: 'users', title: 'Users', list: <UsersRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(usersQueryOptions())), create: { title: 'Create user', element: <CreateUserRoute /> }, param: 'userName', detail: <UserDetailRoute /> }),
-        resourceRoutes({ path: 'groups', title: 'User groups', list: <GroupsRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(groupsQueryOptions())), create: { title: 'Create user group', element: <CreateGroupRoute /> }, param: 'groupName', detail: <GroupDetailRoute /> }),
-        resourceRoutes({ path: 'roles', title: 'Roles', list: <RolesRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(rolesQueryOptions())), create: { title: 'Create role', element: <CreateRoleRoute /> }, param: 'roleName', detail: <RoleDetailRoute /> }),
-        resourceRoutes({
-          path: 'policies',
-          title: 'Policies',
-          list: <PoliciesRoute />,
-          listQuery: whenSignedIn(() => queryClient.prefetchQuery(policiesQueryOptions())),
-          create: { title: 'Create policy', element: <CreatePolicyRoute /> },
-          param: 'policyArn',
-          detail: <PolicyDetailRoute />,
-          // A policy ARN is long; its crumb is the policy name, the ARN's last segment.
-          detailText: (arn) => arn.split('/').pop() ?? arn,
-        }),
         {
-          path: 'account-settings',
-          element: <AccountSettingsRoute />,
-          handle: crumb(() => ({ text: 'Account settings', href: '/account-settings' })),
+          // A page that throws (or whose code fails to load) shows an error inside the shell, not a blank screen.
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <DashboardRoute />, handle: crumb(() => ({ text: 'Dashboard', href: '/' })) },
+            resourceRoutes({ path: 'users', title: 'Users', list: <UsersRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(usersQueryOptions())), create: { title: 'Create user', element: <CreateUserRoute /> }, param: 'userName', detail: <UserDetailRoute /> }),
+            resourceRoutes({ path: 'groups', title: 'User groups', list: <GroupsRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(groupsQueryOptions())), create: { title: 'Create user group', element: <CreateGroupRoute /> }, param: 'groupName', detail: <GroupDetailRoute /> }),
+            resourceRoutes({ path: 'roles', title: 'Roles', list: <RolesRoute />, listQuery: whenSignedIn(() => queryClient.prefetchQuery(rolesQueryOptions())), create: { title: 'Create role', element: <CreateRoleRoute /> }, param: 'roleName', detail: <RoleDetailRoute /> }),
+            resourceRoutes({
+              path: 'policies',
+              title: 'Policies',
+              list: <PoliciesRoute />,
+              listQuery: whenSignedIn(() => queryClient.prefetchQuery(policiesQueryOptions())),
+              create: { title: 'Create policy', element: <CreatePolicyRoute /> },
+              param: 'policyArn',
+              detail: <PolicyDetailRoute />,
+              // A policy ARN is long; its crumb is the policy name, the ARN's last segment.
+              detailText: (arn) => arn.split('/').pop() ?? arn,
+            }),
+            {
+              path: 'account-settings',
+              element: <AccountSettingsRoute />,
+              handle: crumb(() => ({ text: 'Account settings', href: '/account-settings' })),
+            },
+            {
+              path: 'credential-report',
+              element: <ComingSoonRoute page="credential-report" />,
+              handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
+            },
+            {
+              path: 'security-credentials',
+              element: <ComingSoonRoute page="security-credentials" />,
+              handle: crumb(() => ({ text: 'My security credentials', href: '/security-credentials' })),
+            },
+            { path: '*', element: <NotFoundRoute />, handle: crumb(() => ({ text: 'Not found', href: '#' })) },
+          ],
         },
-        {
-          path: 'credential-report',
-          element: <ComingSoonRoute page="credential-report" />,
-          handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
-        },
-        {
-          path: 'security-credentials',
-          element: <ComingSoonRoute page="security-credentials" />,
-          handle: crumb(() => ({ text: 'My security credentials', href: '/security-credentials' })),
-        },
-        { path: '*', element: <NotFoundRoute />, handle: crumb(() => ({ text: 'Not found', href: '#' })) },
       ],
     },
   ];

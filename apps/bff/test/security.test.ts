@@ -148,3 +148,15 @@ describe('the SPA', () => {
     expect(api.body.error.code).toBe('NotFound');
   });
 });
+
+describe('an unreachable endpoint', () => {
+  it('answers 502 EndpointUnreachable, not a 500', async () => {
+    const { createAwsClientFactory } = await import('../src/aws/clients.ts');
+    h = createHarness(createAwsClientFactory({ region: 'us-east-1', iamEndpoint: 'http://127.0.0.1:9', stsEndpoint: 'http://127.0.0.1:9' }));
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(res.status).toBe(502);
+    expect(res.body.error.code).toBe('EndpointUnreachable');
+    expect(res.body.error.message).toContain('ECONNREFUSED');
+  });
+});

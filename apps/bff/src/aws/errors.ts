@@ -44,16 +44,23 @@ function readableMessage(code: string, awsMessage: string): string {
   return awsMessage || code;
 }
 
-export function awsErrorToApiError(err: AwsErrorLike, failedStep?: string): ApiError {
+export function awsErrorToApiError(err: AwsErrorLike): ApiError {
   const code = awsErrorCode(err);
   const requestId = err.$metadata?.requestId;
   if (code === 'ExpiredToken') {
-    return new ApiError(401, 'SessionExpired', readableMessage(code, err.message), { requestId });
+    return new ApiError(401, 'SessionExpired', `Your session has expired. Sign in again. (AWS: ${err.message})`, { ...(requestId ? { requestId } : {}) });
   }
   // The endpoint's HTTP status is authoritative (IAM maps each code to one, see docs/domain.md).
   const status = err.$metadata?.httpStatusCode ?? (err.$fault === 'server' ? 502 : 400);
-  return new ApiError(status, code, readableMessage(code, err.message), {
-    ...(requestId ? { requestId } : {}),
-    ...(failedStep ? { failedStep } : {}),
-  });
+  return new ApiError(status, code, readableMessage(code, err.message), requestId ? { requestId } : {});
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The SDK could not reach IAM/STS at all (no HTTP answer): the endpoint is down or misconfigured. */
+export function isNetworkError(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown; cause?: { code?: unknown } } | undefined;
+  return (
+    NETWORK_CODES.has(String(e?.code)) || NETWORK_CODES.has(String(e?.cause?.code)) || e?.name === 'TimeoutError'
+  );
 }

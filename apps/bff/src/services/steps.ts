@@ -1,7 +1,7 @@
 // Multi-step changes (create user with groups/policies/keys, delete with clean-up): run steps in
 // order; when one fails, undo the completed ones in reverse and report which step failed.
-import { awsErrorToApiError, isAwsError } from '../aws/errors.ts';
 import { ApiError } from '../http/api-error.ts';
+import { toApiError } from '../http/error-middleware.ts';
 
 export type Step = <T>(label: string, action: () => Promise<T>, undo?: (result: T) => Promise<unknown>) => Promise<T>;
 
@@ -11,9 +11,8 @@ interface Done {
 }
 
 function failure(err: unknown, label: string): ApiError {
-  if (isAwsError(err)) return awsErrorToApiError(err, label);
-  if (err instanceof ApiError) return new ApiError(err.status, err.code, err.message, { ...err.extra, failedStep: label });
-  return new ApiError(500, 'InternalError', 'Something went wrong in the console server.', { failedStep: label });
+  const apiError = toApiError(err);
+  return new ApiError(apiError.status, apiError.code, apiError.message, { ...apiError.extra, failedStep: label });
 }
 
 /**

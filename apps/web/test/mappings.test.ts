@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activeHrefFor } from '../src/app/layout/navigation.tsx';
 import { safeNextPath } from '../src/app/routes/sign-in.tsx';
 import { isAwsManagedArn, toPolicySelectOptions } from '../src/components/permissions/policy-options.ts';
-import { toPolicyRow } from '../src/features/policies/components/policies-table.tsx';
+import { toPolicyRow, toPolicyRows } from '../src/features/policies/components/policies-table.tsx';
 import type { UserDetail } from '../src/features/users/api/users.ts';
 import { userDependencies } from '../src/features/users/components/delete-users-modal.tsx';
 import { userPermissionRows } from '../src/features/users/components/user-detail.tsx';
@@ -75,6 +75,17 @@ describe('policies', () => {
       type: 'Customer managed',
       usedAs: 'Permissions policy (3), Permissions boundary (1)',
     });
+  });
+
+  it('narrows the list by type', () => {
+    const base = { policyId: 'ANPA', path: '/', defaultVersionId: 'v1', isAttachable: true, createDate: '', updateDate: '', attachmentCount: 0, permissionsBoundaryUsageCount: 0 };
+    const list = [
+      { ...base, policyName: 'Mine', arn: 'arn:aws:iam::123456789012:policy/Mine', awsManaged: false },
+      { ...base, policyName: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', awsManaged: true },
+    ];
+    expect(toPolicyRows(list).map((row) => row.policyName)).toEqual(['Mine', 'ReadOnlyAccess']);
+    expect(toPolicyRows(list, 'customer').map((row) => row.policyName)).toEqual(['Mine']);
+    expect(toPolicyRows(list, 'aws').map((row) => row.policyName)).toEqual(['ReadOnlyAccess']);
   });
 
   it('offers customer managed policies first, sorted, without those already attached', () => {

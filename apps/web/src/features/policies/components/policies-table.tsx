@@ -1,8 +1,9 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
+import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
 import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
@@ -22,8 +23,12 @@ export function toPolicyRow(policy: PolicySummary): PolicyRow {
   return { ...policy, type: policy.awsManaged ? 'AWS managed' : 'Customer managed', usedAs: uses.join(', ') || 'None' };
 }
 
-function toPolicyRows(policies: PolicySummary[]): PolicyRow[] {
-  return policies.map(toPolicyRow);
+export type PolicyTypeFilter = 'all' | 'customer' | 'aws';
+
+/** Rows of the chosen type, as the IAM console's "Filter by Type" narrows the list. */
+export function toPolicyRows(policies: readonly PolicySummary[], type: PolicyTypeFilter = 'all'): PolicyRow[] {
+  const wanted = type === 'all' ? policies : policies.filter((policy) => policy.awsManaged === (type === 'aws'));
+  return wanted.map(toPolicyRow);
 }
 
 const columns: ResourceColumn<PolicyRow>[] = [
@@ -51,7 +56,9 @@ const filteringProperties = [
 ];
 
 export function PoliciesTable() {
-  const policies = useQuery({ ...policiesQueryOptions(), select: toPolicyRows });
+  const [type, setType] = useState<PolicyTypeFilter>('all');
+  const select = useCallback((data: PolicySummary[]) => toPolicyRows(data, type), [type]);
+  const policies = useQuery({ ...policiesQueryOptions(), select });
   const [selected, setSelected] = useState<PolicyRow[]>([]);
   const [deleting, setDeleting] = useState(false);
   const target = selected[0];
@@ -61,7 +68,7 @@ export function PoliciesTable() {
       <ResourceTable<PolicyRow>
         resourceName={{ one: 'policy', many: 'policies' }}
         title="Policies"
-        description="A policy is an object in AWS that defines permissions. Filter by Type = Customer managed to see your own."
+        description="A policy is an object in AWS that defines permissions."
         query={policies}
         columns={columns}
         filteringProperties={filteringProperties}
@@ -73,6 +80,19 @@ export function PoliciesTable() {
         onSelectionChange={setSelected}
         actions={
           <SpaceBetween direction="horizontal" size="xs">
+            <SegmentedControl
+              selectedId={type}
+              onChange={({ detail }) => {
+                setType(detail.selectedId as PolicyTypeFilter);
+                setSelected([]);
+              }}
+              label="Filter by type"
+              options={[
+                { id: 'all', text: 'All types' },
+                { id: 'customer', text: 'Customer managed' },
+                { id: 'aws', text: 'AWS managed' },
+              ]}
+            />
             <Button
               disabled={!target || target.awsManaged}
               disabledReason={target?.awsManaged ? 'AWS managed policies cannot be deleted.' : undefined}

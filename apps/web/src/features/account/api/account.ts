@@ -34,6 +34,11 @@ export interface SecurityRecommendation {
   affected?: string[];
 }
 
+/** Where the account's IAM users sign in to the AWS console (the alias when there is one). */
+export function consoleSignInUrl(account: Pick<Account, 'accountId' | 'alias'>): string {
+  return `https://${account.alias ?? account.accountId}.signin.aws.amazon.com/console`;
+}
+
 export const accountKeys = {
   all: ['account'] as const,
   overview: () => [...accountKeys.all, 'overview'] as const,

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { notifySuccess } from '../../../components/notifications.tsx';
-import { useAccount, useDeleteAccountAlias, useSetAccountAlias } from '../api/account.ts';
+import { consoleSignInUrl, useAccount, useDeleteAccountAlias, useSetAccountAlias } from '../api/account.ts';
 import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { validateAccountAlias } from './account-alias.ts';
 
@@ -94,7 +94,7 @@ export function AccountAliasPanel() {
             items={[
               { label: 'Account ID', value: account.data.accountId },
               { label: 'Account alias', value: alias ?? '-' },
-              { label: 'Sign-in URL', value: `https://${alias ?? account.data.accountId}.signin.aws.amazon.com/console` },
+              { label: 'Sign-in URL', value: consoleSignInUrl(account.data) },
             ]}
           />
           {deleteAlias.error ? <ErrorAlert error={deleteAlias.error} header="Could not delete the alias" onDismiss={() => deleteAlias.reset()} /> : null}

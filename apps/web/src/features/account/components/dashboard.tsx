@@ -12,7 +12,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
-import { useAccount, useSecurityRecommendations, type AccountSummary } from '../api/account.ts';
+import { consoleSignInUrl, useAccount, useSecurityRecommendations, type AccountSummary } from '../api/account.ts';
 import { countNeedingAttention, toRecommendationViews } from './recommendations.ts';
 
 const RESOURCE_COUNTS: { label: string; key: keyof AccountSummary; href?: string }[] = [
@@ -74,9 +74,7 @@ function SecurityRecommendations() {
 export function Dashboard() {
   const account = useAccount();
   const alias = account.data?.alias;
-  const signInUrl = account.data
-    ? `https://${alias ?? account.data.accountId}.signin.aws.amazon.com/console`
-    : '';
+  const signInUrl = account.data ? consoleSignInUrl(account.data) : '';
   return (
     <ContentLayout header={<Header variant="h1">IAM Dashboard</Header>}>
       <SpaceBetween size="l">

@@ -97,7 +97,7 @@ function CreatedUser({ created }: { created: Created }) {
     <ContentLayout header={<Header variant="h1">Retrieve password</Header>}>
       <SpaceBetween size="l">
         <Alert type="success" header={`User ${created.userName} created`}>
-          You can view and download the user&apos;s password and access key below, or email users instructions. This is
+          You can view and copy the user&apos;s password and access key below. This is
           the last time they are available; leaving this page forgets them.
         </Alert>
         {created.password ? (

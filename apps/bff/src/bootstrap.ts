@@ -9,7 +9,7 @@ import { createApp } from './app.ts';
 import type { AppDeps } from './app.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createAwsClientFactory } from './aws/clients.ts';
-import { createLogger } from './logging.ts';
+import { createLogger, flushLogsSync } from './logging.ts';
 import { createCredentialCipher, loadOrCreateKey } from './session/credential-cipher.ts';
 import { DemoIdentities } from './session/demo-identities.ts';
 import { openSessionStore } from './session/store.ts';
@@ -58,6 +58,7 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
       clearTimeout(cut);
       await opened?.close();
       if (!overrides.auditLog) auditLog.close();
+      flushLogsSync();
     },
   };
 }

@@ -19,8 +19,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const session = (expiresAt: number, extra: object = {}) =>
-  ({ cookie: { expires: new Date(expiresAt), originalMaxAge: 1 }, ...extra }) as unknown as SessionData;
+const session = (expiresAt: number, extra: object = {}, maxAge = 30 * 60_000) =>
+  ({ cookie: { expires: new Date(expiresAt), originalMaxAge: maxAge }, ...extra }) as unknown as SessionData;
 const get = (sid: string) => new Promise<SessionData | null | undefined>((resolve, reject) => store.get(sid, (err, value) => (err ? reject(err) : resolve(value))));
 const call = (fn: (cb: (err?: unknown) => void) => void) => new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
 
@@ -41,6 +41,18 @@ describe('SqliteSessionStore', () => {
     expect(await get('a')).not.toBeNull();
     now += 6 * 60_000;
     expect(await get('a')).toBeNull();
+  });
+
+  it('skips touches that move the expiry by less than a tenth of the lifetime (at most a minute)', async () => {
+    await call((cb) => store.set('long', session(now + 30 * 60_000), cb));
+    await call((cb) => store.touch('long', session(now + 30 * 60_000 + 30_000), cb)); // 30 s later: skipped
+    now += 30 * 60_000 + 1;
+    expect(await get('long')).toBeNull();
+    // A 6-s session is touched every 0.6 s of movement, so it lives on while requests come.
+    await call((cb) => store.set('short', session(now + 6_000, {}, 6_000), cb));
+    await call((cb) => store.touch('short', session(now + 10_000, {}, 6_000), cb));
+    now += 8_000;
+    expect(await get('short')).not.toBeNull();
   });
 
   it('purges expired rows', async () => {

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import session from 'express-session';
 import type { SessionData } from 'express-session';
 
+const TOUCH_EVERY_MS = 60_000;
+
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
 export interface SqliteStoreOptions {
@@ -24,6 +26,8 @@ export class SqliteSessionStore extends session.Store {
   readonly #touch: Database.Statement<[{ expires: number; sid: string }]>;
   readonly #destroy: Database.Statement<[string]>;
   readonly #purge: Database.Statement<[number]>;
+  /** Expiry last written by touch(), per session id (cleared with the row and at each purge). */
+  readonly #touched = new Map<string, number>();
 
   constructor(options: SqliteStoreOptions) {
     super();
@@ -41,8 +45,7 @@ export class SqliteSessionStore extends session.Store {
     this.#set = this.#db.prepare(
       'INSERT INTO sessions (sid, data, expires) VALUES (?, ?, ?) ON CONFLICT(sid) DO UPDATE SET data = excluded.data, expires = excluded.expires',
     );
-    // A touch within a minute of the last one changes nothing worth a write.
-    this.#touch = this.#db.prepare('UPDATE sessions SET expires = @expires WHERE sid = @sid AND expires < @expires - 60000');
+    this.#touch = this.#db.prepare('UPDATE sessions SET expires = @expires WHERE sid = @sid');
     this.#destroy = this.#db.prepare('DELETE FROM sessions WHERE sid = ?');
     this.#purge = this.#db.prepare('DELETE FROM sessions WHERE expires <= ?');
     if (options.purgeIntervalMs) {
@@ -67,7 +70,9 @@ export class SqliteSessionStore extends session.Store {
 
   override set(sid: string, sess: SessionData, callback?: Callback): void {
     try {
-      this.#set.run(sid, JSON.stringify(sess), this.#expiry(sess));
+      const expires = this.#expiry(sess);
+      this.#set.run(sid, JSON.stringify(sess), expires);
+      this.#touched.set(sid, expires);
       callback?.();
     } catch (err) {
       callback?.(err);
@@ -76,7 +81,14 @@ export class SqliteSessionStore extends session.Store {
 
   override touch(sid: string, sess: SessionData, callback?: Callback): void {
     try {
-      this.#touch.run({ expires: this.#expiry(sess), sid });
+      // express-session touches on every request (rolling cookie); moving the expiry by less than a
+      // tenth of the session's lifetime (at most a minute) is not worth a write.
+      const expires = this.#expiry(sess);
+      const last = this.#touched.get(sid);
+      const lifetime = sess.cookie?.originalMaxAge ?? this.#defaultTtlMs;
+      if (last !== undefined && expires - last < Math.min(TOUCH_EVERY_MS, lifetime / 10)) return callback?.();
+      this.#touched.set(sid, expires);
+      this.#touch.run({ expires, sid });
       callback?.();
     } catch (err) {
       callback?.(err);
@@ -86,6 +98,7 @@ export class SqliteSessionStore extends session.Store {
   override destroy(sid: string, callback?: Callback): void {
     try {
       this.#destroy.run(sid);
+      this.#touched.delete(sid);
       callback?.();
     } catch (err) {
       callback?.(err);
@@ -94,6 +107,7 @@ export class SqliteSessionStore extends session.Store {
 
   /** Deletes expired rows; returns how many. */
   purgeExpired(): number {
+    this.#touched.clear();
     return this.#purge.run(this.#now()).changes;
   }
 

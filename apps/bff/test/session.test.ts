@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCredentialCipher } from '../src/session/credential-cipher.ts';
 import { createHarness, browser } from './helpers/harness.ts';
 import type { Harness } from './helpers/harness.ts';
-import { admin, fakeAws, mfaUser, root, signInHandlers } from './helpers/fake-aws.ts';
+import { admin, awsError, fakeAws, mfaUser, root, signInHandlers } from './helpers/fake-aws.ts';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -74,6 +74,23 @@ describe('sign-in', () => {
     expect(res.status).toBe(200);
     expect(res.body.identity).toMatchObject({ type: 'root', arn: root.arn });
     expect(aws.calls.some((c) => c.command === 'ListMFADevices')).toBe(false);
+  });
+
+  it('explains when AWS refuses IAM calls from session credentials opened without MFA', async () => {
+    const sts = signInHandlers([admin]);
+    const aws = fakeAws({
+      ...sts.handlers,
+      // Real AWS: GetSessionToken credentials without MFA cannot call IAM.
+      ListAccountAliases: (_i, caller) => {
+        if (caller?.sessionToken) throw awsError('InvalidClientTokenId', 'The security token included in the request is invalid', 403);
+        return { AccountAliases: [] };
+      },
+    });
+    h = createHarness(aws.makeClients);
+    const res = await (await browser(h.app)).signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('MfaRequiredForIam');
+    expect(res.body.error.message).toContain('MFA');
   });
 
   it('validates the sign-in body', async () => {

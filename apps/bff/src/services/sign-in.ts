@@ -94,11 +94,19 @@ async function sessionToken(clients: AwsClients, request: SignInRequest, serialN
   }
 }
 
-async function accountAlias(clients: AwsClients): Promise<string | null> {
+/**
+ * The account alias, read with the new temporary credentials — which also proves IAM accepts them.
+ * Real AWS refuses IAM calls made with GetSessionToken credentials obtained without MFA
+ * (InvalidClientTokenId); that is said plainly instead of failing on every page later.
+ */
+async function accountAlias(clients: AwsClients, withMfa: boolean): Promise<string | null> {
   try {
     const out = await clients.iam.send(new ListAccountAliasesCommand({}));
     return out.AccountAliases?.[0] ?? null;
-  } catch {
+  } catch (err) {
+    if (!withMfa && isAwsCode(err, 'InvalidClientTokenId')) {
+      throw new ApiError(401, 'MfaRequiredForIam', 'AWS accepts IAM calls from a console session only when it was opened with an MFA code. Assign an MFA device to this user and sign in with its code (or run the console with IAM_CONSOLE_USE_CREDENTIAL_CHAIN for a single-user setup).');
+    }
     return null; // Not everyone may list aliases; the alias is decoration.
   }
 }
@@ -114,15 +122,15 @@ export async function signIn(makeClients: AwsClientFactory, request: SignInReque
     throw new ApiError(401, 'MfaRequired', 'This user has an MFA device: enter the current code from it.', { mfaSerialNumber: serialNumber });
   }
   const credentials = await sessionToken(longTerm, request, serialNumber);
-  const temporary = makeClients(credentials);
-  identity.accountAlias = await accountAlias(temporary);
-  return { identity, credentials, mfaAuthenticated: Boolean(serialNumber && request.mfaCode) };
+  const mfaAuthenticated = Boolean(serialNumber && request.mfaCode);
+  identity.accountAlias = await accountAlias(makeClients(credentials), mfaAuthenticated);
+  return { identity, credentials, mfaAuthenticated };
 }
 
 /** Single-user local setup: whoever the SDK's default credential chain resolves to. */
 export async function identifyCredentialChain(makeClients: AwsClientFactory): Promise<Identity> {
   const clients = makeClients(undefined);
   const identity = await verifyKeys(clients);
-  identity.accountAlias = await accountAlias(clients);
+  identity.accountAlias = await accountAlias(clients, true);
   return identity;
 }

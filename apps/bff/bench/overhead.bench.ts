@@ -55,6 +55,8 @@ function emit(name: string, value: number, unit: string, target?: string) {
 
 const work = mkdtempSync(join(tmpdir(), 'bff-bench-'));
 const children: ChildProcess[] = [];
+// Even if this process dies early (e.g. EPIPE when its output is cut short), the servers go with it.
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 try {
   const endpointProcess = spawn(process.execPath, [join(here, 'support/endpoint.ts'), join(work, 'iam')], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(endpointProcess);

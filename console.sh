@@ -10,7 +10,8 @@ case "${1:-}" in
   start)
     pnpm install --frozen-lockfile
     pnpm run build
-    exec node scripts/start-console.ts "${@:2}"
+    # Data (the embedded account, sessions, audit log) lives in ./.data unless DATA_DIR says otherwise.
+    exec node apps/bff/src/local-main.ts "${DATA_DIR:-.data}"
     ;;
   test)
     source scripts/ensure-test-deps.sh

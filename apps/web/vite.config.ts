@@ -20,6 +20,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: {
-    proxy: { '/api': { target: process.env.BFF_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: { '/api': { target: process.env.BFF_URL ?? 'http://127.0.0.1:8080', changeOrigin: false } },
   },
 });

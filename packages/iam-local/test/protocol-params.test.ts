@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IamError } from '../src/protocol/operation.ts';
 import {
-  encodePolicyDocument, GROUP_NAME, listParam, optionalBoolean, optionalInt, optionalString, paginate, PATH, requireString,
+  encodePolicyDocument, GROUP_NAME, listParam, optionalBoolean, optionalInt, optionalString, pageRequest, paginate, PATH, requireString,
   ROLE_SESSION_NAME, stringListParam, tagsParam, USER_NAME, validateAll, ValidationFailure,
 } from '../src/protocol/params.ts';
 
@@ -142,10 +142,10 @@ describe('paginate', () => {
   const items = Array.from({ length: 250 }, (_, i) => i);
 
   it('returns 100 items by default and a marker that continues', () => {
-    const first = paginate(items, {});
+    const first = paginate(items, pageRequest({}));
     expect(first.items).toHaveLength(100);
     expect(first.IsTruncated).toBe(true);
-    const second = paginate(items, { Marker: first.Marker as string, MaxItems: '200' });
+    const second = paginate(items, pageRequest({ Marker: first.Marker as string, MaxItems: '200' }));
     expect(second.items[0]).toBe(100);
     expect(second.items).toHaveLength(150);
     expect(second.IsTruncated).toBe(false);
@@ -153,9 +153,9 @@ describe('paginate', () => {
   });
 
   it('validates MaxItems and the marker', () => {
-    expect(() => paginate(items, { MaxItems: '0' })).toThrow(/greater than or equal to 1/);
-    expect(() => paginate(items, { MaxItems: '1001' })).toThrow(/less than or equal to 1000/);
-    expect(errorOf(() => paginate(items, { Marker: 'garbage' })).code).toBe('InvalidInput');
+    expect(() => pageRequest({ MaxItems: '0' })).toThrow(/greater than or equal to 1/);
+    expect(() => pageRequest({ MaxItems: '1001' })).toThrow(/less than or equal to 1000/);
+    expect(errorOf(() => paginate(items, pageRequest({ Marker: 'garbage' }))).code).toBe('InvalidInput');
   });
 });
 

@@ -6,6 +6,7 @@ import { addUser, sdkError } from './helpers/fixtures.ts';
 import { CreateUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { stsOperations } from '../src/operations/sts.ts';
 import { requireString, USER_NAME } from '../src/protocol/params.ts';
+import { noParameters, operation } from '../src/protocol/operation.ts';
 import type { CallLogEntry } from '../src/protocol/pipeline.ts';
 
 let t: TestServer;
@@ -118,18 +119,19 @@ describe('pipeline with a test operation table', () => {
         ...stsOperations,
         Boom: {
           service: 'iam',
+          parse: noParameters,
           authorize: () => [],
           handle: () => {
             throw new TypeError('cannot read properties of undefined');
           },
         },
-        Checked: {
+        Checked: operation({
           service: 'iam',
-          validate: (params) => void requireString(params, 'UserName', USER_NAME),
+          parse: (params) => requireString(params, 'UserName', USER_NAME),
           authorize: (params, ctx) => [{ action: 'iam:GetUser', resource: `arn:aws:iam::${ctx.state.accountId}:user/${params.UserName}` }],
-          handle: (params) => ({ Echo: params.UserName, When: new Date('2026-01-02T03:04:05.000Z'), Items: [1, 2], Empty: [], Nothing: undefined }),
-        },
-        Silent: { service: 'iam', authorize: () => [], handle: () => undefined },
+          handle: (userName) => ({ Echo: userName, When: new Date('2026-01-02T03:04:05.000Z'), Items: [1, 2], Empty: [], Nothing: undefined }),
+        }),
+        Silent: { service: 'iam', parse: noParameters, authorize: () => [], handle: () => undefined },
       },
     });
   });

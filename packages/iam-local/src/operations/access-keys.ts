@@ -1,7 +1,7 @@
 // Access key operations: CreateAccessKey, ListAccessKeys, UpdateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed.
 // Without UserName they act on the caller's own keys (root: the root user's keys).
-import type { OperationContext, OperationDefinition, QueryParams, XmlValue } from '../protocol/operation.ts';
-import { ACCESS_KEY_ID, STATUS, paginate, requireString, validateAll } from '../protocol/params.ts';
+import { operation, type OperationContext, type OperationDefinition, type QueryParams, type XmlValue } from '../protocol/operation.ts';
+import { ACCESS_KEY_ID, STATUS, pageRequest, paginate, requireString, validateAll } from '../protocol/params.ts';
 import {
   createAccessKey,
   deleteAccessKey,
@@ -19,21 +19,20 @@ function keyShape(key: AccessKeyMetadata): { [key: string]: XmlValue } {
   return { UserName: key.userName, AccessKeyId: key.accessKeyId, Status: key.status, CreateDate: key.createDate };
 }
 
-function keyIdAndStatus(params: QueryParams): [string, AccessKeyStatus] {
-  const [, accessKeyId, status] = validateAll(
+function keyIdAndStatus(params: QueryParams): [string | undefined, string, AccessKeyStatus] {
+  const [userName, accessKeyId, status] = validateAll(
     () => userNameParam(params),
     () => requireString(params, 'AccessKeyId', ACCESS_KEY_ID),
     () => requireString(params, 'Status', STATUS),
   );
-  return [accessKeyId, status as AccessKeyStatus];
+  return [userName, accessKeyId, status as AccessKeyStatus];
 }
 
-function keyId(params: QueryParams): string {
-  const [, accessKeyId] = validateAll(
+function keyId(params: QueryParams): [string | undefined, string] {
+  return validateAll(
     () => userNameParam(params),
     () => requireString(params, 'AccessKeyId', ACCESS_KEY_ID),
   );
-  return accessKeyId;
 }
 
 /** GetAccessKeyLastUsed is authorized on the key's owner (root keys: the account's root ARN). */
@@ -45,57 +44,59 @@ function keyOwnerArn(ctx: OperationContext, accessKeyId: string | undefined): st
 }
 
 export const accessKeyOperations: Record<string, OperationDefinition> = {
-  CreateAccessKey: {
+  CreateAccessKey: operation({
     service: 'iam',
-    validate: (params) => void userNameParam(params),
+    parse: userNameParam,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:CreateAccessKey', params)],
-    handle(params, ctx) {
-      const key = createAccessKey(ctx.state.db, ownerOf(params, ctx), { now: ctx.now });
+    handle(userName, ctx) {
+      const key = createAccessKey(ctx.state.db, ownerOf(userName, ctx), { now: ctx.now });
       return { AccessKey: { ...keyShape(key), SecretAccessKey: key.secretAccessKey } };
     },
-  },
+  }),
 
-  ListAccessKeys: {
+  ListAccessKeys: operation({
     service: 'iam',
-    validate: (params) => void userNameParam(params),
+    parse: (params) => validateAll(
+      () => userNameParam(params),
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:ListAccessKeys', params)],
-    handle(params, ctx) {
-      const page = paginate(listAccessKeys(ctx.state.db, ownerOf(params, ctx)), params);
+    handle([userName, pageRequested], ctx) {
+      const page = paginate(listAccessKeys(ctx.state.db, ownerOf(userName, ctx)), pageRequested);
       return { AccessKeyMetadata: page.items.map(keyShape), IsTruncated: page.IsTruncated, Marker: page.Marker };
     },
-  },
+  }),
 
-  UpdateAccessKey: {
+  UpdateAccessKey: operation({
     service: 'iam',
-    validate: (params) => void keyIdAndStatus(params),
+    parse: keyIdAndStatus,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:UpdateAccessKey', params)],
-    handle(params, ctx) {
-      const [accessKeyId, status] = keyIdAndStatus(params);
-      updateAccessKeyStatus(ctx.state.db, ownerOf(params, ctx), accessKeyId, status);
+    handle([userName, accessKeyId, status], ctx) {
+      updateAccessKeyStatus(ctx.state.db, ownerOf(userName, ctx), accessKeyId, status);
       return undefined;
     },
-  },
+  }),
 
-  DeleteAccessKey: {
+  DeleteAccessKey: operation({
     service: 'iam',
-    validate: (params) => void keyId(params),
+    parse: keyId,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:DeleteAccessKey', params)],
-    handle(params, ctx) {
-      deleteAccessKey(ctx.state.db, ownerOf(params, ctx), keyId(params));
+    handle([userName, accessKeyId], ctx) {
+      deleteAccessKey(ctx.state.db, ownerOf(userName, ctx), accessKeyId);
       return undefined;
     },
-  },
+  }),
 
-  GetAccessKeyLastUsed: {
+  GetAccessKeyLastUsed: operation({
     service: 'iam',
-    validate: (params) => void requireString(params, 'AccessKeyId', ACCESS_KEY_ID),
+    parse: (params) => requireString(params, 'AccessKeyId', ACCESS_KEY_ID),
     authorize: (params, ctx) => [{ action: 'iam:GetAccessKeyLastUsed', resource: keyOwnerArn(ctx, params.AccessKeyId) }],
-    handle(params, ctx) {
-      const used = getAccessKeyLastUsed(ctx.state.db, requireString(params, 'AccessKeyId', ACCESS_KEY_ID));
+    handle(accessKeyId, ctx) {
+      const used = getAccessKeyLastUsed(ctx.state.db, accessKeyId);
       return {
         UserName: used.userName,
         AccessKeyLastUsed: { LastUsedDate: used.lastUsedDate, ServiceName: used.serviceName, Region: used.region },
       };
     },
-  },
+  }),
 };

@@ -1,46 +1,48 @@
 // Account-level operations: CreateAccountAlias, DeleteAccountAlias, ListAccountAliases, GetAccountSummary.
-import { XmlMap, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
-import { ACCOUNT_ALIAS, paginate, requireString } from '../protocol/params.ts';
+import { XmlMap, noParameters, operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import { ACCOUNT_ALIAS, pageRequest, paginate, requireString } from '../protocol/params.ts';
 import { createAccountAlias, deleteAccountAlias, listAccountAliases } from '../model/account.ts';
 import { getAccountSummary } from '../model/account-summary.ts';
 
 const aliasParam = (params: QueryParams) => requireString(params, 'AccountAlias', ACCOUNT_ALIAS);
 
 export const accountOperations: Record<string, OperationDefinition> = {
-  CreateAccountAlias: {
+  CreateAccountAlias: operation({
     service: 'iam',
-    validate: (params) => void aliasParam(params),
+    parse: aliasParam,
     authorize: () => [{ action: 'iam:CreateAccountAlias', resource: '*' }],
-    handle(params, ctx) {
-      createAccountAlias(ctx.state.db, aliasParam(params));
+    handle(alias, ctx) {
+      createAccountAlias(ctx.state.db, alias);
       return undefined;
     },
-  },
+  }),
 
-  DeleteAccountAlias: {
+  DeleteAccountAlias: operation({
     service: 'iam',
-    validate: (params) => void aliasParam(params),
+    parse: aliasParam,
     authorize: () => [{ action: 'iam:DeleteAccountAlias', resource: '*' }],
-    handle(params, ctx) {
-      deleteAccountAlias(ctx.state.db, aliasParam(params));
+    handle(alias, ctx) {
+      deleteAccountAlias(ctx.state.db, alias);
       return undefined;
     },
-  },
+  }),
 
-  ListAccountAliases: {
+  ListAccountAliases: operation({
     service: 'iam',
+    parse: pageRequest,
     authorize: () => [{ action: 'iam:ListAccountAliases', resource: '*' }],
-    handle(params, ctx) {
-      const page = paginate(listAccountAliases(ctx.state.db), params);
+    handle(pageRequested, ctx) {
+      const page = paginate(listAccountAliases(ctx.state.db), pageRequested);
       return { AccountAliases: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
     },
-  },
+  }),
 
-  GetAccountSummary: {
+  GetAccountSummary: operation({
     service: 'iam',
+    parse: noParameters,
     authorize: () => [{ action: 'iam:GetAccountSummary', resource: '*' }],
-    handle(_params, ctx) {
+    handle(_input, ctx) {
       return { SummaryMap: new XmlMap(Object.entries(getAccountSummary(ctx.state.db))) };
     },
-  },
+  }),
 };

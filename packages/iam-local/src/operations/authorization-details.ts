@@ -1,7 +1,7 @@
 // GetAccountAuthorizationDetails: users, groups, roles and managed policies with their policies, paginated as
 // one list across the four kinds.
-import type { OperationDefinition, XmlValue } from '../protocol/operation.ts';
-import { encodePolicyDocument, pageRequest, stringListParam } from '../protocol/params.ts';
+import { operation, type OperationDefinition, type XmlValue } from '../protocol/operation.ts';
+import { encodePolicyDocument, pageRequest, stringListParam, validateAll } from '../protocol/params.ts';
 import { IamError } from '../protocol/operation.ts';
 import { decodeMarker, encodeMarker } from '../model/keyset-page.ts';
 import { authorizationDetails, type AuthorizationDetail, type DetailFilter, type PrincipalDetail } from '../model/authorization-details.ts';
@@ -27,13 +27,15 @@ function offsetOf(marker: string): number {
 }
 
 export const authorizationDetailsOperations: Record<string, OperationDefinition> = {
-  GetAccountAuthorizationDetails: {
+  GetAccountAuthorizationDetails: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => stringListParam(params, 'Filter', {}, { oneOf: FILTERS }) as DetailFilter[],
+      () => pageRequest(params),
+    ),
     authorize: () => [{ action: 'iam:GetAccountAuthorizationDetails', resource: '*' }],
-    handle(params, ctx) {
+    handle([filter, request], ctx) {
       const { db, accountId } = ctx.state;
-      const filter = stringListParam(params, 'Filter', {}, { oneOf: FILTERS }) as DetailFilter[];
-      const request = pageRequest(params);
       const offset = request.marker === undefined ? 0 : offsetOf(request.marker);
       const page = authorizationDetails(db, filter, { offset, limit: request.maxItems });
       const end = offset + page.items.length;
@@ -86,5 +88,5 @@ export const authorizationDetailsOperations: Record<string, OperationDefinition>
         Marker: end < page.total ? encodeMarker(String(end)) : undefined,
       };
     },
-  },
+  }),
 };

@@ -14,9 +14,8 @@ function nonUserCaller(): IamError {
   return new IamError('ValidationError', 'Must specify userName when calling with non-User credentials');
 }
 
-/** The owner named by `UserName`, else the calling user, else root (root callers only). */
-export function ownerOf(params: QueryParams, ctx: OperationContext): CredentialOwner {
-  const userName = userNameParam(params);
+/** The owner named by `UserName` (already validated), else the calling user, else root (root callers only). */
+export function ownerOf(userName: string | undefined, ctx: OperationContext): CredentialOwner {
   if (userName !== undefined) return requireUserOwner(ctx.state.db, userName);
   if (ctx.caller.kind === 'user' && ctx.caller.userName !== undefined) return requireUserOwner(ctx.state.db, ctx.caller.userName);
   if (ctx.caller.kind === 'root') return { kind: 'root' };
@@ -24,8 +23,8 @@ export function ownerOf(params: QueryParams, ctx: OperationContext): CredentialO
 }
 
 /** Like ownerOf, for operations that only apply to IAM users (login profiles, MFA enablement by API). */
-export function userOwnerOf(params: QueryParams, ctx: OperationContext): CredentialOwner & { kind: 'user' } {
-  const owner = ownerOf(params, ctx);
+export function userOwnerOf(userName: string | undefined, ctx: OperationContext): CredentialOwner & { kind: 'user' } {
+  const owner = ownerOf(userName, ctx);
   if (owner.kind !== 'user') throw nonUserCaller();
   return owner;
 }

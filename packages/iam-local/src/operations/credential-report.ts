@@ -1,23 +1,25 @@
 // GenerateCredentialReport and GetCredentialReport (Content is the CSV, base64 on the wire).
-import type { OperationDefinition } from '../protocol/operation.ts';
+import { noParameters, operation, type OperationDefinition } from '../protocol/operation.ts';
 import { generateCredentialReport, getCredentialReport } from '../model/credential-report.ts';
 
 export const credentialReportOperations: Record<string, OperationDefinition> = {
-  GenerateCredentialReport: {
+  GenerateCredentialReport: operation({
     service: 'iam',
+    parse: noParameters,
     authorize: () => [{ action: 'iam:GenerateCredentialReport', resource: '*' }],
-    handle(_params, ctx) {
+    handle(_input, ctx) {
       const result = generateCredentialReport(ctx.state.db, ctx.now);
       return { State: result.state, Description: result.description };
     },
-  },
+  }),
 
-  GetCredentialReport: {
+  GetCredentialReport: operation({
     service: 'iam',
+    parse: noParameters,
     authorize: () => [{ action: 'iam:GetCredentialReport', resource: '*' }],
-    handle(_params, ctx) {
+    handle(_input, ctx) {
       const report = getCredentialReport(ctx.state.db, ctx.now);
       return { Content: report.content.toString('base64'), ReportFormat: report.reportFormat, GeneratedTime: report.generatedTime };
     },
-  },
+  }),
 };

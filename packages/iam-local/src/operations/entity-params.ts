@@ -1,8 +1,6 @@
 // Parameter readers shared by the entity operations (on top of protocol/params.ts).
-import type { Db } from '../model/db.ts';
 import { IamError, type QueryParams } from '../protocol/operation.ts';
 import { ARN, PATH, PATH_PREFIX, POLICY_DOCUMENT, optionalString, requireString } from '../protocol/params.ts';
-import { requireAttachablePolicy } from '../model/managed-policies.ts';
 
 const POLICY_ARN = /^arn:aws:iam::(\d{12}|aws):policy\/(?:[\u0021-\u007E]*\/)?[\w+=,.@-]+$/;
 
@@ -22,12 +20,9 @@ export function policyArnParam(params: QueryParams, name = 'PolicyArn'): string 
   return arn;
 }
 
-/** Optional permissions boundary ARN that must name an existing managed policy. */
-export function boundaryParam(db: Db, params: QueryParams, name = 'PermissionsBoundary'): string | undefined {
-  if (params[name] === undefined) return undefined;
-  const arn = policyArnParam(params, name);
-  requireAttachablePolicy(db, arn);
-  return arn;
+/** Optional permissions boundary ARN (its existence is checked by the handler: requireAttachablePolicy). */
+export function boundaryParam(params: QueryParams, name = 'PermissionsBoundary'): string | undefined {
+  return params[name] === undefined ? undefined : policyArnParam(params, name);
 }
 
 export function documentParam(params: QueryParams, name = 'PolicyDocument'): string {

@@ -1,5 +1,5 @@
 // Group operations: CreateGroup, GetGroup (with members), ListGroups, UpdateGroup, DeleteGroup, membership.
-import type { OperationDefinition } from '../protocol/operation.ts';
+import { operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
 import { GROUP_NAME, USER_NAME, optionalString, pageRequest, paginate, requireString, validateAll } from '../protocol/params.ts';
 import {
   addUserToGroup,
@@ -17,27 +17,34 @@ import { groupShape, passwordLastUsedOf, userShape } from './entity-shapes.ts';
 import { pathParam, pathPrefixParam } from './entity-params.ts';
 import { groupTarget, listArn, newEntityArn, userTarget } from './targets.ts';
 
+const groupName = (params: QueryParams) => requireString(params, 'GroupName', GROUP_NAME);
+
+const membership = (params: QueryParams) => validateAll(
+  () => groupName(params),
+  () => requireString(params, 'UserName', USER_NAME),
+);
+
 export const groupOperations: Record<string, OperationDefinition> = {
-  CreateGroup: {
+  CreateGroup: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => groupName(params),
+      () => pathParam(params),
+    ),
     authorize: (params, ctx) => [{ action: 'iam:CreateGroup', resource: newEntityArn(ctx, 'group', params, 'GroupName') }],
-    handle(params, ctx) {
-      const [name, path] = validateAll(
-        () => requireString(params, 'GroupName', GROUP_NAME),
-        () => pathParam(params),
-      );
+    handle([name, path], ctx) {
       return { Group: groupShape(ctx.state.accountId, createGroup(ctx.state.db, { name, path }, ctx.now)) };
     },
-  },
+  }),
 
-  GetGroup: {
+  GetGroup: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => groupName(params),
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [groupTarget(ctx, 'iam:GetGroup', params)],
-    handle(params, ctx) {
-      const [name, page] = validateAll(
-        () => requireString(params, 'GroupName', GROUP_NAME),
-        () => pageRequest(params),
-      );
+    handle([name, page], ctx) {
       const group = requireGroup(ctx.state.db, name);
       const members = listGroupMembers(ctx.state.db, group.id, page);
       const lastUsed = passwordLastUsedOf(ctx.state.db, members.items.map((user) => user.id));
@@ -48,16 +55,16 @@ export const groupOperations: Record<string, OperationDefinition> = {
         Marker: members.marker,
       };
     },
-  },
+  }),
 
-  ListGroups: {
+  ListGroups: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => pathPrefixParam(params),
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [{ action: 'iam:ListGroups', resource: listArn(ctx, 'group', params) }],
-    handle(params, ctx) {
-      const [pathPrefix, page] = validateAll(
-        () => pathPrefixParam(params),
-        () => pageRequest(params),
-      );
+    handle([pathPrefix, page], ctx) {
       const result = listGroups(ctx.state.db, { ...page, pathPrefix });
       return {
         Groups: result.items.map((group) => groupShape(ctx.state.accountId, group)),
@@ -65,65 +72,63 @@ export const groupOperations: Record<string, OperationDefinition> = {
         Marker: result.marker,
       };
     },
-  },
+  }),
 
-  UpdateGroup: {
+  UpdateGroup: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => groupName(params),
+      () => optionalString(params, 'NewGroupName', GROUP_NAME),
+      () => (params.NewPath === undefined ? undefined : pathParam(params, 'NewPath')),
+    ),
     authorize: (params, ctx) => [groupTarget(ctx, 'iam:UpdateGroup', params)],
-    handle(params, ctx) {
-      const [name, newName, newPath] = validateAll(
-        () => requireString(params, 'GroupName', GROUP_NAME),
-        () => optionalString(params, 'NewGroupName', GROUP_NAME),
-        () => (params.NewPath === undefined ? undefined : pathParam(params, 'NewPath')),
-      );
+    handle([name, newName, newPath], ctx) {
       updateGroup(ctx.state.db, name, { newName, newPath });
       return undefined;
     },
-  },
+  }),
 
-  DeleteGroup: {
+  DeleteGroup: operation({
     service: 'iam',
+    parse: groupName,
     authorize: (params, ctx) => [groupTarget(ctx, 'iam:DeleteGroup', params)],
-    handle(params, ctx) {
-      deleteGroup(ctx.state.db, requireString(params, 'GroupName', GROUP_NAME));
+    handle(name, ctx) {
+      deleteGroup(ctx.state.db, name);
       return undefined;
     },
-  },
+  }),
 
-  AddUserToGroup: {
+  AddUserToGroup: operation({
     service: 'iam',
+    parse: membership,
     authorize: (params, ctx) => [groupTarget(ctx, 'iam:AddUserToGroup', params)],
-    handle(params, ctx) {
-      const [group, user] = validateAll(
-        () => requireString(params, 'GroupName', GROUP_NAME),
-        () => requireString(params, 'UserName', USER_NAME),
-      );
+    handle([group, user], ctx) {
       addUserToGroup(ctx.state.db, group, user);
       return undefined;
     },
-  },
+  }),
 
-  RemoveUserFromGroup: {
+  RemoveUserFromGroup: operation({
     service: 'iam',
+    parse: membership,
     authorize: (params, ctx) => [groupTarget(ctx, 'iam:RemoveUserFromGroup', params)],
-    handle(params, ctx) {
-      const [group, user] = validateAll(
-        () => requireString(params, 'GroupName', GROUP_NAME),
-        () => requireString(params, 'UserName', USER_NAME),
-      );
+    handle([group, user], ctx) {
       removeUserFromGroup(ctx.state.db, group, user);
       return undefined;
     },
-  },
+  }),
 
-  ListGroupsForUser: {
+  ListGroupsForUser: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => requireString(params, 'UserName', USER_NAME),
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [userTarget(ctx, 'iam:ListGroupsForUser', params)],
-    handle(params, ctx) {
-      const name = requireString(params, 'UserName', USER_NAME);
+    handle([name, pageRequested], ctx) {
       const user = requireUser(ctx.state.db, name);
-      const page = paginate(groupsOfUser(ctx.state.db, user.id), params);
+      const page = paginate(groupsOfUser(ctx.state.db, user.id), pageRequested);
       return { Groups: page.items.map((group) => groupShape(ctx.state.accountId, group)), IsTruncated: page.IsTruncated, Marker: page.Marker };
     },
-  },
+  }),
 };

@@ -1,6 +1,6 @@
 // Console password operations: Create/Get/Update/DeleteLoginProfile (an administrator) and ChangePassword (the
 // calling IAM user). The account password policy is enforced by the model on every new password.
-import { IamError, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import { IamError, operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
 import { PASSWORD, optionalBoolean, optionalString, requireString, validateAll } from '../protocol/params.ts';
 import { changePassword, createLoginProfile, deleteLoginProfile, getLoginProfile, updateLoginProfile, type LoginProfile } from '../model/login-profiles.ts';
 import { requireUserOwner } from '../model/credential-owner.ts';
@@ -11,22 +11,22 @@ function profileShape(profile: LoginProfile) {
   return { UserName: profile.userName, CreateDate: profile.createDate, PasswordResetRequired: profile.passwordResetRequired };
 }
 
-function createParams(params: QueryParams): { password: string; resetRequired: boolean } {
-  const [, password, resetRequired] = validateAll(
+function createParams(params: QueryParams) {
+  const [userName, password, resetRequired] = validateAll(
     () => userNameParam(params),
     () => requireString(params, 'Password', PASSWORD),
     () => optionalBoolean(params, 'PasswordResetRequired'),
   );
-  return { password, resetRequired: resetRequired ?? false };
+  return { userName, password, resetRequired: resetRequired ?? false };
 }
 
-function updateParams(params: QueryParams): { password: string | undefined; resetRequired: boolean | undefined } {
-  const [, password, resetRequired] = validateAll(
+function updateParams(params: QueryParams) {
+  const [userName, password, resetRequired] = validateAll(
     () => userNameParam(params),
     () => optionalString(params, 'Password', PASSWORD),
     () => optionalBoolean(params, 'PasswordResetRequired'),
   );
-  return { password, resetRequired };
+  return { userName, password, resetRequired };
 }
 
 function changeParams(params: QueryParams): [string, string] {
@@ -37,57 +37,54 @@ function changeParams(params: QueryParams): [string, string] {
 }
 
 export const loginProfileOperations: Record<string, OperationDefinition> = {
-  CreateLoginProfile: {
+  CreateLoginProfile: operation({
     service: 'iam',
-    validate: (params) => void createParams(params),
+    parse: createParams,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:CreateLoginProfile', params)],
-    async handle(params, ctx) {
-      const { password, resetRequired } = createParams(params);
-      const profile = await createLoginProfile(ctx.state.db, userOwnerOf(params, ctx), { password, passwordResetRequired: resetRequired, now: ctx.now });
+    async handle({ userName, password, resetRequired }, ctx) {
+      const profile = await createLoginProfile(ctx.state.db, userOwnerOf(userName, ctx), { password, passwordResetRequired: resetRequired, now: ctx.now });
       return { LoginProfile: profileShape(profile) };
     },
-  },
+  }),
 
-  GetLoginProfile: {
+  GetLoginProfile: operation({
     service: 'iam',
-    validate: (params) => void userNameParam(params),
+    parse: userNameParam,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:GetLoginProfile', params)],
-    handle(params, ctx) {
-      return { LoginProfile: profileShape(getLoginProfile(ctx.state.db, userOwnerOf(params, ctx))) };
+    handle(userName, ctx) {
+      return { LoginProfile: profileShape(getLoginProfile(ctx.state.db, userOwnerOf(userName, ctx))) };
     },
-  },
+  }),
 
-  UpdateLoginProfile: {
+  UpdateLoginProfile: operation({
     service: 'iam',
-    validate: (params) => void updateParams(params),
+    parse: updateParams,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:UpdateLoginProfile', params)],
-    async handle(params, ctx) {
-      const { password, resetRequired } = updateParams(params);
-      await updateLoginProfile(ctx.state.db, userOwnerOf(params, ctx), { password, passwordResetRequired: resetRequired, now: ctx.now });
+    async handle({ userName, password, resetRequired }, ctx) {
+      await updateLoginProfile(ctx.state.db, userOwnerOf(userName, ctx), { password, passwordResetRequired: resetRequired, now: ctx.now });
       return undefined;
     },
-  },
+  }),
 
-  DeleteLoginProfile: {
+  DeleteLoginProfile: operation({
     service: 'iam',
-    validate: (params) => void userNameParam(params),
+    parse: userNameParam,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:DeleteLoginProfile', params)],
-    handle(params, ctx) {
-      deleteLoginProfile(ctx.state.db, userOwnerOf(params, ctx));
+    handle(userName, ctx) {
+      deleteLoginProfile(ctx.state.db, userOwnerOf(userName, ctx));
       return undefined;
     },
-  },
+  }),
 
-  ChangePassword: {
+  ChangePassword: operation({
     service: 'iam',
-    validate: (params) => void changeParams(params),
+    parse: changeParams,
     authorize(_params, ctx) {
       // Decided in handle when the account-level grant applies (password-grant.ts).
       if (passwordGrantApplies(ctx)) return [];
       return [{ action: 'iam:ChangePassword', resource: ctx.caller.arn }];
     },
-    async handle(params, ctx) {
-      const [oldPassword, newPassword] = changeParams(params);
+    async handle([oldPassword, newPassword], ctx) {
       if (ctx.caller.kind !== 'user' || ctx.caller.userName === undefined) {
         throw new IamError('InvalidUserType', 'Only IAM users can change their own password with ChangePassword; the root user changes it in the console.');
       }
@@ -96,5 +93,5 @@ export const loginProfileOperations: Record<string, OperationDefinition> = {
       await changePassword(ctx.state.db, user, oldPassword, newPassword, ctx.now);
       return undefined;
     },
-  },
+  }),
 };

@@ -1,11 +1,12 @@
 // Virtual MFA operations: CreateVirtualMFADevice, EnableMFADevice, ResyncMFADevice, DeactivateMFADevice,
 // DeleteVirtualMFADevice, ListMFADevices, ListVirtualMFADevices. Seeds and QR codes are blobs (base64) on the wire.
-import type { OperationContext, OperationDefinition, QueryParams, XmlValue } from '../protocol/operation.ts';
+import { operation, type OperationContext, type OperationDefinition, type QueryParams, type XmlValue } from '../protocol/operation.ts';
 import {
   AUTHENTICATION_CODE,
   SERIAL_NUMBER,
   USER_NAME,
   VIRTUAL_MFA_DEVICE_NAME,
+  pageRequest,
   paginate,
   requireString,
   tagsParam,
@@ -44,15 +45,34 @@ function createParams(params: QueryParams): { name: string; path: string; tags: 
   return { name, path, tags };
 }
 
-/** UserName (optional: the caller's own), SerialNumber and, when `codes`, the two authentication codes. */
-function deviceParams(params: QueryParams, codes: boolean): { serialNumber: string; code1: string; code2: string } {
-  const [, serialNumber, code1, code2] = validateAll(
+interface DeviceInput {
+  userName: string | undefined;
+  serialNumber: string;
+}
+
+interface DeviceCodesInput extends DeviceInput {
+  code1: string;
+  code2: string;
+}
+
+/** UserName (optional: the caller's own) and SerialNumber. */
+function deviceParams(params: QueryParams): DeviceInput {
+  const [userName, serialNumber] = validateAll(
     () => userNameParam(params),
     () => requireString(params, 'SerialNumber', SERIAL_NUMBER),
-    () => (codes ? requireString(params, 'AuthenticationCode1', AUTHENTICATION_CODE) : ''),
-    () => (codes ? requireString(params, 'AuthenticationCode2', AUTHENTICATION_CODE) : ''),
   );
-  return { serialNumber, code1, code2 };
+  return { userName, serialNumber };
+}
+
+/** UserName (required by the API model), SerialNumber and the two consecutive authentication codes. */
+function deviceCodeParams(params: QueryParams): DeviceCodesInput {
+  const [userName, serialNumber, code1, code2] = validateAll(
+    () => requireString(params, 'UserName', USER_NAME),
+    () => requireString(params, 'SerialNumber', SERIAL_NUMBER),
+    () => requireString(params, 'AuthenticationCode1', AUTHENTICATION_CODE),
+    () => requireString(params, 'AuthenticationCode2', AUTHENTICATION_CODE),
+  );
+  return { userName, serialNumber, code1, code2 };
 }
 
 /** Base64 of the text, as blobs travel in the Query protocol's XML. */
@@ -68,9 +88,9 @@ function assignedUser(ctx: OperationContext, device: MfaDeviceRow): XmlValue {
 }
 
 export const mfaOperations: Record<string, OperationDefinition> = {
-  CreateVirtualMFADevice: {
+  CreateVirtualMFADevice: operation({
     service: 'iam',
-    validate: (params) => void createParams(params),
+    parse: createParams,
     authorize(params, ctx) {
       const resource = mfaSerialNumber(ctx.state.accountId, params.Path ?? '/', params.VirtualMFADeviceName ?? '');
       const tags = requestTagContext(params);
@@ -79,8 +99,7 @@ export const mfaOperations: Record<string, OperationDefinition> = {
         ...(Object.keys(tags).length > 0 ? [{ action: 'iam:TagMFADevice', resource, context: tags }] : []),
       ];
     },
-    async handle(params, ctx) {
-      const { name, path, tags } = createParams(params);
+    async handle({ name, path, tags }, ctx) {
       const device = await createVirtualMfaDevice(ctx.state.db, { name, path, tags, now: ctx.now });
       return {
         VirtualMFADevice: {
@@ -91,57 +110,58 @@ export const mfaOperations: Record<string, OperationDefinition> = {
         },
       };
     },
-  },
+  }),
 
-  EnableMFADevice: {
+  EnableMFADevice: operation({
     service: 'iam',
-    validate: (params) => void validateAll(() => requireString(params, 'UserName', USER_NAME), () => deviceParams(params, true)),
+    parse: deviceCodeParams,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:EnableMFADevice', params)],
-    handle(params, ctx) {
-      const { serialNumber, code1, code2 } = deviceParams(params, true);
-      enableMfaDevice(ctx.state.db, ownerOf(params, ctx), serialNumber, code1, code2, ctx.now);
+    handle({ userName, serialNumber, code1, code2 }, ctx) {
+      enableMfaDevice(ctx.state.db, ownerOf(userName, ctx), serialNumber, code1, code2, ctx.now);
       return undefined;
     },
-  },
+  }),
 
-  ResyncMFADevice: {
+  ResyncMFADevice: operation({
     service: 'iam',
-    validate: (params) => void validateAll(() => requireString(params, 'UserName', USER_NAME), () => deviceParams(params, true)),
+    parse: deviceCodeParams,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:ResyncMFADevice', params)],
-    handle(params, ctx) {
-      const { serialNumber, code1, code2 } = deviceParams(params, true);
-      resyncMfaDevice(ctx.state.db, ownerOf(params, ctx), serialNumber, code1, code2, ctx.now);
+    handle({ userName, serialNumber, code1, code2 }, ctx) {
+      resyncMfaDevice(ctx.state.db, ownerOf(userName, ctx), serialNumber, code1, code2, ctx.now);
       return undefined;
     },
-  },
+  }),
 
-  DeactivateMFADevice: {
+  DeactivateMFADevice: operation({
     service: 'iam',
-    validate: (params) => void deviceParams(params, false),
+    parse: deviceParams,
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:DeactivateMFADevice', params)],
-    handle(params, ctx) {
-      deactivateMfaDevice(ctx.state.db, ownerOf(params, ctx), deviceParams(params, false).serialNumber);
+    handle({ userName, serialNumber }, ctx) {
+      deactivateMfaDevice(ctx.state.db, ownerOf(userName, ctx), serialNumber);
       return undefined;
     },
-  },
+  }),
 
-  DeleteVirtualMFADevice: {
+  DeleteVirtualMFADevice: operation({
     service: 'iam',
-    validate: (params) => void requireString(params, 'SerialNumber', SERIAL_NUMBER),
+    parse: (params) => requireString(params, 'SerialNumber', SERIAL_NUMBER),
     authorize: (params) => [{ action: 'iam:DeleteVirtualMFADevice', resource: params.SerialNumber ?? '*' }],
-    handle(params, ctx) {
-      deleteVirtualMfaDevice(ctx.state.db, requireString(params, 'SerialNumber', SERIAL_NUMBER));
+    handle(serialNumber, ctx) {
+      deleteVirtualMfaDevice(ctx.state.db, serialNumber);
       return undefined;
     },
-  },
+  }),
 
-  ListMFADevices: {
+  ListMFADevices: operation({
     service: 'iam',
-    validate: (params) => void userNameParam(params),
+    parse: (params) => validateAll(
+      () => userNameParam(params),
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [ownerTarget(ctx, 'iam:ListMFADevices', params)],
-    handle(params, ctx) {
-      const owner = ownerOf(params, ctx);
-      const page = paginate(listMfaDevices(ctx.state.db, owner), params);
+    handle([userName, pageRequested], ctx) {
+      const owner = ownerOf(userName, ctx);
+      const page = paginate(listMfaDevices(ctx.state.db, owner), pageRequested);
       return {
         MFADevices: page.items.map((device) => ({
           UserName: owner.kind === 'user' ? owner.userName : undefined,
@@ -152,15 +172,17 @@ export const mfaOperations: Record<string, OperationDefinition> = {
         Marker: page.Marker,
       };
     },
-  },
+  }),
 
-  ListVirtualMFADevices: {
+  ListVirtualMFADevices: operation({
     service: 'iam',
-    validate: (params) => void optionalString(params, 'AssignmentStatus', ASSIGNMENT_STATUS),
+    parse: (params) => validateAll(
+      () => (optionalString(params, 'AssignmentStatus', ASSIGNMENT_STATUS) ?? 'Any') as AssignmentStatus,
+      () => pageRequest(params),
+    ),
     authorize: (_params, ctx) => [{ action: 'iam:ListVirtualMFADevices', resource: `arn:aws:iam::${ctx.state.accountId}:mfa/` }],
-    handle(params, ctx) {
-      const status = (optionalString(params, 'AssignmentStatus', ASSIGNMENT_STATUS) ?? 'Any') as AssignmentStatus;
-      const page = paginate(listVirtualMfaDevices(ctx.state.db, status), params);
+    handle([status, pageRequested], ctx) {
+      const page = paginate(listVirtualMfaDevices(ctx.state.db, status), pageRequested);
       return {
         VirtualMFADevices: page.items.map((device) => ({
           SerialNumber: device.serialNumber,
@@ -172,5 +194,5 @@ export const mfaOperations: Record<string, OperationDefinition> = {
         Marker: page.Marker,
       };
     },
-  },
+  }),
 };

@@ -1,5 +1,5 @@
 // The account password policy: GetAccountPasswordPolicy, UpdateAccountPasswordPolicy, DeleteAccountPasswordPolicy.
-import type { OperationDefinition, QueryParams } from '../protocol/operation.ts';
+import { noParameters, operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
 import { optionalBoolean, optionalInt, validateAll } from '../protocol/params.ts';
 import {
   PASSWORD_POLICY_RANGES,
@@ -33,31 +33,33 @@ function updateParams(params: QueryParams): PasswordPolicyUpdate {
 const GET_TARGET = { action: 'iam:GetAccountPasswordPolicy', resource: '*' };
 
 export const passwordPolicyOperations: Record<string, OperationDefinition> = {
-  GetAccountPasswordPolicy: {
+  GetAccountPasswordPolicy: operation({
     service: 'iam',
+    parse: noParameters,
     authorize: (_params, ctx) => (passwordGrantApplies(ctx) ? [] : [GET_TARGET]),
-    handle(_params, ctx) {
+    handle(_input, ctx) {
       if (passwordGrantApplies(ctx)) authorizeWithPasswordGrant(ctx, GET_TARGET);
       return { PasswordPolicy: { ...requirePasswordPolicy(ctx.state.db, ctx.state.accountId) } };
     },
-  },
+  }),
 
-  UpdateAccountPasswordPolicy: {
+  UpdateAccountPasswordPolicy: operation({
     service: 'iam',
-    validate: (params) => void updateParams(params),
+    parse: updateParams,
     authorize: () => [{ action: 'iam:UpdateAccountPasswordPolicy', resource: '*' }],
-    handle(params, ctx) {
-      updatePasswordPolicy(ctx.state.db, updateParams(params));
+    handle(update, ctx) {
+      updatePasswordPolicy(ctx.state.db, update);
       return undefined;
     },
-  },
+  }),
 
-  DeleteAccountPasswordPolicy: {
+  DeleteAccountPasswordPolicy: operation({
     service: 'iam',
+    parse: noParameters,
     authorize: () => [{ action: 'iam:DeleteAccountPasswordPolicy', resource: '*' }],
-    handle(_params, ctx) {
+    handle(_input, ctx) {
       deletePasswordPolicy(ctx.state.db, ctx.state.accountId);
       return undefined;
     },
-  },
+  }),
 };

@@ -1,6 +1,6 @@
 // Managed policy operations (CreatePolicy … ListEntitiesForPolicy) and the inline/attached policy operations of
 // users, groups and roles, which are the same six operations per principal type.
-import type { OperationDefinition, QueryParams, OperationContext, AuthorizationTarget } from '../protocol/operation.ts';
+import { operation, type OperationDefinition, type QueryParams, type OperationContext, type AuthorizationTarget } from '../protocol/operation.ts';
 import {
   GROUP_NAME,
   POLICY_DESCRIPTION,
@@ -48,9 +48,29 @@ function versionParam(params: QueryParams): string {
   return requireString(params, 'VersionId', POLICY_VERSION_ID);
 }
 
+const arnAndVersion = (params: QueryParams) => validateAll(
+  () => policyArnParam(params),
+  () => versionParam(params),
+);
+
+const arnAndPage = (params: QueryParams) => validateAll(
+  () => policyArnParam(params),
+  () => pageRequest(params),
+);
+
 const managedPolicyOperations: Record<string, OperationDefinition> = {
-  CreatePolicy: {
+  CreatePolicy: operation({
     service: 'iam',
+    parse(params) {
+      const [name, path, document, description, tags] = validateAll(
+        () => requireString(params, 'PolicyName', POLICY_NAME),
+        () => pathParam(params),
+        () => documentParam(params),
+        () => optionalString(params, 'Description', POLICY_DESCRIPTION),
+        () => tagsParam(params),
+      );
+      return { name, path, document, description, tags };
+    },
     authorize(params, ctx) {
       const resource = newEntityArn(ctx, 'policy', params, 'PolicyName');
       const tags = requestTagContext(params);
@@ -59,78 +79,71 @@ const managedPolicyOperations: Record<string, OperationDefinition> = {
         ...(Object.keys(tags).length > 0 ? [{ action: 'iam:TagPolicy', resource, context: tags }] : []),
       ];
     },
-    handle(params, ctx) {
-      const [name, path, document, description, tags] = validateAll(
-        () => requireString(params, 'PolicyName', POLICY_NAME),
-        () => pathParam(params),
-        () => documentParam(params),
-        () => optionalString(params, 'Description', POLICY_DESCRIPTION),
-        () => tagsParam(params),
-      );
-      const policy = createPolicy(ctx.state.db, ctx.state.accountId, { name, path, document, description, tags }, ctx.now);
+    handle(input, ctx) {
+      const policy = createPolicy(ctx.state.db, ctx.state.accountId, input, ctx.now);
       return { Policy: { ...policyShape(ctx.state.db, policy), Tags: tagsShape(ctx.state.db, 'policy', policy.id) } };
     },
-  },
+  }),
 
-  GetPolicy: {
+  GetPolicy: operation({
     service: 'iam',
+    parse: (params) => policyArnParam(params),
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:GetPolicy', params)],
-    handle(params, ctx) {
-      const policy = requirePolicy(ctx.state.db, policyArnParam(params));
+    handle(arn, ctx) {
+      const policy = requirePolicy(ctx.state.db, arn);
       return { Policy: { ...policyShape(ctx.state.db, policy, { description: true }), Tags: policy.awsManaged ? undefined : tagsShape(ctx.state.db, 'policy', policy.id) } };
     },
-  },
+  }),
 
-  ListPolicies: {
+  ListPolicies: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => optionalString(params, 'Scope', { oneOf: SCOPES }) as PolicyScope | undefined,
+      () => optionalBoolean(params, 'OnlyAttached'),
+      () => pathPrefixParam(params),
+      () => optionalString(params, 'PolicyUsageFilter', { oneOf: USAGES }) as PolicyUsage | undefined,
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [{ action: 'iam:ListPolicies', resource: listArn(ctx, 'policy', params) }],
-    handle(params, ctx) {
-      const [scope, onlyAttached, pathPrefix, usage] = validateAll(
-        () => optionalString(params, 'Scope', { oneOf: SCOPES }) as PolicyScope | undefined,
-        () => optionalBoolean(params, 'OnlyAttached'),
-        () => pathPrefixParam(params),
-        () => optionalString(params, 'PolicyUsageFilter', { oneOf: USAGES }) as PolicyUsage | undefined,
-      );
-      const page = paginate(listManagedPolicies(ctx.state.db, { scope, onlyAttached, pathPrefix, usage }), params);
+    handle([scope, onlyAttached, pathPrefix, usage, pageRequested], ctx) {
+      const page = paginate(listManagedPolicies(ctx.state.db, { scope, onlyAttached, pathPrefix, usage }), pageRequested);
       return {
         Policies: page.items.map((p) => policyShape(ctx.state.db, p.policy, { counts: p })),
         IsTruncated: page.IsTruncated,
         Marker: page.Marker,
       };
     },
-  },
+  }),
 
-  DeletePolicy: {
+  DeletePolicy: operation({
     service: 'iam',
+    parse: (params) => policyArnParam(params),
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:DeletePolicy', params)],
-    handle(params, ctx) {
-      deletePolicy(ctx.state.db, policyArnParam(params), ctx.caller.arn);
+    handle(arn, ctx) {
+      deletePolicy(ctx.state.db, arn, ctx.caller.arn);
       return undefined;
     },
-  },
+  }),
 
-  CreatePolicyVersion: {
+  CreatePolicyVersion: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => policyArnParam(params),
+      () => documentParam(params),
+      () => optionalBoolean(params, 'SetAsDefault'),
+    ),
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:CreatePolicyVersion', params)],
-    handle(params, ctx) {
-      const [arn, document, setAsDefault] = validateAll(
-        () => policyArnParam(params),
-        () => documentParam(params),
-        () => optionalBoolean(params, 'SetAsDefault'),
-      );
+    handle([arn, document, setAsDefault], ctx) {
       const version = createPolicyVersion(ctx.state.db, arn, document, setAsDefault ?? false, ctx.now, ctx.caller.arn);
       return { PolicyVersion: { VersionId: version.versionId, IsDefaultVersion: version.isDefault, CreateDate: new Date(version.createDate) } };
     },
-  },
+  }),
 
-  GetPolicyVersion: {
+  GetPolicyVersion: operation({
     service: 'iam',
+    parse: arnAndVersion,
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:GetPolicyVersion', params)],
-    handle(params, ctx) {
-      const [arn, id] = validateAll(
-        () => policyArnParam(params),
-        () => versionParam(params),
-      );
+    handle([arn, id], ctx) {
       requirePolicy(ctx.state.db, arn);
       const version = getPolicyVersion(ctx.state.db, arn, id);
       return {
@@ -142,64 +155,58 @@ const managedPolicyOperations: Record<string, OperationDefinition> = {
         },
       };
     },
-  },
+  }),
 
-  ListPolicyVersions: {
+  ListPolicyVersions: operation({
     service: 'iam',
+    parse: arnAndPage,
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:ListPolicyVersions', params)],
-    handle(params, ctx) {
-      const versions = listPolicyVersions(ctx.state.db, policyArnParam(params));
-      const page = paginate(versions, params);
+    handle([arn, pageRequested], ctx) {
+      const page = paginate(listPolicyVersions(ctx.state.db, arn), pageRequested);
       return {
         Versions: page.items.map((v) => ({ VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: new Date(v.createDate) })),
         IsTruncated: page.IsTruncated,
         Marker: page.Marker,
       };
     },
-  },
+  }),
 
-  DeletePolicyVersion: {
+  DeletePolicyVersion: operation({
     service: 'iam',
+    parse: arnAndVersion,
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:DeletePolicyVersion', params)],
-    handle(params, ctx) {
-      const [arn, id] = validateAll(
-        () => policyArnParam(params),
-        () => versionParam(params),
-      );
+    handle([arn, id], ctx) {
       deletePolicyVersion(ctx.state.db, arn, id, ctx.caller.arn);
       return undefined;
     },
-  },
+  }),
 
-  SetDefaultPolicyVersion: {
+  SetDefaultPolicyVersion: operation({
     service: 'iam',
+    parse: arnAndVersion,
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:SetDefaultPolicyVersion', params)],
-    handle(params, ctx) {
-      const [arn, id] = validateAll(
-        () => policyArnParam(params),
-        () => versionParam(params),
-      );
+    handle([arn, id], ctx) {
       setDefaultPolicyVersion(ctx.state.db, arn, id, ctx.now, ctx.caller.arn);
       return undefined;
     },
-  },
+  }),
 
-  ListEntitiesForPolicy: {
+  ListEntitiesForPolicy: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => policyArnParam(params),
+      () => optionalString(params, 'EntityFilter', { oneOf: ENTITY_FILTERS }),
+      () => pathPrefixParam(params),
+      () => optionalString(params, 'PolicyUsageFilter', { oneOf: USAGES }) as PolicyUsage | undefined,
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:ListEntitiesForPolicy', params)],
-    handle(params, ctx) {
-      const [arn, filter, pathPrefix, usage] = validateAll(
-        () => policyArnParam(params),
-        () => optionalString(params, 'EntityFilter', { oneOf: ENTITY_FILTERS }),
-        () => pathPrefixParam(params),
-        () => optionalString(params, 'PolicyUsageFilter', { oneOf: USAGES }) as PolicyUsage | undefined,
-      );
-      pageRequest(params);
+    handle([arn, filter, pathPrefix, usage, pageRequested], ctx) {
       requirePolicy(ctx.state.db, arn);
       const types: PrincipalType[] =
         filter === undefined ? ['group', 'user', 'role'] : filter === 'User' ? ['user'] : filter === 'Group' ? ['group'] : filter === 'Role' ? ['role'] : [];
       const entities = entitiesForPolicy(ctx.state.db, arn, types, usage).filter((e) => e.path.startsWith(pathPrefix ?? '/'));
-      const page = paginate(entities, params);
+      const page = paginate(entities, pageRequested);
       const of = (type: PrincipalType) => page.items.filter((e) => e.type === type);
       return {
         PolicyGroups: of('group').map((e) => ({ GroupName: e.name, GroupId: e.id })),
@@ -209,7 +216,7 @@ const managedPolicyOperations: Record<string, OperationDefinition> = {
         Marker: page.Marker,
       };
     },
-  },
+  }),
 };
 
 // ---- the same policy operations for users, groups and roles ---------------------------------------------------
@@ -231,99 +238,100 @@ const KINDS: readonly PrincipalKind[] = [
 
 function principalPolicyOperations(kind: PrincipalKind): Record<string, OperationDefinition> {
   const nameParam = `${kind.label}Name`;
-  const owner = (ctx: OperationContext, params: QueryParams): PolicyOwner => {
-    const principal = kind.resolve(ctx.state.db, requireString(params, nameParam, kind.nameRule));
+  const principalName = (params: QueryParams) => requireString(params, nameParam, kind.nameRule);
+  const owner = (ctx: OperationContext, name: string): PolicyOwner => {
+    const principal = kind.resolve(ctx.state.db, name);
     return { type: kind.type, id: principal.id, name: principal.name };
   };
-  const ownerAndPolicyName = (ctx: OperationContext, params: QueryParams): [PolicyOwner, string] => {
-    validateAll(
-      () => requireString(params, nameParam, kind.nameRule),
-      () => requireString(params, 'PolicyName', POLICY_NAME),
-    );
-    return [owner(ctx, params), params.PolicyName as string];
-  };
+  const nameAndPolicyName = (params: QueryParams) => validateAll(
+    () => principalName(params),
+    () => requireString(params, 'PolicyName', POLICY_NAME),
+  );
+  const nameAndPolicyArn = (params: QueryParams) => validateAll(
+    () => principalName(params),
+    () => policyArnParam(params),
+  );
   const authorizeAs = (action: string) => (params: QueryParams, ctx: OperationContext) => [kind.target(ctx, `iam:${action}`, params)];
   const authorizeWithPolicy = (action: string) => (params: QueryParams, ctx: OperationContext) => [
     kind.target(ctx, `iam:${action}`, params, { 'iam:PolicyARN': params.PolicyArn ?? '' }),
   ];
 
   return {
-    [`Put${kind.label}Policy`]: {
+    [`Put${kind.label}Policy`]: operation({
       service: 'iam',
+      parse: (params) => validateAll(
+        () => principalName(params),
+        () => requireString(params, 'PolicyName', POLICY_NAME),
+        () => documentParam(params),
+      ),
       authorize: authorizeAs(`Put${kind.label}Policy`),
-      handle(params, ctx) {
-        const [, , document] = validateAll(
-          () => requireString(params, nameParam, kind.nameRule),
-          () => requireString(params, 'PolicyName', POLICY_NAME),
-          () => documentParam(params),
-        );
-        putInlinePolicy(ctx.state.db, owner(ctx, params), params.PolicyName as string, document);
+      handle([name, policyName, document], ctx) {
+        putInlinePolicy(ctx.state.db, owner(ctx, name), policyName, document);
         return undefined;
       },
-    },
-    [`Get${kind.label}Policy`]: {
+    }),
+    [`Get${kind.label}Policy`]: operation({
       service: 'iam',
+      parse: nameAndPolicyName,
       authorize: authorizeAs(`Get${kind.label}Policy`),
-      handle(params, ctx) {
-        const [principal, policyName] = ownerAndPolicyName(ctx, params);
+      handle([name, policyName], ctx) {
+        const principal = owner(ctx, name);
         const policy = getInlinePolicy(ctx.state.db, principal, policyName);
         return { [nameParam]: principal.name, PolicyName: policy.name, PolicyDocument: encodePolicyDocument(policy.document) };
       },
-    },
-    [`Delete${kind.label}Policy`]: {
+    }),
+    [`Delete${kind.label}Policy`]: operation({
       service: 'iam',
+      parse: nameAndPolicyName,
       authorize: authorizeAs(`Delete${kind.label}Policy`),
-      handle(params, ctx) {
-        const [principal, policyName] = ownerAndPolicyName(ctx, params);
-        deleteInlinePolicy(ctx.state.db, principal, policyName);
+      handle([name, policyName], ctx) {
+        deleteInlinePolicy(ctx.state.db, owner(ctx, name), policyName);
         return undefined;
       },
-    },
-    [`List${kind.label}Policies`]: {
+    }),
+    [`List${kind.label}Policies`]: operation({
       service: 'iam',
+      parse: (params) => validateAll(
+        () => principalName(params),
+        () => pageRequest(params),
+      ),
       authorize: authorizeAs(`List${kind.label}Policies`),
-      handle(params, ctx) {
-        const page = listInlinePolicyNames(ctx.state.db, owner(ctx, params), pageRequest(params));
+      handle([name, pageRequested], ctx) {
+        const page = listInlinePolicyNames(ctx.state.db, owner(ctx, name), pageRequested);
         return { PolicyNames: page.items, IsTruncated: page.isTruncated, Marker: page.marker };
       },
-    },
-    [`Attach${kind.label}Policy`]: {
+    }),
+    [`Attach${kind.label}Policy`]: operation({
       service: 'iam',
+      parse: nameAndPolicyArn,
       authorize: authorizeWithPolicy(`Attach${kind.label}Policy`),
-      handle(params, ctx) {
-        const [, arn] = validateAll(
-          () => requireString(params, nameParam, kind.nameRule),
-          () => policyArnParam(params),
-        );
-        attachPolicy(ctx.state.db, owner(ctx, params), arn);
+      handle([name, arn], ctx) {
+        attachPolicy(ctx.state.db, owner(ctx, name), arn);
         return undefined;
       },
-    },
-    [`Detach${kind.label}Policy`]: {
+    }),
+    [`Detach${kind.label}Policy`]: operation({
       service: 'iam',
+      parse: nameAndPolicyArn,
       authorize: authorizeWithPolicy(`Detach${kind.label}Policy`),
-      handle(params, ctx) {
-        const [, arn] = validateAll(
-          () => requireString(params, nameParam, kind.nameRule),
-          () => policyArnParam(params),
-        );
-        detachPolicy(ctx.state.db, owner(ctx, params), arn);
+      handle([name, arn], ctx) {
+        detachPolicy(ctx.state.db, owner(ctx, name), arn);
         return undefined;
       },
-    },
-    [`ListAttached${kind.label}Policies`]: {
+    }),
+    [`ListAttached${kind.label}Policies`]: operation({
       service: 'iam',
+      parse: (params) => validateAll(
+        () => principalName(params),
+        () => pathPrefixParam(params),
+        () => pageRequest(params),
+      ),
       authorize: authorizeAs(`ListAttached${kind.label}Policies`),
-      handle(params, ctx) {
-        const [, pathPrefix] = validateAll(
-          () => requireString(params, nameParam, kind.nameRule),
-          () => pathPrefixParam(params),
-          () => pageRequest(params),
-        );
-        const page = paginate(attachedPolicies(ctx.state.db, owner(ctx, params), pathPrefix), params);
+      handle([name, pathPrefix, pageRequested], ctx) {
+        const page = paginate(attachedPolicies(ctx.state.db, owner(ctx, name), pathPrefix), pageRequested);
         return { AttachedPolicies: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
       },
-    },
+    }),
   };
 }
 

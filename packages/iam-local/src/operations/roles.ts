@@ -1,6 +1,6 @@
 // Role operations: CreateRole, GetRole, ListRoles, UpdateRole, UpdateRoleDescription, UpdateAssumeRolePolicy,
 // DeleteRole and the role's permissions boundary.
-import type { OperationDefinition } from '../protocol/operation.ts';
+import { operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
 import {
   MAX_SESSION_DURATION,
   ROLE_DESCRIPTION,
@@ -18,9 +18,23 @@ import { roleShape } from './entity-shapes.ts';
 import { boundaryParam, documentParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
 import { listArn, newEntityArn, requestTagContext, roleTarget, type Context } from './targets.ts';
 
+const roleName = (params: QueryParams) => requireString(params, 'RoleName', ROLE_NAME);
+
 export const roleOperations: Record<string, OperationDefinition> = {
-  CreateRole: {
+  CreateRole: operation({
     service: 'iam',
+    parse(params) {
+      const [name, path, assumeRolePolicy, description, maxSessionDuration, tags, boundaryArn] = validateAll(
+        () => roleName(params),
+        () => pathParam(params),
+        () => documentParam(params, 'AssumeRolePolicyDocument'),
+        () => optionalString(params, 'Description', ROLE_DESCRIPTION),
+        () => optionalInt(params, 'MaxSessionDuration', MAX_SESSION_DURATION),
+        () => tagsParam(params),
+        () => boundaryParam(params),
+      );
+      return { name, path, assumeRolePolicy, description, maxSessionDuration, tags, boundaryArn };
+    },
     authorize(params, ctx) {
       const resource = newEntityArn(ctx, 'role', params, 'RoleName');
       const tags = requestTagContext(params);
@@ -30,38 +44,30 @@ export const roleOperations: Record<string, OperationDefinition> = {
         ...(Object.keys(tags).length > 0 ? [{ action: 'iam:TagRole', resource, context: tags }] : []),
       ];
     },
-    handle(params, ctx) {
-      const [name, path, assumeRolePolicy, description, maxSessionDuration, tags] = validateAll(
-        () => requireString(params, 'RoleName', ROLE_NAME),
-        () => pathParam(params),
-        () => documentParam(params, 'AssumeRolePolicyDocument'),
-        () => optionalString(params, 'Description', ROLE_DESCRIPTION),
-        () => optionalInt(params, 'MaxSessionDuration', MAX_SESSION_DURATION),
-        () => tagsParam(params),
-      );
-      const boundaryArn = boundaryParam(ctx.state.db, params);
-      const role = createRole(ctx.state.db, { name, path, assumeRolePolicy, description, maxSessionDuration, boundaryArn, tags }, ctx.now);
+    handle(input, ctx) {
+      if (input.boundaryArn !== undefined) requireAttachablePolicy(ctx.state.db, input.boundaryArn);
+      const role = createRole(ctx.state.db, input, ctx.now);
       return { Role: roleShape(ctx.state.db, ctx.state.accountId, role, true) };
     },
-  },
+  }),
 
-  GetRole: {
+  GetRole: operation({
     service: 'iam',
+    parse: roleName,
     authorize: (params, ctx) => [roleTarget(ctx, 'iam:GetRole', params)],
-    handle(params, ctx) {
-      const role = requireRole(ctx.state.db, requireString(params, 'RoleName', ROLE_NAME));
-      return { Role: roleShape(ctx.state.db, ctx.state.accountId, role, true) };
+    handle(name, ctx) {
+      return { Role: roleShape(ctx.state.db, ctx.state.accountId, requireRole(ctx.state.db, name), true) };
     },
-  },
+  }),
 
-  ListRoles: {
+  ListRoles: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => pathPrefixParam(params),
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [{ action: 'iam:ListRoles', resource: listArn(ctx, 'role', params) }],
-    handle(params, ctx) {
-      const [pathPrefix, page] = validateAll(
-        () => pathPrefixParam(params),
-        () => pageRequest(params),
-      );
+    handle([pathPrefix, page], ctx) {
       const result = listRoles(ctx.state.db, { ...page, pathPrefix });
       return {
         Roles: result.items.map((role) => roleShape(ctx.state.db, ctx.state.accountId, role)),
@@ -69,79 +75,81 @@ export const roleOperations: Record<string, OperationDefinition> = {
         Marker: result.marker,
       };
     },
-  },
+  }),
 
-  UpdateRole: {
+  UpdateRole: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => roleName(params),
+      () => optionalString(params, 'Description', ROLE_DESCRIPTION),
+      () => optionalInt(params, 'MaxSessionDuration', MAX_SESSION_DURATION),
+    ),
     authorize: (params, ctx) => [roleTarget(ctx, 'iam:UpdateRole', params)],
-    handle(params, ctx) {
-      const [name, description, maxSessionDuration] = validateAll(
-        () => requireString(params, 'RoleName', ROLE_NAME),
-        () => optionalString(params, 'Description', ROLE_DESCRIPTION),
-        () => optionalInt(params, 'MaxSessionDuration', MAX_SESSION_DURATION),
-      );
+    handle([name, description, maxSessionDuration], ctx) {
       updateRole(ctx.state.db, name, { description, maxSessionDuration });
       return undefined;
     },
-  },
+  }),
 
-  UpdateRoleDescription: {
+  UpdateRoleDescription: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => roleName(params),
+      () => requireString(params, 'Description', ROLE_DESCRIPTION),
+    ),
     authorize: (params, ctx) => [roleTarget(ctx, 'iam:UpdateRoleDescription', params)],
-    handle(params, ctx) {
-      const [name, description] = validateAll(
-        () => requireString(params, 'RoleName', ROLE_NAME),
-        () => requireString(params, 'Description', ROLE_DESCRIPTION),
-      );
+    handle([name, description], ctx) {
       return { Role: roleShape(ctx.state.db, ctx.state.accountId, updateRole(ctx.state.db, name, { description }), true) };
     },
-  },
+  }),
 
-  UpdateAssumeRolePolicy: {
+  UpdateAssumeRolePolicy: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => roleName(params),
+      () => documentParam(params, 'PolicyDocument'),
+    ),
     authorize: (params, ctx) => [roleTarget(ctx, 'iam:UpdateAssumeRolePolicy', params)],
-    handle(params, ctx) {
-      const [name, document] = validateAll(
-        () => requireString(params, 'RoleName', ROLE_NAME),
-        () => documentParam(params, 'PolicyDocument'),
-      );
+    handle([name, document], ctx) {
       updateAssumeRolePolicy(ctx.state.db, name, document);
       return undefined;
     },
-  },
+  }),
 
-  DeleteRole: {
+  DeleteRole: operation({
     service: 'iam',
+    parse: roleName,
     authorize: (params, ctx) => [roleTarget(ctx, 'iam:DeleteRole', params)],
-    handle(params, ctx) {
-      deleteRole(ctx.state.db, requireString(params, 'RoleName', ROLE_NAME));
+    handle(name, ctx) {
+      deleteRole(ctx.state.db, name);
       return undefined;
     },
-  },
+  }),
 
-  PutRolePermissionsBoundary: {
+  PutRolePermissionsBoundary: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => roleName(params),
+      () => policyArnParam(params, 'PermissionsBoundary'),
+    ),
     authorize: (params, ctx) => [
       roleTarget(ctx, 'iam:PutRolePermissionsBoundary', params, { 'iam:PermissionsBoundary': params.PermissionsBoundary ?? '' }),
     ],
-    handle(params, ctx) {
-      const [name, arn] = validateAll(
-        () => requireString(params, 'RoleName', ROLE_NAME),
-        () => policyArnParam(params, 'PermissionsBoundary'),
-      );
+    handle([name, arn], ctx) {
       requireRole(ctx.state.db, name);
       requireAttachablePolicy(ctx.state.db, arn);
       setRoleBoundary(ctx.state.db, name, arn);
       return undefined;
     },
-  },
+  }),
 
-  DeleteRolePermissionsBoundary: {
+  DeleteRolePermissionsBoundary: operation({
     service: 'iam',
+    parse: roleName,
     authorize: (params, ctx) => [roleTarget(ctx, 'iam:DeleteRolePermissionsBoundary', params)],
-    handle(params, ctx) {
-      setRoleBoundary(ctx.state.db, requireString(params, 'RoleName', ROLE_NAME), null);
+    handle(name, ctx) {
+      setRoleBoundary(ctx.state.db, name, null);
       return undefined;
     },
-  },
+  }),
 };

@@ -16,8 +16,10 @@ import { findUser } from '../model/users.ts';
 import { findRole } from '../model/roles.ts';
 import { assertPolicyDocument } from '../model/policy-document.ts';
 import { IamError } from '../protocol/operation.ts';
-import type { OperationContext, OperationTable, QueryParams, XmlValue } from '../protocol/operation.ts';
-import { ARN, listParam, optionalString, paginate, POLICY_DOCUMENT, requireString, stringListParam, validateAll } from '../protocol/params.ts';
+import { operation, type OperationContext, type OperationTable, type QueryParams, type XmlValue } from '../protocol/operation.ts';
+import {
+  ARN, listParam, optionalString, pageRequest, paginate, POLICY_DOCUMENT, requireString, stringListParam, validateAll, ValidationFailure, type PageRequest,
+} from '../protocol/params.ts';
 
 /** A policy taking part in a simulation, with how AWS names its source in MatchedStatements. */
 interface SourcePolicy {
@@ -42,8 +44,7 @@ function source(document: string, id: string, type: 'identity' | 'permissionsBou
 }
 
 /** Documents passed in a `*PolicyInputList`, each checked as IAM checks a policy before simulating. */
-function inputDocuments(params: QueryParams, name: string): string[] {
-  const documents = stringListParam(params, name, {}, POLICY_DOCUMENT);
+function checkedDocuments(documents: readonly string[]): readonly string[] {
   for (const document of documents) assertPolicyDocument(document, 'identity');
   return documents;
 }
@@ -122,21 +123,53 @@ function contextEntries(params: QueryParams): Record<string, ContextValue> {
   return context;
 }
 
+/** The request parts common to both simulations, read and checked against the API model. */
+interface SimulationInput {
+  policyInputs: string[];
+  boundaryInputs: string[];
+  resourcePolicy: string | undefined;
+  resourceOwner: string | undefined;
+  callerArn: string | undefined;
+  actions: string[];
+  resources: string[];
+  context: Record<string, ContextValue>;
+  page: PageRequest;
+}
+
+function nullList(field: string): ValidationFailure {
+  return new ValidationFailure([{ field, value: null, echoValue: false, constraint: 'Member must not be null' }]);
+}
+
+function simulationInput(params: QueryParams): SimulationInput {
+  const [policyInputs, boundaryInputs, resourcePolicy, resourceOwner, callerArn, actions, resources, context, page] = validateAll(
+    () => stringListParam(params, 'PolicyInputList', {}, POLICY_DOCUMENT),
+    () => stringListParam(params, 'PermissionsBoundaryPolicyInputList', {}, POLICY_DOCUMENT),
+    () => optionalString(params, 'ResourcePolicy', POLICY_DOCUMENT),
+    () => optionalString(params, 'ResourceOwner', ARN),
+    () => optionalString(params, 'CallerArn', { min: 1, max: 2048 }),
+    () => {
+      const names = stringListParam(params, 'ActionNames', {}, { min: 3, max: 128 });
+      if (names.length === 0) throw nullList('actionNames');
+      return names;
+    },
+    () => stringListParam(params, 'ResourceArns', {}, { min: 1, max: 2048 }),
+    () => contextEntries(params),
+    () => pageRequest(params),
+  );
+  return { policyInputs, boundaryInputs, resourcePolicy, resourceOwner, callerArn, actions, resources, context, page };
+}
+
 /** Applies the request parts common to both simulations: extra identity/boundary inputs, resource policy, owner, caller. */
-function addInputs(simulation: Simulation, params: QueryParams, ctx: OperationContext): void {
-  inputDocuments(params, 'PolicyInputList').forEach((document, i) => {
+function addInputs(simulation: Simulation, input: SimulationInput, ctx: OperationContext): void {
+  checkedDocuments(input.policyInputs).forEach((document, i) => {
     simulation.identity.push(source(document, `PolicyInputList.${i + 1}`, 'identity', `PolicyInputList.${i + 1}`, 'IAM Policy'));
   });
-  const boundaries = inputDocuments(params, 'PermissionsBoundaryPolicyInputList');
+  const boundaries = checkedDocuments(input.boundaryInputs);
   if (boundaries.length > 1) throw new IamError('InvalidInput', 'Only one permissions boundary policy can be specified.');
   if (boundaries[0] !== undefined) {
     simulation.boundary = source(boundaries[0], 'PermissionsBoundaryPolicyInputList.1', 'permissionsBoundary', 'PermissionsBoundaryPolicyInputList.1', 'PermissionsBoundaryPolicy');
   }
-  const [resourcePolicy, resourceOwner, callerArn] = validateAll(
-    () => optionalString(params, 'ResourcePolicy', POLICY_DOCUMENT),
-    () => optionalString(params, 'ResourceOwner', ARN),
-    () => optionalString(params, 'CallerArn', { min: 1, max: 2048 }),
-  );
+  const { resourcePolicy, resourceOwner, callerArn } = input;
   if (resourcePolicy !== undefined) {
     if (callerArn === undefined && simulation.principal.arn === '') {
       throw new IamError('InvalidInput', 'CallerArn is required when ResourcePolicy is specified.');
@@ -199,20 +232,14 @@ function evaluationResult(simulation: Simulation, action: string, resource: stri
   return result;
 }
 
-function simulate(simulation: Simulation, params: QueryParams) {
-  const [actions, resources] = validateAll(
-    () => stringListParam(params, 'ActionNames', {}, { min: 3, max: 128 }),
-    () => stringListParam(params, 'ResourceArns', {}, { min: 1, max: 2048 }),
-  );
-  if (actions.length === 0) {
-    throw new IamError('ValidationError', "1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null");
-  }
-  const context = contextEntries(params);
+function simulate(simulation: Simulation, input: SimulationInput) {
   const results: XmlValue[] = [];
-  for (const action of actions) {
-    for (const resource of resources.length > 0 ? resources : ['*']) results.push(evaluationResult(simulation, action, resource, context));
+  for (const action of input.actions) {
+    for (const resource of input.resources.length > 0 ? input.resources : ['*']) {
+      results.push(evaluationResult(simulation, action, resource, input.context));
+    }
   }
-  const page = paginate(results, params);
+  const page = paginate(results, input.page);
   return { EvaluationResults: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
 }
 
@@ -247,50 +274,62 @@ function principalDocuments(ctx: OperationContext, arn: string): string[] {
   return [...simulation.identity, ...(simulation.boundary ? [simulation.boundary] : [])].map((p) => p.document);
 }
 
+const policySourceArn = (params: QueryParams) => requireString(params, 'PolicySourceArn', ARN);
+
+/** PolicyInputList of the custom-policy operations, where it is required. */
+function requiredPolicyInputs(params: QueryParams): string[] {
+  const list = stringListParam(params, 'PolicyInputList', {}, POLICY_DOCUMENT);
+  if (list.length === 0) throw nullList('policyInputList');
+  return list;
+}
+
 export const simulateOperations: OperationTable = {
-  SimulatePrincipalPolicy: {
+  SimulatePrincipalPolicy: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => policySourceArn(params),
+      () => simulationInput(params),
+    ),
     authorize: (params) => [{ action: 'iam:SimulatePrincipalPolicy', resource: params.PolicySourceArn ?? '*' }],
-    handle(params, ctx) {
-      const arn = requireString(params, 'PolicySourceArn', ARN);
+    handle([arn, input], ctx) {
       const simulation = principalSimulation(ctx, arn);
-      addInputs(simulation, params, ctx);
-      return simulate(simulation, params);
+      addInputs(simulation, input, ctx);
+      return simulate(simulation, input);
     },
-  },
+  }),
 
-  SimulateCustomPolicy: {
+  SimulateCustomPolicy: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => requiredPolicyInputs(params),
+      () => simulationInput(params),
+    )[1],
     authorize: () => [{ action: 'iam:SimulateCustomPolicy', resource: '*' }],
-    handle(params, ctx) {
-      if (stringListParam(params, 'PolicyInputList').length === 0) {
-        throw new IamError('ValidationError', "1 validation error detected: Value null at 'policyInputList' failed to satisfy constraint: Member must not be null");
-      }
+    handle(input, ctx) {
       const simulation: Simulation = { principal: { arn: '', accountId: ctx.state.accountId }, identity: [] };
-      addInputs(simulation, params, ctx);
-      return simulate(simulation, params);
+      addInputs(simulation, input, ctx);
+      return simulate(simulation, input);
     },
-  },
+  }),
 
-  GetContextKeysForPrincipalPolicy: {
+  GetContextKeysForPrincipalPolicy: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => policySourceArn(params),
+      () => stringListParam(params, 'PolicyInputList', {}, POLICY_DOCUMENT),
+    ),
     authorize: (params) => [{ action: 'iam:GetContextKeysForPrincipalPolicy', resource: params.PolicySourceArn ?? '*' }],
-    handle(params, ctx) {
-      const arn = requireString(params, 'PolicySourceArn', ARN);
-      const extra = stringListParam(params, 'PolicyInputList', {}, POLICY_DOCUMENT);
+    handle([arn, extra], ctx) {
       return { ContextKeyNames: contextKeysOf([...principalDocuments(ctx, arn), ...extra]) };
     },
-  },
+  }),
 
-  GetContextKeysForCustomPolicy: {
+  GetContextKeysForCustomPolicy: operation({
     service: 'iam',
+    parse: requiredPolicyInputs,
     authorize: () => [{ action: 'iam:GetContextKeysForCustomPolicy', resource: '*' }],
-    handle(params) {
-      const list = stringListParam(params, 'PolicyInputList', {}, POLICY_DOCUMENT);
-      if (list.length === 0) {
-        throw new IamError('ValidationError', "1 validation error detected: Value null at 'policyInputList' failed to satisfy constraint: Member must not be null");
-      }
+    handle(list) {
       return { ContextKeyNames: contextKeysOf(list) };
     },
-  },
+  }),
 };

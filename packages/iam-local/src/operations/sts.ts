@@ -7,7 +7,7 @@ import { assertPolicyDocument } from '../model/policy-document.ts';
 import { defaultPolicyDocument } from '../model/managed-policies.ts';
 import { findRole, recordRoleUse, type Role } from '../model/roles.ts';
 import { createSession, type SessionPrincipal, type StsSession } from '../model/sts-sessions.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError, noParameters, operation } from '../protocol/operation.ts';
 import type { Caller, OperationContext, OperationTable, QueryParams } from '../protocol/operation.ts';
 import {
   EXTERNAL_ID, listParam, optionalInt, optionalString, requireString, ROLE_SESSION_NAME, SESSION_POLICY, SOURCE_IDENTITY, STS_ARN,
@@ -223,8 +223,7 @@ function packedPolicySize(input: AssumeRoleInput): number {
   return Math.ceil((100 * ((input.policy?.replace(/\s+/g, '').length ?? 0) + arnChars + tagChars)) / 2048);
 }
 
-function assumeRole(params: QueryParams, ctx: OperationContext) {
-  const input = readAssumeRole(params);
+function assumeRole(input: AssumeRoleInput, ctx: OperationContext) {
   const caller = ctx.caller;
   if (caller.kind === 'root') throw new IamError('AccessDenied', 'Roles may not be assumed by root accounts.');
   if (input.policy !== undefined) assertPolicyDocument(input.policy, 'identity');
@@ -281,23 +280,24 @@ function assumeRole(params: QueryParams, ctx: OperationContext) {
 }
 
 export const stsOperations: OperationTable = {
-  GetCallerIdentity: {
+  GetCallerIdentity: operation({
     service: 'sts',
+    parse: noParameters,
     // Needs no permission and cannot be denied.
     authorize: () => [],
-    handle: (_params, ctx) => ({ UserId: ctx.caller.userId, Account: ctx.caller.accountId, Arn: ctx.caller.arn }),
-  },
+    handle: (_input, ctx) => ({ UserId: ctx.caller.userId, Account: ctx.caller.accountId, Arn: ctx.caller.arn }),
+  }),
 
-  GetSessionToken: {
+  GetSessionToken: operation({
     service: 'sts',
+    parse: (params) => validateAll(
+      () => durationParam(params, SESSION_TOKEN_DURATION),
+      () => optionalString(params, 'SerialNumber', STS_SERIAL_NUMBER),
+      () => optionalString(params, 'TokenCode', TOKEN_CODE),
+    ),
     // Needs no permission either; but only long-term credentials may call it.
     authorize: () => [],
-    handle(params, ctx) {
-      const [duration, serialNumber, tokenCode] = validateAll(
-        () => durationParam(params, SESSION_TOKEN_DURATION),
-        () => optionalString(params, 'SerialNumber', STS_SERIAL_NUMBER),
-        () => optionalString(params, 'TokenCode', TOKEN_CODE),
-      );
+    handle([duration, serialNumber, tokenCode], ctx) {
       const caller = ctx.caller;
       if (caller.temporary || caller.kind === 'assumed-role') {
         throw new IamError('AccessDenied', 'Cannot call GetSessionToken with session credentials');
@@ -313,12 +313,13 @@ export const stsOperations: OperationTable = {
       });
       return { Credentials: credentialsShape(session) };
     },
-  },
+  }),
 
-  AssumeRole: {
+  AssumeRole: operation({
     service: 'sts',
+    parse: readAssumeRole,
     // Authorized inside the handler: the role's trust policy takes part in the decision.
     authorize: () => [],
     handle: assumeRole,
-  },
+  }),
 };

@@ -1,6 +1,6 @@
 // Tag/Untag/List…Tags for users, roles and customer managed policies (the same three operations per type).
-import type { AuthorizationTarget, OperationContext, OperationDefinition, QueryParams } from '../protocol/operation.ts';
-import { ROLE_NAME, TAG_KEY, USER_NAME, paginate, requireString, stringListParam, tagsParam, validateAll } from '../protocol/params.ts';
+import { operation, type AuthorizationTarget, type OperationContext, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import { ROLE_NAME, TAG_KEY, USER_NAME, pageRequest, paginate, requireString, stringListParam, tagsParam, validateAll } from '../protocol/params.ts';
 import { listTags, putTags, removeTags } from '../model/tags.ts';
 import { requireUser } from '../model/users.ts';
 import { requireRole } from '../model/roles.ts';
@@ -13,23 +13,36 @@ import { policyTarget, requestTagContext, roleTarget, userTarget, type Context }
 interface TaggableKind {
   resourceType: 'user' | 'role' | 'policy';
   label: 'User' | 'Role' | 'Policy';
+  /** Reads and checks the identifying parameter (name or ARN). */
+  identifier(params: QueryParams): string;
   /**
-   * Reads and checks the identifying parameter, returns the resource's internal id (NoSuchEntity otherwise).
-   * `change` names the action when the call would modify the resource.
+   * The resource's internal id (NoSuchEntity otherwise). `change` names the action when the call would modify
+   * the resource.
    */
-  resolve(db: Db, params: QueryParams, change?: { action: string; callerArn: string }): string;
+  resolve(db: Db, identifier: string, change?: { action: string; callerArn: string }): string;
   target(ctx: OperationContext, action: string, params: QueryParams, extra?: Context): AuthorizationTarget;
 }
 
 const KINDS: readonly TaggableKind[] = [
-  { resourceType: 'user', label: 'User', resolve: (db, p) => requireUser(db, requireString(p, 'UserName', USER_NAME)).id, target: userTarget },
-  { resourceType: 'role', label: 'Role', resolve: (db, p) => requireRole(db, requireString(p, 'RoleName', ROLE_NAME)).id, target: roleTarget },
-  { resourceType: 'policy', label: 'Policy', resolve: resolvePolicy, target: policyTarget },
+  {
+    resourceType: 'user',
+    label: 'User',
+    identifier: (params) => requireString(params, 'UserName', USER_NAME),
+    resolve: (db, name) => requireUser(db, name).id,
+    target: userTarget,
+  },
+  {
+    resourceType: 'role',
+    label: 'Role',
+    identifier: (params) => requireString(params, 'RoleName', ROLE_NAME),
+    resolve: (db, name) => requireRole(db, name).id,
+    target: roleTarget,
+  },
+  { resourceType: 'policy', label: 'Policy', identifier: (params) => policyArnParam(params), resolve: resolvePolicy, target: policyTarget },
 ];
 
 /** AWS managed policies carry no tags and nobody may tag them (refused as AWS refuses any change to them). */
-function resolvePolicy(db: Db, params: QueryParams, change?: { action: string; callerArn: string }): string {
-  const arn = policyArnParam(params);
+function resolvePolicy(db: Db, arn: string, change?: { action: string; callerArn: string }): string {
   if (!isAwsManagedArn(arn)) return requireCustomerPolicyId(db, arn);
   requirePolicy(db, arn);
   if (change) refuseAwsManagedChange(arn, change.action, change.callerArn);
@@ -46,37 +59,47 @@ function tagKeyContext(params: QueryParams): Context {
 
 function operationsFor(kind: TaggableKind): Record<string, OperationDefinition> {
   return {
-    [`Tag${kind.label}`]: {
+    [`Tag${kind.label}`]: operation({
       service: 'iam',
+      parse: (params) => validateAll(
+        () => kind.identifier(params),
+        () => tagsParam(params),
+      ),
       authorize: (params, ctx) => [kind.target(ctx, `iam:Tag${kind.label}`, params, requestTagContext(params))],
-      handle(params, ctx) {
-        const tags = tagsParam(params);
+      handle([identifier, tags], ctx) {
         const db = ctx.state.db;
         const change = { action: `iam:Tag${kind.label}`, callerArn: ctx.caller.arn };
-        db.transaction(() => putTags(db, kind.resourceType, kind.resolve(db, params, change), tags))();
+        db.transaction(() => putTags(db, kind.resourceType, kind.resolve(db, identifier, change), tags))();
         return undefined;
       },
-    },
-    [`Untag${kind.label}`]: {
+    }),
+    [`Untag${kind.label}`]: operation({
       service: 'iam',
+      parse: (params) => validateAll(
+        () => kind.identifier(params),
+        () => stringListParam(params, 'TagKeys', { max: 50 }, TAG_KEY),
+      ),
       authorize: (params, ctx) => [kind.target(ctx, `iam:Untag${kind.label}`, params, tagKeyContext(params))],
-      handle(params, ctx) {
-        const [keys] = validateAll(() => stringListParam(params, 'TagKeys', { max: 50 }, TAG_KEY));
+      handle([identifier, keys], ctx) {
         const db = ctx.state.db;
         const change = { action: `iam:Untag${kind.label}`, callerArn: ctx.caller.arn };
-        db.transaction(() => removeTags(db, kind.resourceType, kind.resolve(db, params, change), keys))();
+        db.transaction(() => removeTags(db, kind.resourceType, kind.resolve(db, identifier, change), keys))();
         return undefined;
       },
-    },
-    [`List${kind.label}Tags`]: {
+    }),
+    [`List${kind.label}Tags`]: operation({
       service: 'iam',
+      parse: (params) => validateAll(
+        () => kind.identifier(params),
+        () => pageRequest(params),
+      ),
       authorize: (params, ctx) => [kind.target(ctx, `iam:List${kind.label}Tags`, params)],
-      handle(params, ctx) {
-        const id = kind.resolve(ctx.state.db, params);
-        const page = paginate(listTags(ctx.state.db, kind.resourceType, id), params);
+      handle([identifier, pageRequested], ctx) {
+        const id = kind.resolve(ctx.state.db, identifier);
+        const page = paginate(listTags(ctx.state.db, kind.resourceType, id), pageRequested);
         return { Tags: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
       },
-    },
+    }),
   };
 }
 

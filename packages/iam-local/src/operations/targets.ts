@@ -1,6 +1,6 @@
 // Authorization targets of entity operations: the ARN of the entity the call touches (with its real path when it
-// exists) and the request context keys IAM documents for the action. Lenient by design: parameters are validated
-// later by the handler, so garbage here only yields an ARN nobody's policy matches.
+// exists) and the request context keys IAM documents for the action. The operation's parse has checked the
+// parameters by now; these stay lenient all the same, so an odd value only yields an ARN nobody's policy matches.
 import type { AuthorizationTarget, OperationContext, QueryParams } from '../protocol/operation.ts';
 import { listParam } from '../protocol/params.ts';
 import { entityArn } from '../model/names.ts';

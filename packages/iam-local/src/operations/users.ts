@@ -1,6 +1,5 @@
 // User operations: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser and the user's permissions boundary.
-import type { OperationDefinition } from '../protocol/operation.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError, operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
 import { USER_NAME, optionalString, pageRequest, requireString, tagsParam, validateAll } from '../protocol/params.ts';
 import { createUser, deleteUser, findUser, listUsers, requireUser, setUserBoundary, updateUser } from '../model/users.ts';
 import { credentialDeleteConflict } from '../model/credential-dependencies.ts';
@@ -10,9 +9,20 @@ import { boundaryParam, pathParam, pathPrefixParam, policyArnParam } from './ent
 import { listArn, newEntityArn, requestTagContext, userTarget, type Context } from './targets.ts';
 import { requireAttachablePolicy } from '../model/managed-policies.ts';
 
+const userNameRequired = (params: QueryParams) => requireString(params, 'UserName', USER_NAME);
+
 export const userOperations: Record<string, OperationDefinition> = {
-  CreateUser: {
+  CreateUser: operation({
     service: 'iam',
+    parse(params) {
+      const [name, path, tags, boundaryArn] = validateAll(
+        () => requireString(params, 'UserName', USER_NAME),
+        () => pathParam(params),
+        () => tagsParam(params),
+        () => boundaryParam(params),
+      );
+      return { name, path, tags, boundaryArn };
+    },
     authorize(params, ctx) {
       const resource = newEntityArn(ctx, 'user', params, 'UserName');
       const tags = requestTagContext(params);
@@ -22,26 +32,22 @@ export const userOperations: Record<string, OperationDefinition> = {
         ...(Object.keys(tags).length > 0 ? [{ action: 'iam:TagUser', resource, context: tags }] : []),
       ];
     },
-    handle(params, ctx) {
-      const [name, path, tags] = validateAll(
-        () => requireString(params, 'UserName', USER_NAME),
-        () => pathParam(params),
-        () => tagsParam(params),
-      );
-      const boundaryArn = boundaryParam(ctx.state.db, params);
-      const user = createUser(ctx.state.db, { name, path, boundaryArn, tags }, ctx.now);
+    handle(input, ctx) {
+      if (input.boundaryArn !== undefined) requireAttachablePolicy(ctx.state.db, input.boundaryArn);
+      const user = createUser(ctx.state.db, input, ctx.now);
       return { User: userShape(ctx.state.db, ctx.state.accountId, user, { detail: true }) };
     },
-  },
+  }),
 
-  GetUser: {
+  GetUser: operation({
     service: 'iam',
+    parse: (params) => optionalString(params, 'UserName', USER_NAME),
     authorize(params, ctx) {
       if (params.UserName === undefined) return [{ action: 'iam:GetUser', resource: ctx.caller.arn }];
       return [userTarget(ctx, 'iam:GetUser', params)];
     },
-    handle(params, ctx) {
-      const name = optionalString(params, 'UserName', USER_NAME) ?? ctx.caller.userName;
+    handle(userName, ctx) {
+      const name = userName ?? ctx.caller.userName;
       if (name === undefined) {
         if (ctx.caller.kind !== 'root') throw new IamError('ValidationError', 'Must specify userName when calling with non-User credentials');
         const account = getAccount(ctx.state.db);
@@ -49,16 +55,16 @@ export const userOperations: Record<string, OperationDefinition> = {
       }
       return { User: userShape(ctx.state.db, ctx.state.accountId, requireUser(ctx.state.db, name), { detail: true }) };
     },
-  },
+  }),
 
-  ListUsers: {
+  ListUsers: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => pathPrefixParam(params),
+      () => pageRequest(params),
+    ),
     authorize: (params, ctx) => [{ action: 'iam:ListUsers', resource: listArn(ctx, 'user', params) }],
-    handle(params, ctx) {
-      const [pathPrefix, page] = validateAll(
-        () => pathPrefixParam(params),
-        () => pageRequest(params),
-      );
+    handle([pathPrefix, page], ctx) {
       const result = listUsers(ctx.state.db, { ...page, pathPrefix });
       const lastUsed = passwordLastUsedOf(ctx.state.db, result.items.map((user) => user.id));
       return {
@@ -67,10 +73,15 @@ export const userOperations: Record<string, OperationDefinition> = {
         Marker: result.marker,
       };
     },
-  },
+  }),
 
-  UpdateUser: {
+  UpdateUser: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => requireString(params, 'UserName', USER_NAME),
+      () => optionalString(params, 'NewUserName', USER_NAME),
+      () => (params.NewPath === undefined ? undefined : pathParam(params, 'NewPath')),
+    ),
     authorize(params, ctx) {
       const target = userTarget(ctx, 'iam:UpdateUser', params);
       if (params.NewUserName === undefined && params.NewPath === undefined) return [target];
@@ -79,50 +90,46 @@ export const userOperations: Record<string, OperationDefinition> = {
       const renamed = { UserName: params.NewUserName ?? params.UserName ?? '', Path: params.NewPath ?? current?.path ?? '/' };
       return [target, { action: 'iam:UpdateUser', resource: newEntityArn(ctx, 'user', renamed, 'UserName') }];
     },
-    handle(params, ctx) {
-      const [name, newName, newPath] = validateAll(
-        () => requireString(params, 'UserName', USER_NAME),
-        () => optionalString(params, 'NewUserName', USER_NAME),
-        () => (params.NewPath === undefined ? undefined : pathParam(params, 'NewPath')),
-      );
+    handle([name, newName, newPath], ctx) {
       updateUser(ctx.state.db, name, { newName, newPath });
       return undefined;
     },
-  },
+  }),
 
-  DeleteUser: {
+  DeleteUser: operation({
     service: 'iam',
+    parse: userNameRequired,
     authorize: (params, ctx) => [userTarget(ctx, 'iam:DeleteUser', params)],
-    handle(params, ctx) {
-      const name = requireString(params, 'UserName', USER_NAME);
+    handle(name, ctx) {
       deleteUser(ctx.state.db, name, credentialDeleteConflict);
       return undefined;
     },
-  },
+  }),
 
-  PutUserPermissionsBoundary: {
+  PutUserPermissionsBoundary: operation({
     service: 'iam',
+    parse: (params) => validateAll(
+      () => requireString(params, 'UserName', USER_NAME),
+      () => policyArnParam(params, 'PermissionsBoundary'),
+    ),
     authorize: (params, ctx) => [
       userTarget(ctx, 'iam:PutUserPermissionsBoundary', params, { 'iam:PermissionsBoundary': params.PermissionsBoundary ?? '' }),
     ],
-    handle(params, ctx) {
-      const [name, arn] = validateAll(
-        () => requireString(params, 'UserName', USER_NAME),
-        () => policyArnParam(params, 'PermissionsBoundary'),
-      );
+    handle([name, arn], ctx) {
       requireUser(ctx.state.db, name);
       requireAttachablePolicy(ctx.state.db, arn);
       setUserBoundary(ctx.state.db, name, arn);
       return undefined;
     },
-  },
+  }),
 
-  DeleteUserPermissionsBoundary: {
+  DeleteUserPermissionsBoundary: operation({
     service: 'iam',
+    parse: userNameRequired,
     authorize: (params, ctx) => [userTarget(ctx, 'iam:DeleteUserPermissionsBoundary', params)],
-    handle(params, ctx) {
-      setUserBoundary(ctx.state.db, requireString(params, 'UserName', USER_NAME), null);
+    handle(name, ctx) {
+      setUserBoundary(ctx.state.db, name, null);
       return undefined;
     },
-  },
+  }),
 };

@@ -95,16 +95,29 @@ export interface AuthorizationTarget {
   context?: Record<string, string | string[]>;
 }
 
-export interface OperationDefinition {
+/**
+ * One operation. `parse` reads the parameters it needs and checks them against the service model (required members,
+ * lengths, patterns, enums, numbers) and shapes that need no state (a policy ARN's form); the pipeline runs it
+ * before authorization, as AWS does, so a malformed request gets ValidationError even from a caller who may not call
+ * the action. `handle` only sees what `parse` returned, so nothing it uses escapes that check.
+ */
+export interface OperationDefinition<Input = unknown> {
   service: 'iam' | 'sts';
-  /**
-   * Optional syntax checks of the parameters (throw ValidationFailure from params.ts), run before authorization
-   * as AWS does: a malformed request gets ValidationError even from a caller who may not call the action.
-   */
-  validate?(params: QueryParams): void;
-  /** Computes the authorization target(s) from the parameters; each must be allowed. Empty = no permission needed. */
+  /** Throws ValidationFailure (params.ts) or IamError; touches no state. */
+  parse(params: QueryParams): Input;
+  /** Computes the authorization target(s) from the raw parameters; each must be allowed. Empty = no permission needed. */
   authorize(params: QueryParams, ctx: OperationContext): AuthorizationTarget[];
-  handle(params: QueryParams, ctx: OperationContext): OperationResult | Promise<OperationResult>;
+  handle(input: Input, ctx: OperationContext): OperationResult | Promise<OperationResult>;
+}
+
+/** Declares an operation with its input type inferred from `parse` (the table itself holds them type-erased). */
+export function operation<Input>(definition: OperationDefinition<Input>): OperationDefinition<Input> {
+  return definition;
+}
+
+/** `parse` of an operation that takes no parameters. */
+export function noParameters(): undefined {
+  return undefined;
 }
 
 /** Action name (e.g. `ListUsers`) → its definition. Each area exports one; operations/index.ts merges them. */

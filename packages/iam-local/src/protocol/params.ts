@@ -163,16 +163,24 @@ export function optionalBoolean(params: QueryParams, name: string): boolean | un
 export function validateAll<T extends unknown[]>(...checks: { [K in keyof T]: () => T[K] }): T {
   const failures: ConstraintFailure[] = [];
   const results: unknown[] = [];
+  // Constraint failures outrank other refusals (e.g. InvalidInput for an ARN of the wrong form), as the model's
+  // validation runs before the service looks at values.
+  let other: unknown;
+  let failed = false;
   for (const check of checks) {
     try {
       results.push(check());
     } catch (error) {
-      if (!(error instanceof ValidationFailure)) throw error;
-      failures.push(...error.failures);
       results.push(undefined);
+      if (error instanceof ValidationFailure) failures.push(...error.failures);
+      else if (!failed) {
+        failed = true;
+        other = error;
+      }
     }
   }
   if (failures.length > 0) throw new ValidationFailure(failures);
+  if (failed) throw other;
   return results as T;
 }
 
@@ -282,8 +290,8 @@ export interface PageResult<T> {
  * Marker/MaxItems over an in-memory list (small lists: a user's keys, a policy's versions…). Large lists page in SQL
  * instead (see model/keyset-page.ts) so a page costs the same whatever the account size.
  */
-export function paginate<T>(items: readonly T[], params: QueryParams): PageResult<T> {
-  const { marker, maxItems } = pageRequest(params);
+export function paginate<T>(items: readonly T[], request: PageRequest): PageResult<T> {
+  const { marker, maxItems } = request;
   const start = marker === undefined ? 0 : decodeOffsetMarker(marker);
   const page = items.slice(start, start + maxItems);
   const end = start + page.length;

@@ -1,5 +1,5 @@
 // One Query-protocol call from received bytes to response bytes, independent of node:http:
-// parameters → SigV4 → Action → validate → authorize → handle → XML (or the error envelope). Never throws.
+// parameters → SigV4 → Action → parse (validation) → authorize → handle → XML (or the error envelope). Never throws.
 import { randomUUID } from 'node:crypto';
 import { authenticate } from '../auth/authenticate.ts';
 import type { Authorizer } from '../auth/authorizer.ts';
@@ -93,9 +93,9 @@ export function createPipeline(options: PipelineOptions): (request: CallRequest)
       throw new IamError('InvalidAction', `Could not find operation ${action} for version ${version}`);
     }
     const ctx: OperationContext = { state: options.state, caller, requestId, now, region, sourceIp: request.sourceIp, authorizer: options.authorizer };
-    operation.validate?.(params);
+    const input = operation.parse(params);
     options.authorizer.authorize(caller, operation.authorize(params, ctx), { now, sourceIp: request.sourceIp, region });
-    const result = await operation.handle(params, ctx);
+    const result = await operation.handle(input, ctx);
     return respond(200, renderSuccess(service, action, result, requestId), requestId);
   }
 

@@ -22,7 +22,7 @@ async function signedInAs(demoIdentity: string) {
     body: JSON.stringify({ demoIdentity }),
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return { status: res.status, body: (await res.json()) as { identity: { userName?: string; type: string }; mfaAuthenticated: boolean }, get: (path: string) => fetch(`${local.url}${path}`, { headers: { cookie } }) };
+  return { status: res.status, body: (await res.json()) as { identity: { userName?: string; type: string; accountAlias?: string | null }; mfaAuthenticated: boolean }, get: (path: string) => fetch(`${local.url}${path}`, { headers: { cookie } }) };
 }
 
 let demos: Demo[] = [];
@@ -44,6 +44,12 @@ describe('demo identities from the seed', () => {
     expect(new Set(demos.map((d) => d.kind))).toEqual(new Set(['root', 'admin', 'self-service', 'auditor']));
     expect(find('self-service', true)).toBeTruthy();
     expect(find('self-service', false)).toBeTruthy();
+  });
+
+  it('signing in reads the account alias with the new temporary credentials', async () => {
+    const admin = await signedInAs(find('admin').id);
+    expect(admin.status).toBe(200);
+    expect(admin.body.identity.accountAlias).toBe('acme-demo');
   });
 
   it('the admin manages users', async () => {

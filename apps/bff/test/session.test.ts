@@ -93,6 +93,26 @@ describe('sign-in', () => {
     expect(res.body.error.message).toContain('MFA');
   });
 
+  it('signs in without an alias when the caller may not list aliases, but not past any other failure', async () => {
+    const deniedAlias = fakeAws({
+      ...signInHandlers([admin]).handlers,
+      ListAccountAliases: () => { throw awsError('AccessDenied', `User: ${admin.arn} is not authorized to perform: iam:ListAccountAliases on resource: *`, 403); },
+    });
+    h = createHarness(deniedAlias.makeClients);
+    const ok = await (await browser(h.app)).signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(ok.status).toBe(200);
+    expect(ok.body.identity.accountAlias).toBeNull();
+    h.close();
+    const failing = fakeAws({
+      ...signInHandlers([admin]).handlers,
+      ListAccountAliases: () => { throw awsError('ServiceFailure', 'The request processing has failed because of an unknown error.', 500); },
+    });
+    h = createHarness(failing.makeClients);
+    const res = await (await browser(h.app)).signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(res.status).toBe(500);
+    expect(res.body.error.code).toBe('ServiceFailure');
+  });
+
   it('validates the sign-in body', async () => {
     setup();
     const b = await browser(h.app);

@@ -61,6 +61,14 @@ const FIXED_CLIENT_SETTINGS = {
   authSchemePreference: [] as string[],
 };
 
+/**
+ * Exactly the fields the SDK reads. Callers hold richer objects (the session's temporary credentials
+ * carry `expiration` as an ISO string), and the SDK calls `expiration.getTime()` on whatever it is given.
+ */
+function sdkCredentials(c: AwsCredentials): AwsCredentials {
+  return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) };
+}
+
 export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactory {
   // Clients are per request, connections are not: keep-alive agents (which hold no credentials) are
   // shared so each request does not pay a new TCP/TLS handshake.
@@ -69,7 +77,7 @@ export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactor
     httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
   };
   return (credentials, onRequestId) => {
-    const common = { region: endpoints.region, requestHandler, ...FIXED_CLIENT_SETTINGS, ...(credentials ? { credentials } : {}) };
+    const common = { region: endpoints.region, requestHandler, ...FIXED_CLIENT_SETTINGS, ...(credentials ? { credentials: sdkCredentials(credentials) } : {}) };
     const iam = new IAMClient({ ...common, ...(endpoints.iamEndpoint ? { endpoint: endpoints.iamEndpoint } : {}) });
     const sts = new STSClient({ ...common, ...(endpoints.stsEndpoint ? { endpoint: endpoints.stsEndpoint } : {}) });
     if (onRequestId) {

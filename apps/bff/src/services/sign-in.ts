@@ -107,7 +107,10 @@ async function accountAlias(clients: AwsClients, withMfa: boolean): Promise<stri
     if (!withMfa && isAwsCode(err, 'InvalidClientTokenId')) {
       throw new ApiError(401, 'MfaRequiredForIam', 'AWS accepts IAM calls from a console session only when it was opened with an MFA code. Assign an MFA device to this user and sign in with its code (or run the console with IAM_CONSOLE_USE_CREDENTIAL_CHAIN for a single-user setup).');
     }
-    return null; // Not everyone may list aliases; the alias is decoration.
+    // Not everyone may list aliases, and the alias is decoration; anything else (a broken client, an
+    // unreachable endpoint) is a real failure and must not pass as "no alias".
+    if (isAwsCode(err, 'AccessDenied')) return null;
+    throw err;
   }
 }
 

@@ -28,11 +28,14 @@ export function fakeAws(handlers: Record<string, FakeHandler>): FakeAws {
   const calls: FakeAws['calls'] = [];
   const makeClients: AwsClientFactory = (credentials, onRequestId) => {
     const clients = real(credentials, onRequestId);
-    // STS's stack has the same shape; typed as IAM's so one middleware serves both.
-    const stacks = [clients.iam.middlewareStack, clients.sts.middlewareStack as unknown as IAMClient['middlewareStack']];
-    for (const stack of stacks) {
+    for (const client of [clients.iam, clients.sts]) {
+      // STS's stack has the same shape; typed as IAM's so one middleware serves both.
+      const stack = client.middlewareStack as unknown as IAMClient['middlewareStack'];
       stack.add(
         (_next, context) => async (args) => {
+          // Resolve the credentials as the signer would before anything goes on the wire, so a
+          // credentials object the SDK cannot use fails here too (answering earlier once hid that).
+          if (credentials) await client.config.credentials();
           const command = String(context.commandName).replace(/Command$/, '');
           const input = args.input as Record<string, unknown>;
           calls.push({ command, input, caller: credentials });

@@ -33,6 +33,7 @@ const envSchema = z.object({
       message: 'must be 32 bytes, as 64 hex characters or base64',
     }),
   IAM_CONSOLE_USE_CREDENTIAL_CHAIN: flag,
+  IAM_CONSOLE_ALLOW_REMOTE_UNAUTHENTICATED_SIGN_IN: flag,
   STATIC_DIR: z.string().min(1).default(resolve(import.meta.dirname, '../../web/dist')),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: flag,
@@ -65,7 +66,29 @@ export function decodeKey(text: string): Buffer | undefined {
   return key.length === 32 ? key : undefined;
 }
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+/** Whether HOST only accepts connections from this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Credential-chain sign-in and the local demo's one-click sign-ins need no key: whoever reaches the
+ * port becomes that identity. That is only acceptable on loopback unless the operator says otherwise.
+ */
+function refuseRemoteKeylessSignIn(e: z.infer<typeof envSchema>): void {
+  if (isLoopbackHost(e.HOST) || e.IAM_CONSOLE_ALLOW_REMOTE_UNAUTHENTICATED_SIGN_IN) return;
+  const keyless = [
+    e.IAM_CONSOLE_USE_CREDENTIAL_CHAIN ? 'IAM_CONSOLE_USE_CREDENTIAL_CHAIN=1 (sign-in as the server’s own AWS credentials)' : '',
+    e.IAM_CONSOLE_LOCAL_DEMO ? 'local demo mode (one-click sign-in as the demo root user, admin and others)' : '',
+  ].filter(Boolean);
+  if (keyless.length === 0) return;
+  throw new Error(
+    `Refusing to start: ${keyless.join(' and ')} lets anyone who can reach the console sign in without a key, ` +
+      `and HOST=${e.HOST} is not a loopback address. Listen on 127.0.0.1 (leave HOST unset) or turn that off; ` +
+      'if everyone who can reach this port may act as that identity, set IAM_CONSOLE_ALLOW_REMOTE_UNAUTHENTICATED_SIGN_IN=1.',
+  );
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -74,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  refuseRemoteKeylessSignIn(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -89,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     useCredentialChain: e.IAM_CONSOLE_USE_CREDENTIAL_CHAIN,
     staticDir: resolve(e.STATIC_DIR),
     // Secure cookies are required everywhere except plain-HTTP loopback development.
-    cookieSecure: e.COOKIE_SECURE === 'auto' ? !loopbackHosts.has(e.HOST) : e.COOKIE_SECURE === 'true',
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? !isLoopbackHost(e.HOST) : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };

@@ -15,6 +15,7 @@ describe('config', () => {
     const c = loadConfig({
       AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:4566', AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:4567', REDIS_URL: 'redis://127.0.0.1:6379',
       SESSION_IDLE_MINUTES: '5', SESSION_ABSOLUTE_HOURS: '2', IAM_CONSOLE_USE_CREDENTIAL_CHAIN: '1', HOST: '0.0.0.0',
+      IAM_CONSOLE_ALLOW_REMOTE_UNAUTHENTICATED_SIGN_IN: '1',
       SESSION_ENCRYPTION_KEY: 'ab'.repeat(32),
     });
     expect(c).toMatchObject({ iamEndpoint: 'http://127.0.0.1:4566', stsEndpoint: 'http://127.0.0.1:4567', redisUrl: 'redis://127.0.0.1:6379', sessionIdleMs: 300_000, sessionAbsoluteMs: 7_200_000, useCredentialChain: true, cookieSecure: true });
@@ -25,6 +26,31 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: 'eighty', AWS_ENDPOINT_URL_IAM: 'not a url', SESSION_ENCRYPTION_KEY: 'short' })).toThrow(
       /PORT[\s\S]*AWS_ENDPOINT_URL_IAM[\s\S]*SESSION_ENCRYPTION_KEY: must be 32 bytes/,
     );
+  });
+});
+
+describe('sign-in without a key (credential chain, local demo) off loopback', () => {
+  const chain = { IAM_CONSOLE_USE_CREDENTIAL_CHAIN: '1' };
+  const demo = { IAM_CONSOLE_LOCAL_DEMO: '/data/iam/demo-identities.json' };
+
+  it('is refused at start with a message naming the risk and the opt-in', () => {
+    expect(() => loadConfig({ ...chain, HOST: '0.0.0.0' })).toThrow(
+      /Refusing to start: IAM_CONSOLE_USE_CREDENTIAL_CHAIN=1 .* anyone who can reach the console sign in without a key, and HOST=0\.0\.0\.0 is not a loopback address.*IAM_CONSOLE_ALLOW_REMOTE_UNAUTHENTICATED_SIGN_IN=1/,
+    );
+    expect(() => loadConfig({ ...demo, HOST: '192.168.1.10' })).toThrow(/local demo mode .* HOST=192\.168\.1\.10 is not a loopback address/);
+    expect(() => loadConfig({ ...chain, ...demo, HOST: '::' })).toThrow(/CREDENTIAL_CHAIN=1 .* and local demo mode/);
+  });
+
+  it('is allowed on any loopback address, or off loopback with the explicit opt-in', () => {
+    for (const HOST of ['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]']) {
+      expect(loadConfig({ ...chain, ...demo, HOST }).useCredentialChain).toBe(true);
+    }
+    const remote = loadConfig({ ...chain, ...demo, HOST: '0.0.0.0', IAM_CONSOLE_ALLOW_REMOTE_UNAUTHENTICATED_SIGN_IN: '1' });
+    expect(remote).toMatchObject({ useCredentialChain: true, host: '0.0.0.0' });
+  });
+
+  it('does not concern sign-in with access keys', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 });
 

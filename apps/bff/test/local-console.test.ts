@@ -35,3 +35,13 @@ it('serves the API over HTTP against the embedded endpoint and signs in with the
   const account = await fetch(`${local.url}/api/account`, { headers: { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! } });
   expect(account.status).toBe(200);
 });
+
+it('refuses to offer the one-click demo sign-ins on a non-loopback address', async () => {
+  const other = mkdtempSync(join(tmpdir(), 'bff-local-remote-'));
+  try {
+    await expect(startLocalConsole({ dataDir: other, host: '0.0.0.0', port: 0, seed: 'demo', env: { LOG_LEVEL: 'silent', STATIC_DIR: join(other, 'web') } }))
+      .rejects.toThrow(/Refusing to start: local demo mode .*IAM_CONSOLE_ALLOW_REMOTE_UNAUTHENTICATED_SIGN_IN=1/);
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
+});

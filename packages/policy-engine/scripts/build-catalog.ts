@@ -171,6 +171,14 @@ function checkSeparable(texts: Iterable<string>): void {
   }
 }
 
+/**
+ * A few resource types (API Gateway stages, Lex bots…) list two ARN formats in one string, "arn:…, arn:…"; read as
+ * one template, it matches neither format.
+ */
+function arnTemplatesOf(arn: string): string[] {
+  return arn.split(/,\s*(?=arn:)/).map((t) => (t.startsWith(ARN_TEMPLATE_PREFIX) ? t.slice(ARN_TEMPLATE_PREFIX.length) : t));
+}
+
 function buildService(
   raw: RawService,
   accessLevelIndex: (value: string) => number,
@@ -188,7 +196,7 @@ function buildService(
   const resourceTypes: CompactResourceType[] = [];
   const resourceIndex = interner(resourceTypes, (name): CompactResourceType => {
     const type = raw.resourceTypes[name.toLowerCase()];
-    const templates = type ? [type.arn.startsWith(ARN_TEMPLATE_PREFIX) ? type.arn.slice(ARN_TEMPLATE_PREFIX.length) : type.arn] : [];
+    const templates = type ? arnTemplatesOf(type.arn) : [];
     return trimTail<CompactResourceType>([type?.key ?? name, templates, (type?.conditionKeys ?? []).map(keyIndex)]);
   });
   for (const type of Object.values(raw.resourceTypes)) resourceIndex(type.key);

@@ -88,6 +88,17 @@ describe('catalog: resource types and ARN matching', () => {
     expect(names('iam:GetUser', 'arn:aws:iam:extra:123456789012:user/alice')).toEqual([]);
   });
 
+  it('splits resource types that list two ARN formats in one string (API Gateway v1 and v2)', () => {
+    expect(catalog.resourceType('apigateway', 'Stage')?.arnTemplates).toEqual([
+      'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/stages/${StageName}',
+      'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${StageName}',
+    ]);
+    const names = (action: string, arn: string) => catalog.resourceTypesMatchingArn(action, arn).map((rt) => rt.name);
+    expect(names('apigateway:GET', 'arn:aws:apigateway:us-east-1::/restapis/a1b2c3/stages/prod')).toContain('Stage');
+    expect(names('apigateway:GET', 'arn:aws:apigateway:us-east-1::/apis/a1b2c3/stages/prod')).toContain('Stage');
+    expect(names('lex:CreateBotChannel', 'arn:aws:lex:us-east-1:123456789012:bot:OrderFlowers')).toEqual(['bot']);
+  });
+
   it('answers an empty list for unknown actions and actions without resource types', () => {
     expect(catalog.resourceTypesMatchingArn('iam:NoSuchAction', 'arn:aws:iam::123456789012:user/alice')).toEqual([]);
     expect(catalog.resourceTypesMatchingArn('iam:ListRoles', '*')).toEqual([]);

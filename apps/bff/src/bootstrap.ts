@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { configWarnings } from './config.ts';
 import type { Config } from './config.ts';
 import { createApp } from './app.ts';
 import type { AppDeps } from './app.ts';
@@ -23,6 +24,7 @@ export interface RunningConsole {
 export async function startConsole(config: Config, overrides: Partial<AppDeps> & { logger?: Logger } = {}): Promise<RunningConsole> {
   mkdirSync(config.dataDir, { recursive: true });
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  for (const warning of configWarnings(config)) logger.warn(warning);
   const key = loadOrCreateKey(config.dataDir, config.sessionEncryptionKey);
   const opened = overrides.sessionStore ? undefined : await openSessionStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, ttlMs: config.sessionIdleMs });
   const auditLog = overrides.auditLog ?? new AuditLog(join(config.dataDir, 'audit.sqlite'));

@@ -56,6 +56,7 @@ export interface Config {
   sessionEncryptionKey: Buffer | undefined;
   useCredentialChain: boolean;
   staticDir: string;
+  /** Secure unless the console is served on loopback (COOKIE_SECURE=auto); see configWarnings. */
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -112,9 +113,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionEncryptionKey: e.SESSION_ENCRYPTION_KEY ? decodeKey(e.SESSION_ENCRYPTION_KEY) : undefined,
     useCredentialChain: e.IAM_CONSOLE_USE_CREDENTIAL_CHAIN,
     staticDir: resolve(e.STATIC_DIR),
-    // Secure cookies are required everywhere except plain-HTTP loopback development.
+    // The rule: Secure unless the console is served on loopback (plain-HTTP development on this machine).
     cookieSecure: e.COOKIE_SECURE === 'auto' ? !isLoopbackHost(e.HOST) : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * Settings that start but will not work as the operator probably expects; logged at start.
+ * The BFF itself speaks plain HTTP only, so TLS means a TLS-terminating proxy in front (TRUST_PROXY).
+ */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.cookieSecure && !config.trustProxy) {
+    warnings.push(
+      'The session cookie is Secure (HOST is not a loopback address, or COOKIE_SECURE=true) but this server speaks plain HTTP ' +
+        'and TRUST_PROXY is off, so the cookie is never set over http and browsers would drop it anyway: every sign-in ' +
+        'would be forgotten at once. Serve the console through a TLS-terminating proxy and set TRUST_PROXY=1, ' +
+        'or listen on 127.0.0.1, or set COOKIE_SECURE=false on a network you trust.',
+    );
+  }
+  return warnings;
 }

@@ -1,0 +1,35 @@
+// What the operator is told at start when the configuration will start but not work as expected.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { startConsole } from '../src/bootstrap.ts';
+import { configWarnings, loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/logging.ts';
+
+describe('Secure session cookie over plain HTTP', () => {
+  it('is logged as a warning at start: the browser would never keep the cookie', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bff-start-'));
+    const lines: string[] = [];
+    const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    // Configured as served on all interfaces; bound to loopback only so the test opens nothing to the network.
+    const config = { ...loadConfig({ HOST: '0.0.0.0', DATA_DIR: dir, STATIC_DIR: join(dir, 'web') }), host: '127.0.0.1', port: 0 };
+    const running = await startConsole(config, { logger: createLogger('info', sink) });
+    try {
+      const warnings = lines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]!.msg).toMatch(/session cookie is Secure \(HOST is not a loopback address.*plain HTTP.*TRUST_PROXY is off.*set TRUST_PROXY=1/);
+    } finally {
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is not warned about on loopback, behind a trusted TLS proxy, or with COOKIE_SECURE=false', () => {
+    expect(configWarnings(loadConfig({ HOST: '127.0.0.1' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ HOST: '0.0.0.0', TRUST_PROXY: '1' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ HOST: '0.0.0.0', COOKIE_SECURE: 'false' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ HOST: '127.0.0.1', COOKIE_SECURE: 'true' }))).toHaveLength(1);
+  });
+});

@@ -58,7 +58,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.use(compression({ threshold: 1024 }));
 
   const api = express.Router();
-  api.use(express.json({ limit: '512kb' }));
+  // First, so every state-changing request is recorded, also those refused while parsing (bad JSON, 413).
+  api.use(auditTrail(deps.auditLog, clock, deps.logger));
   api.use(
     session({
       name: SESSION_COOKIE,
@@ -71,7 +72,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     }),
   );
   api.use(sessionLifetime(policy));
-  api.use(auditTrail(deps.auditLog, clock, deps.logger));
+  // After the session, so a request refused for its body is still recorded with its caller.
+  api.use(express.json({ limit: '512kb' }));
   api.use(csrfProtection);
   api.use(
     '/session',

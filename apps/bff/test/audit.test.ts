@@ -46,6 +46,21 @@ describe('audit log', () => {
     expect(list.body.items.map((e: { operation: string }) => e.operation)).toEqual(['POST /api/groups', 'CreateGroup', 'CreateGroup', 'SignIn', 'SignIn']);
   });
 
+  it('records state-changing requests refused while reading the body (bad JSON, too large) with their caller', async () => {
+    h = createHarness(fakeAws(signInHandlers([admin]).handlers).makeClients);
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const badJson = await b.post('/api/groups').set('content-type', 'application/json').send('{"groupName": ');
+    expect(badJson.status).toBe(400);
+    const tooLarge = await b.post('/api/groups', { groupName: 'x', padding: 'x'.repeat(600 * 1024) });
+    expect(tooLarge.status).toBe(413);
+    const entries = h.auditLog.list({ limit: 10 }).reverse().slice(1); // after the sign-in
+    expect(entries).toEqual([
+      expect.objectContaining({ operation: 'POST /api/groups', callerArn: admin.arn, result: 'failure', errorCode: 'BadRequest', httpStatus: 400 }),
+      expect.objectContaining({ operation: 'POST /api/groups', callerArn: admin.arn, result: 'failure', errorCode: 'PayloadTooLarge', httpStatus: 413 }),
+    ]);
+  });
+
   it('is append-only: the database refuses UPDATE and DELETE', async () => {
     h = createHarness(fakeAws({}).makeClients);
     h.auditLog.append({ time: new Date().toISOString(), callerArn: 'arn:aws:iam::1:user/a', operation: 'X', target: 't', result: 'success', httpStatus: 200 });

@@ -6,18 +6,9 @@ import { toPolicyRow, toPolicyRows } from '../src/features/policies/components/p
 import type { UserDetail } from '../src/features/users/api/users.ts';
 import { userDependencies } from '../src/features/users/components/delete-users-modal.tsx';
 import { userPermissionRows } from '../src/features/users/components/user-detail.tsx';
+import { userDetail } from './support/fixtures.ts';
 
-const detail = (changes: Partial<UserDetail> = {}): UserDetail => ({
-  user: { userName: 'carol', userId: 'AIDA', arn: 'arn:aws:iam::123456789012:user/carol', path: '/', createDate: '2026-01-01T00:00:00Z', tags: [] },
-  groups: [],
-  attachedPolicies: [],
-  inlinePolicies: [],
-  groupPolicies: [],
-  accessKeys: [],
-  mfaDevices: [],
-  loginProfile: null,
-  ...changes,
-});
+const detail = (changes: Partial<UserDetail> = {}): UserDetail => userDetail('carol', changes);
 
 describe('what deleting a user removes', () => {
   it('lists each kind of dependency with its count', () => {

@@ -1,6 +1,9 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { UnavailableSection } from '../lib/iam-types.ts';
+import { unknownText } from '../lib/unavailable.ts';
 
 const LABELS: Record<string, string> = {
   groups: 'Groups',
@@ -16,6 +19,56 @@ const LABELS: Record<string, string> = {
   versions: 'Policy versions',
 };
 
+export const sectionLabel = (section: UnavailableSection): string => LABELS[section.section] ?? section.section;
+
+/** Stands where a fact would be when IAM refused to tell it: never "None" or "Disabled" by default. */
+export function UnknownValue({ section }: { section: UnavailableSection }) {
+  return (
+    <span title={section.message} data-testid={`unknown-${section.section}`}>
+      <StatusIndicator type="warning">{unknownText(section)}</StatusIndicator>
+    </span>
+  );
+}
+
+/** A table's empty state when IAM refused the list: an empty table would claim there is nothing. */
+export function UnknownEmpty({ section }: { section: UnavailableSection }) {
+  return (
+    <Box textAlign="center">
+      <UnknownValue section={section} />
+    </Box>
+  );
+}
+
+/**
+ * One line per refused section, labelled: for tables whose rows may be incomplete or whose emptiness is not
+ * known. `inline` renders phrasing content only, for places like a header description (a <p>).
+ */
+export function UnknownSections({ sections, inline = false }: { sections: readonly UnavailableSection[]; inline?: boolean }) {
+  if (sections.length === 0) return null;
+  const line = (section: UnavailableSection) => (
+    <>
+      {sectionLabel(section)}: <UnknownValue section={section} />
+    </>
+  );
+  if (inline) {
+    return sections.map((section) => (
+      <span key={section.section}>
+        <br />
+        {line(section)}
+      </span>
+    ));
+  }
+  return (
+    <SpaceBetween size="xxs">
+      {sections.map((section) => (
+        <Box key={section.section} color="inherit">
+          {line(section)}
+        </Box>
+      ))}
+    </SpaceBetween>
+  );
+}
+
 /** Parts of a detail page IAM refused to show the signed-in principal, each with IAM's reason. */
 export function UnavailableSections({ sections }: { sections: readonly UnavailableSection[] | undefined }) {
   if (!sections || sections.length === 0) return null;
@@ -24,7 +77,7 @@ export function UnavailableSections({ sections }: { sections: readonly Unavailab
       <ul>
         {sections.map((section) => (
           <li key={section.section}>
-            <b>{LABELS[section.section] ?? section.section}</b>: {section.message}{' '}
+            <b>{sectionLabel(section)}</b>: {section.message}{' '}
             <Box variant="small" color="text-body-secondary" display="inline">
               ({section.code})
             </Box>

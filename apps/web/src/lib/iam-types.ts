@@ -20,6 +20,8 @@ export interface UnavailableSection {
   section: string;
   code: string;
   message: string;
+  /** The refused IAM action, e.g. `iam:ListAccessKeys`, when the BFF names it (else it is read from `message`). */
+  action?: string;
 }
 
 export type PrincipalKind = 'users' | 'groups' | 'roles';

@@ -6,11 +6,12 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useMemo, useState } from 'react';
-import type { ManagedPolicyOption, OptionsSource } from '../../lib/iam-types.ts';
+import type { ManagedPolicyOption, OptionsSource, UnavailableSection } from '../../lib/iam-types.ts';
 import { notifyError, notifySuccess } from '../notifications.tsx';
 import { JsonView } from '../json-view.tsx';
 import { RouterLink } from '../router-link.tsx';
 import { useConfirmRemoval } from '../confirm-removal.tsx';
+import { UnknownSections } from '../unavailable-sections.tsx';
 import { AttachPoliciesModal } from './attach-policies-modal.tsx';
 import { policyTypeLabel } from './policy-options.ts';
 
@@ -56,10 +57,12 @@ export interface PermissionsPoliciesTableProps {
   onAttach: (policyArn: string) => Promise<unknown>;
   onDetach: (policyArn: string) => Promise<unknown>;
   onDeleteInline: (policyName: string) => Promise<unknown>;
+  /** Sources of rows IAM refused to list: the rows shown may then be incomplete, and none does not mean none. */
+  unknown?: readonly UnavailableSection[];
 }
 
 /** The "Permissions policies" table of a user, group or role, with Add permissions and Remove. */
-export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach, onDetach, onDeleteInline }: PermissionsPoliciesTableProps) {
+export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach, onDetach, onDeleteInline, unknown = [] }: PermissionsPoliciesTableProps) {
   const [selected, setSelected] = useState<PermissionRow[]>([]);
   const [filter, setFilter] = useState('');
   const [attaching, setAttaching] = useState(false);
@@ -101,8 +104,13 @@ export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach
         ariaLabels={{ itemSelectionLabel: (_s, row) => `Select ${row.policyName}`, allItemsSelectionLabel: () => 'Select all', selectionGroupLabel: 'Policy selection' }}
         header={
           <Header
-            counter={`(${rows.length})`}
-            description="You can attach up to 10 managed policies."
+            counter={unknown.length > 0 ? undefined : `(${rows.length})`}
+            description={
+              <>
+                You can attach up to 10 managed policies.
+                {rows.length > 0 ? <UnknownSections sections={unknown} inline /> : null}
+              </>
+            }
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 <Button disabled={selected.length === 0} loading={removing} onClick={() =>
@@ -142,12 +150,18 @@ export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach
           { id: 'via', header: 'Attached via', cell: (row) => row.attachedVia },
         ]}
         empty={
-          <Box textAlign="center" color="inherit" padding="m">
-            <b>No permissions policies</b>
-            <Box variant="p" color="inherit">
-              {target} has no policies.
+          unknown.length > 0 ? (
+            <Box textAlign="center" color="inherit" padding="m">
+              <UnknownSections sections={unknown} />
             </Box>
-          </Box>
+          ) : (
+            <Box textAlign="center" color="inherit" padding="m">
+              <b>No permissions policies</b>
+              <Box variant="p" color="inherit">
+                {target} has no policies.
+              </Box>
+            </Box>
+          )
         }
       />
       {confirm.dialog}

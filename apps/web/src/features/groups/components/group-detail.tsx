@@ -20,6 +20,7 @@ import { inlineRow, managedRow, PermissionsPoliciesTable } from '../../../compon
 import { RouterLink } from '../../../components/router-link.tsx';
 import { UnavailableSections } from '../../../components/unavailable-sections.tsx';
 import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
+import { refusedSections } from '../../../lib/unavailable.ts';
 import {
   useAddGroupMember,
   useAttachGroupPolicy,
@@ -125,6 +126,7 @@ function PermissionsTab({ detail, policies }: { detail: GroupDetailData; policie
       onAttach={(arn) => attach.mutateAsync(arn)}
       onDetach={(arn) => detach.mutateAsync(arn)}
       onDeleteInline={(name) => deleteInline.mutateAsync(name)}
+      unknown={refusedSections(detail.unavailable, 'attachedPolicies', 'inlinePolicies')}
     />
   );
 }

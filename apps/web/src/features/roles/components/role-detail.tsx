@@ -23,6 +23,7 @@ import { inlineRow, managedRow, PermissionsPoliciesTable } from '../../../compon
 import { TagsPanel } from '../../../components/tags-panel.tsx';
 import { UnavailableSections } from '../../../components/unavailable-sections.tsx';
 import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
+import { refusedSections } from '../../../lib/unavailable.ts';
 import {
   useAttachRolePolicy,
   useDeleteRoleBoundary,
@@ -93,6 +94,7 @@ function PermissionsTab({ detail, policies }: { detail: RoleDetailData; policies
         onAttach={(arn) => attach.mutateAsync(arn)}
         onDetach={(arn) => detach.mutateAsync(arn)}
         onDeleteInline={(name) => deleteInline.mutateAsync(name)}
+        unknown={refusedSections(detail.unavailable, 'attachedPolicies', 'inlinePolicies')}
       />
       <BoundaryPanel
         target={roleName}

@@ -1,25 +1,42 @@
 import Box from '@cloudscape-design/components/box';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useState } from 'react';
 import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { UnknownSections } from '../../../components/unavailable-sections.tsx';
+import type { UnavailableSection } from '../../../lib/iam-types.ts';
+import { refusedSection, refusedSections } from '../../../lib/unavailable.ts';
 import { useDeleteUser, useUser, type UserDetail } from '../api/users.ts';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** What the console removes before DeleteUser can succeed, counted for one user. */
+// Each section of the detail that the delete clears, with how to count it; what IAM refused to list stays unknown.
+const DEPENDENCIES: { section: keyof UserDetail & string; describe: (detail: UserDetail) => string | null }[] = [
+  { section: 'accessKeys', describe: (d) => (d.accessKeys.length ? plural(d.accessKeys.length, 'access key', 'access keys') : null) },
+  { section: 'mfaDevices', describe: (d) => (d.mfaDevices.length ? plural(d.mfaDevices.length, 'MFA device', 'MFA devices') : null) },
+  { section: 'loginProfile', describe: (d) => (d.loginProfile ? 'Console password (login profile)' : null) },
+  {
+    section: 'attachedPolicies',
+    describe: (d) => (d.attachedPolicies.length ? plural(d.attachedPolicies.length, 'attached managed policy', 'attached managed policies') : null),
+  },
+  { section: 'inlinePolicies', describe: (d) => (d.inlinePolicies.length ? plural(d.inlinePolicies.length, 'inline policy', 'inline policies') : null) },
+  {
+    section: 'groups',
+    describe: (d) =>
+      d.groups.length ? `${plural(d.groups.length, 'group membership', 'group memberships')} (${d.groups.map((g) => g.groupName).join(', ')})` : null,
+  },
+];
+
+/** What the console removes before DeleteUser can succeed, counted for one user; sections IAM refused are left out. */
 export function userDependencies(detail: UserDetail): string[] {
-  const items: string[] = [];
-  if (detail.accessKeys.length) items.push(plural(detail.accessKeys.length, 'access key', 'access keys'));
-  if (detail.mfaDevices.length) items.push(plural(detail.mfaDevices.length, 'MFA device', 'MFA devices'));
-  if (detail.loginProfile) items.push('Console password (login profile)');
-  if (detail.attachedPolicies.length) items.push(plural(detail.attachedPolicies.length, 'attached managed policy', 'attached managed policies'));
-  if (detail.inlinePolicies.length) items.push(plural(detail.inlinePolicies.length, 'inline policy', 'inline policies'));
-  if (detail.groups.length) {
-    items.push(`${plural(detail.groups.length, 'group membership', 'group memberships')} (${detail.groups.map((g) => g.groupName).join(', ')})`);
-  }
-  return items;
+  return DEPENDENCIES.filter(({ section }) => !refusedSection(detail.unavailable, section)).flatMap(({ describe }) => describe(detail) ?? []);
+}
+
+/** The sections the console could not look into, so it cannot say whether the user has any. */
+export function unknownDependencies(detail: UserDetail): UnavailableSection[] {
+  return refusedSections(detail.unavailable, ...DEPENDENCIES.map(({ section }) => section));
 }
 
 function SingleUserDependencies({ userName }: { userName: string }) {
@@ -27,17 +44,31 @@ function SingleUserDependencies({ userName }: { userName: string }) {
   if (detail.isPending) return <Spinner />;
   if (detail.error) return <ErrorAlert error={detail.error} header="Could not list what the user has" />;
   const items = userDependencies(detail.data);
-  return items.length === 0 ? (
-    <Box>{userName} has no access keys, MFA devices, console password, policies or group memberships.</Box>
-  ) : (
-    <>
-      <Box>Deleting {userName} also removes:</Box>
-      <ul>
-        {items.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-    </>
+  const unknown = unknownDependencies(detail.data);
+  if (items.length === 0 && unknown.length === 0) {
+    return <Box>{userName} has no access keys, MFA devices, console password, policies or group memberships.</Box>;
+  }
+  return (
+    <SpaceBetween size="xs">
+      {items.length > 0 ? (
+        <div>
+          <Box>Deleting {userName} also removes:</Box>
+          <ul>
+            {items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {unknown.length > 0 ? (
+        <div>
+          <Box>
+            You may not see whether {userName} has these. The delete looks again and stops at the first step IAM refuses:
+          </Box>
+          <UnknownSections sections={unknown} />
+        </div>
+      ) : null}
+    </SpaceBetween>
   );
 }
 

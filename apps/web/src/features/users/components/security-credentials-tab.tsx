@@ -14,6 +14,8 @@ import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { ageInDays, formatAge, formatDateTime } from '../../../components/format.ts';
 import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { UnknownEmpty, UnknownValue } from '../../../components/unavailable-sections.tsx';
+import { refusedSection } from '../../../lib/unavailable.ts';
 import type { PasswordPolicy } from '../../../utils/password-policy.ts';
 import {
   useCreateAccessKey,
@@ -114,13 +116,17 @@ function ConsoleSignIn({ detail, policy }: { detail: UserDetail; policy: Passwor
   const [editing, setEditing] = useState(false);
   const [disabling, setDisabling] = useState(false);
   const profile = detail.loginProfile;
+  const profileRefused = refusedSection(detail.unavailable, 'loginProfile');
   return (
     <Container
       header={
         <Header
           variant="h2"
           actions={
-            profile ? (
+            profileRefused ? (
+              // Whether a password exists is unknown: setting one works either way (the BFF creates or updates).
+              <Button onClick={() => setEditing(true)}>Set console password</Button>
+            ) : profile ? (
               <ButtonDropdown
                 items={[
                   { id: 'reset', text: 'Reset password' },
@@ -144,9 +150,15 @@ function ConsoleSignIn({ detail, policy }: { detail: UserDetail; policy: Passwor
         items={[
           {
             label: 'Console access',
-            value: profile ? <StatusIndicator>Enabled{profile.passwordResetRequired ? ' (password reset required)' : ''}</StatusIndicator> : <StatusIndicator type="stopped">Disabled</StatusIndicator>,
+            value: profileRefused ? (
+              <UnknownValue section={profileRefused} />
+            ) : profile ? (
+              <StatusIndicator>Enabled{profile.passwordResetRequired ? ' (password reset required)' : ''}</StatusIndicator>
+            ) : (
+              <StatusIndicator type="stopped">Disabled</StatusIndicator>
+            ),
           },
-          { label: 'Console password created', value: profile ? formatDateTime(profile.createDate) : '-' },
+          { label: 'Console password created', value: profileRefused ? <UnknownValue section={profileRefused} /> : profile ? formatDateTime(profile.createDate) : '-' },
           { label: 'Last console sign-in', value: formatAge(detail.user.passwordLastUsed) },
         ]}
       />
@@ -181,6 +193,7 @@ function MfaDevices({ detail }: { detail: UserDetail }) {
   const [selected, setSelected] = useState<UserDetail['mfaDevices']>([]);
   const [confirming, setConfirming] = useState(false);
   const device = selected[0];
+  const refused = refusedSection(detail.unavailable, 'mfaDevices');
   return (
     <>
       <Table
@@ -191,7 +204,7 @@ function MfaDevices({ detail }: { detail: UserDetail }) {
         onSelectionChange={({ detail: change }) => setSelected(change.selectedItems)}
         header={
           <Header
-            counter={`(${detail.mfaDevices.length})`}
+            counter={refused ? undefined : `(${detail.mfaDevices.length})`}
             description="Use MFA to increase the security of your AWS environment. Enrolling a device happens on My security credentials."
             actions={
               <Button disabled={!device} onClick={() => setConfirming(true)}>
@@ -207,7 +220,13 @@ function MfaDevices({ detail }: { detail: UserDetail }) {
           { id: 'type', header: 'Type', cell: (item) => (item.serialNumber.includes(':mfa/') ? 'Virtual' : 'Hardware') },
           { id: 'enabled', header: 'Created on', cell: (item) => formatDateTime(item.enableDate) },
         ]}
-        empty={<Box color="text-status-inactive" textAlign="center">No MFA devices. {userName} signs in with a password only.</Box>}
+        empty={
+          refused ? (
+            <UnknownEmpty section={refused} />
+          ) : (
+            <Box color="text-status-inactive" textAlign="center">No MFA devices. {userName} signs in with a password only.</Box>
+          )
+        }
       />
       {confirming && device ? (
         <ConfirmDeleteModal
@@ -242,6 +261,7 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
   const update = useUpdateAccessKey(userName);
   const remove = useDeleteAccessKey(userName);
   const [deleting, setDeleting] = useState<AccessKey | null>(null);
+  const refused = refusedSection(detail.unavailable, 'accessKeys');
   const atLimit = detail.accessKeys.length >= ACCESS_KEYS_PER_USER;
 
   const setStatus = (key: AccessKey, status: AccessKey['status']) =>
@@ -260,7 +280,7 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
         trackBy="accessKeyId"
         header={
           <Header
-            counter={`(${detail.accessKeys.length})`}
+            counter={refused ? undefined : `(${detail.accessKeys.length})`}
             description={`Use access keys to send programmatic calls to AWS. A user can have up to ${ACCESS_KEYS_PER_USER} access keys (active or inactive) at a time. Rotate keys at least every ${KEY_ROTATION_DAYS} days.`}
             actions={
               <Button
@@ -310,7 +330,13 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
             ),
           },
         ]}
-        empty={<Box color="text-status-inactive" textAlign="center">No access keys.</Box>}
+        empty={
+          refused ? (
+            <UnknownEmpty section={refused} />
+          ) : (
+            <Box color="text-status-inactive" textAlign="center">No access keys.</Box>
+          )
+        }
       />
       {create.data ? (
         <Modal

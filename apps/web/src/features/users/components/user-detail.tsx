@@ -1,3 +1,4 @@
+import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
@@ -15,8 +16,9 @@ import { Loading } from '../../../components/loading.tsx';
 import { BoundaryPanel } from '../../../components/permissions/boundary-panel.tsx';
 import { inlineRow, managedRow, PermissionsPoliciesTable, type PermissionRow } from '../../../components/permissions/permissions-policies-table.tsx';
 import { TagsPanel } from '../../../components/tags-panel.tsx';
-import { UnavailableSections } from '../../../components/unavailable-sections.tsx';
-import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
+import { UnavailableSections, UnknownValue } from '../../../components/unavailable-sections.tsx';
+import type { ManagedPolicyOption, OptionsSource, UnavailableSection } from '../../../lib/iam-types.ts';
+import { refusedSection, refusedSections } from '../../../lib/unavailable.ts';
 import type { PasswordPolicy } from '../../../utils/password-policy.ts';
 import {
   useAttachUserPolicy,
@@ -44,6 +46,17 @@ export function userPermissionRows(detail: UserDetailData): PermissionRow[] {
   ];
 }
 
+/**
+ * Sources of permission rows IAM refused. Policies from groups are unknown as well when the groups are:
+ * the BFF then has no groups to ask about and reports them as none.
+ */
+export function userPermissionUnknowns(detail: UserDetailData): UnavailableSection[] {
+  const unknown = refusedSections(detail.unavailable, 'attachedPolicies', 'inlinePolicies', 'groupPolicies');
+  const groups = refusedSection(detail.unavailable, 'groups');
+  if (groups && !unknown.some((section) => section.section === 'groupPolicies')) unknown.push({ ...groups, section: 'groupPolicies' });
+  return unknown;
+}
+
 function PermissionsTab({ detail, policies }: { detail: UserDetailData; policies: OptionsSource<ManagedPolicyOption> }) {
   const userName = detail.user.userName;
   const attach = useAttachUserPolicy(userName);
@@ -60,6 +73,7 @@ function PermissionsTab({ detail, policies }: { detail: UserDetailData; policies
         onAttach={(arn) => attach.mutateAsync(arn)}
         onDetach={(arn) => detach.mutateAsync(arn)}
         onDeleteInline={(name) => deleteInline.mutateAsync(name)}
+        unknown={userPermissionUnknowns(detail)}
       />
       <BoundaryPanel
         target={userName}
@@ -72,7 +86,26 @@ function PermissionsTab({ detail, policies }: { detail: UserDetailData; policies
   );
 }
 
+function ConsoleAccess({ detail }: { detail: UserDetailData }) {
+  const profileRefused = refusedSection(detail.unavailable, 'loginProfile');
+  if (profileRefused) return <UnknownValue section={profileRefused} />;
+  if (!detail.loginProfile) return <StatusIndicator type="stopped">Disabled</StatusIndicator>;
+  const mfaRefused = refusedSection(detail.unavailable, 'mfaDevices');
+  if (mfaRefused) {
+    return (
+      <SpaceBetween size="xxs">
+        <StatusIndicator>Enabled</StatusIndicator>
+        <Box>
+          MFA: <UnknownValue section={mfaRefused} />
+        </Box>
+      </SpaceBetween>
+    );
+  }
+  return <StatusIndicator>Enabled{detail.mfaDevices.length ? ' with MFA' : ' without MFA'}</StatusIndicator>;
+}
+
 function Summary({ detail }: { detail: UserDetailData }) {
+  const keysRefused = refusedSection(detail.unavailable, 'accessKeys');
   const activeKeys = detail.accessKeys.filter((key) => key.status === 'Active');
   return (
     <Container header={<Header variant="h2">Summary</Header>}>
@@ -80,17 +113,20 @@ function Summary({ detail }: { detail: UserDetailData }) {
         columns={3}
         items={[
           { label: 'ARN', value: <CopyToClipboard variant="inline" textToCopy={detail.user.arn} copySuccessText="ARN copied" copyErrorText="Could not copy" /> },
-          {
-            label: 'Console access',
-            value: detail.loginProfile ? <StatusIndicator>Enabled{detail.mfaDevices.length ? ' with MFA' : ' without MFA'}</StatusIndicator> : <StatusIndicator type="stopped">Disabled</StatusIndicator>,
-          },
+          { label: 'Console access', value: <ConsoleAccess detail={detail} /> },
           {
             label: 'Access keys',
-            value: detail.accessKeys.length === 0 ? 'None' : detail.accessKeys.map((key) => `${key.accessKeyId} - ${key.status}`).join(', '),
+            value: keysRefused ? (
+              <UnknownValue section={keysRefused} />
+            ) : detail.accessKeys.length === 0 ? (
+              'None'
+            ) : (
+              detail.accessKeys.map((key) => `${key.accessKeyId} - ${key.status}`).join(', ')
+            ),
           },
           { label: 'Created', value: formatDateTime(detail.user.createDate) },
           { label: 'Last console sign-in', value: formatAge(detail.user.passwordLastUsed) },
-          { label: 'Active access keys', value: String(activeKeys.length) },
+          { label: 'Active access keys', value: keysRefused ? <UnknownValue section={keysRefused} /> : String(activeKeys.length) },
         ]}
       />
     </Container>
@@ -142,7 +178,11 @@ export function UserDetail({ userName, policies, groups, passwordPolicy }: UserD
           onChange={({ detail: change }) => setParams({ tab: change.activeTabId }, { replace: true })}
           tabs={[
             { id: 'permissions', label: 'Permissions', content: <PermissionsTab detail={detail} policies={policies} /> },
-            { id: 'groups', label: `Groups (${detail.groups.length})`, content: <UserGroupsTab detail={detail} groups={groups} /> },
+            {
+              id: 'groups',
+              label: refusedSection(detail.unavailable, 'groups') ? 'Groups' : `Groups (${detail.groups.length})`,
+              content: <UserGroupsTab detail={detail} groups={groups} />,
+            },
             { id: 'tags', label: `Tags (${detail.user.tags.length})`, content: <TagsPanel target={userName} tags={detail.user.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
             { id: 'security-credentials', label: 'Security credentials', content: <SecurityCredentialsTab detail={detail} passwordPolicy={passwordPolicy} /> },
           ]}

@@ -8,7 +8,9 @@ import { notifyError, notifySuccess } from '../../../components/notifications.ts
 import { PickNamesModal } from '../../../components/pick-names-modal.tsx';
 import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
+import { UnknownEmpty, UnknownValue } from '../../../components/unavailable-sections.tsx';
 import type { OptionsSource } from '../../../lib/iam-types.ts';
+import { refusedSection } from '../../../lib/unavailable.ts';
 import { useAddUserToGroup, useRemoveUserFromGroup, type UserDetail } from '../api/users.ts';
 
 export interface GroupOption {
@@ -22,6 +24,8 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
   const [selected, setSelected] = useState<UserDetail['groups']>([]);
   const [adding, setAdding] = useState(false);
   const confirm = useConfirmRemoval();
+  const groupsRefused = refusedSection(detail.unavailable, 'groups');
+  const policiesRefused = refusedSection(detail.unavailable, 'groupPolicies');
   const removeSelected = async () => {
     for (const group of selected) {
       try {
@@ -44,7 +48,7 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
         ariaLabels={{ itemSelectionLabel: (_s, group) => `Select ${group.groupName}`, allItemsSelectionLabel: () => 'Select all groups', selectionGroupLabel: 'Group selection' }}
         header={
           <Header
-            counter={`(${detail.groups.length})`}
+            counter={groupsRefused ? undefined : `(${detail.groups.length})`}
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() =>
@@ -68,12 +72,19 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
             id: 'policies',
             header: 'Attached policies',
             cell: (group) => {
+              if (policiesRefused) return <UnknownValue section={policiesRefused} />;
               const policies = detail.groupPolicies.find((entry) => entry.groupName === group.groupName);
               return policies ? [...policies.attached.map((p) => p.policyName), ...policies.inline.map((p) => p.policyName)].join(', ') || '-' : '-';
             },
           },
         ]}
-        empty={<Box textAlign="center" color="text-status-inactive">{userName} is not a member of any group.</Box>}
+        empty={
+          groupsRefused ? (
+            <UnknownEmpty section={groupsRefused} />
+          ) : (
+            <Box textAlign="center" color="text-status-inactive">{userName} is not a member of any group.</Box>
+          )
+        }
       />
       {confirm.dialog}
       {adding ? (

@@ -1,0 +1,55 @@
+// Component tests render real pages against a stand-in for the BFF: global fetch answers from a table of routes.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+
+export interface SentRequest {
+  method: string;
+  path: string;
+}
+
+/** An answer, or `pending` for a request that never completes (the page stays loading). */
+export type Answer = { status: number; body?: unknown } | 'pending';
+export type Routes = Record<string, Answer | ((request: SentRequest) => Answer)>;
+
+export const ok = (body: unknown): Answer => ({ status: 200, body });
+
+/** The BFF's error shape, as apps/bff/API.md defines it. */
+export const failure = (status: number, code: string, message: string, requestId?: string): Answer => ({
+  status,
+  body: { error: { message, code, status, ...(requestId ? { requestId } : {}) } },
+});
+
+/** What the BFF answers when IAM refuses: "You lack iam:X on Y (AWS: …)". */
+export const accessDenied = (action: string, resource: string, requestId = 'req-denied'): Answer =>
+  failure(403, 'AccessDenied', `You lack ${action} on ${resource} (AWS: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: ${action} on resource: ${resource})`, requestId);
+
+/**
+ * Answers `GET /api/<path>` from `routes` (key "GET /users"); anything else is a 404 so a test notices
+ * a request it did not expect. Returns the requests sent, in order.
+ */
+export function stubBff(routes: Routes): SentRequest[] {
+  const sent: SentRequest[] = [];
+  vi.stubGlobal('fetch', (url: string, init: RequestInit = {}) => {
+    const request = { method: init.method ?? 'GET', path: String(url).replace(/^\/api/, '') };
+    sent.push(request);
+    const route = routes[`${request.method} ${request.path}`];
+    const answer = typeof route === 'function' ? route(request) : (route ?? failure(404, 'NotFound', `No route ${request.method} ${request.path}`));
+    if (answer === 'pending') return new Promise<Response>(() => undefined);
+    const body = answer.body === undefined ? null : JSON.stringify(answer.body);
+    return Promise.resolve(new Response(body, { status: answer.status, headers: { 'content-type': 'application/json' } }));
+  });
+  return sent;
+}
+
+/** Renders `ui` with a fresh query cache (no retries, so errors show at once) inside a router at `path`. */
+export function renderPage(ui: ReactNode, path = '/') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+    </QueryClientProvider>,
+  );
+}

@@ -18,6 +18,20 @@ describe('catalog: services and actions', () => {
     expect(passRole?.conditionKeys).toContain('iam:PassedToService');
   });
 
+  it("keeps a service's first resource type when an action lists it as optional without keys", () => {
+    // The compact layout omits trailing zeros, so such an entry is stored as an empty tuple.
+    expect(catalog.action('lex:DeleteBot')?.resourceTypes.map((rt) => rt.name)).toEqual(['bot', 'bot alias', 'bot version']);
+    expect(catalog.action('s3:ListBucket')?.resourceTypes.map((rt) => rt.name)).toEqual(['accesspoint', 'bucket']);
+  });
+
+  it('names a resource type of its own service for every resource type of every action', () => {
+    const unresolved = catalog
+      .services()
+      .flatMap((service) => catalog.actions(service.prefix))
+      .flatMap((action) => action.resourceTypes.filter((rt) => !catalog.resourceType(action.service, rt.name)).map((rt) => `${action.name} ${JSON.stringify(rt.name)}`));
+    expect(unresolved).toEqual([]);
+  });
+
   it('looks actions up case-insensitively and returns the canonical spelling', () => {
     expect(catalog.action('IAM:getuser')?.name).toBe('iam:GetUser');
     expect(catalog.action('S3:GETOBJECT')?.name).toBe('s3:GetObject');

@@ -48,8 +48,11 @@ export interface CompactService {
   k: CompactConditionKey[];
 }
 
-/** [resource type index into r, required 1/0, condition key indexes into k, dependent actions] */
-export type CompactActionResource = [number, 0 | 1, number[]?, string[]?];
+/**
+ * [resource type index into r, required 1/0, condition key indexes into k, dependent actions]. Trailing zeros and
+ * empty lists are omitted, so `[]` is resource type 0, not required.
+ */
+export type CompactActionResource = [number?, (0 | 1)?, number[]?, string[]?];
 
 /** [name, ARN templates without ARN_TEMPLATE_PREFIX, condition key indexes into k] */
 export type CompactResourceType = [string, string[], number[]?];

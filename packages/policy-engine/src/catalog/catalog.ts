@@ -218,7 +218,7 @@ export function createCatalog(data: CatalogData): Catalog {
       action,
       description: decodePhrases(entry.descriptions[i] ?? '', data.ph),
       accessLevel: data.al[parseInt(s.l[i] ?? '', 36)] ?? '',
-      resourceTypes: (s.ar[i] || []).map(([type, required, typeKeys = [], typeDependent = []]) => ({
+      resourceTypes: (s.ar[i] || []).map(([type = 0, required = 0, typeKeys = [], typeDependent = []]) => ({
         name: s.r[type]?.[0] ?? '',
         required: required === 1,
         conditionKeys: typeKeys.map(keyName),

@@ -3,9 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalConsole } from '../src/local.ts';
 import type { LocalConsole } from '../src/local.ts';
+import { readProfile } from './helpers/iam-endpoint.ts';
+import type { Keys } from './helpers/iam-endpoint.ts';
 
 let dir: string;
 let local: LocalConsole;
@@ -13,13 +16,13 @@ let local: LocalConsole;
 interface Demo { id: string; kind: string; hasMfa: boolean; userName?: string }
 
 /** A minimal browser: cookie jar of one cookie, CSRF token from the session endpoint. */
-async function signedInAs(demoIdentity: string) {
+async function signedInAs(demoIdentity: string | Keys) {
   const first = await fetch(`${local.url}/api/session`);
   const { csrfToken } = (await first.json()) as { csrfToken: string };
   const res = await fetch(`${local.url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: (first.headers.get('set-cookie') ?? '').split(';')[0]! },
-    body: JSON.stringify({ demoIdentity }),
+    body: JSON.stringify(typeof demoIdentity === 'string' ? { demoIdentity } : demoIdentity),
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   return { status: res.status, body: (await res.json()) as { identity: { userName?: string; type: string; accountAlias?: string | null }; mfaAuthenticated: boolean }, get: (path: string) => fetch(`${local.url}${path}`, { headers: { cookie } }) };
@@ -76,5 +79,35 @@ describe('demo identities from the seed', () => {
   it('the auditor reads the audit log; the self-service user may not', async () => {
     expect((await (await signedInAs(find('auditor').id)).get('/api/audit-log')).status).toBe(200);
     expect((await (await signedInAs(find('self-service', false).id)).get('/api/audit-log')).status).toBe(403);
+  });
+});
+
+describe('the account overview for a principal denied part of it', () => {
+  interface Overview { accountId: string; alias: string | null; summary: Record<string, number>; unavailable: { section: string; code: string; message: string }[] }
+
+  it('keeps the account id from the session and lists the sections IAM refused', async () => {
+    const bob = await signedInAs(find('self-service', false).id); // Force_MFA without MFA: nearly everything denied
+    const res = await bob.get('/api/account');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Overview;
+    expect(body).toMatchObject({ accountId: local.accountId, alias: null, summary: {} });
+    expect(body.unavailable.map((u) => [u.section, u.code])).toEqual([['summary', 'AccessDenied'], ['alias', 'AccessDenied']]);
+    expect(body.unavailable[0]!.message).toMatch(/iam:GetAccountSummary/);
+  });
+
+  it('shows what the caller may read next to what it may not', async () => {
+    const root = new IAMClient({ endpoint: local.iamUrl, region: 'us-east-1', credentials: readProfile(local.credentialsFile, 'root'), maxAttempts: 1 });
+    await root.send(new CreateUserCommand({ UserName: 'alias-reader' }));
+    await root.send(new PutUserPolicyCommand({
+      UserName: 'alias-reader', PolicyName: 'aliases-only',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListAccountAliases', Resource: '*' }] }),
+    }));
+    const key = (await root.send(new CreateAccessKeyCommand({ UserName: 'alias-reader' }))).AccessKey!;
+    root.destroy();
+    const reader = await signedInAs({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    expect(reader.status).toBe(200);
+    const body = (await (await reader.get('/api/account')).json()) as Overview;
+    expect(body).toMatchObject({ accountId: local.accountId, alias: 'acme-demo', summary: {} });
+    expect(body.unavailable.map((u) => u.section)).toEqual(['summary']);
   });
 });

@@ -4,17 +4,24 @@ import {
   GenerateCredentialReportCommand, GetAccountPasswordPolicyCommand, GetAccountSummaryCommand,
   GetCredentialReportCommand, ListAccountAliasesCommand, UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
-import type { IAMClient, UpdateAccountPasswordPolicyCommandInput } from '@aws-sdk/client-iam';
+import type { GetAccountSummaryCommandOutput, IAMClient, UpdateAccountPasswordPolicyCommandInput } from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
 import { awsErrorCode, isAwsError } from '../aws/errors.ts';
-import { orNull } from './shape.ts';
+import { orNull, section } from './shape.ts';
+import type { Unavailable } from './shape.ts';
 
+/**
+ * The account id comes from the session (any principal knows its account); the summary and the alias
+ * are sections the caller may be denied, listed in `unavailable` instead of failing the whole page.
+ */
 export async function accountOverview(iam: IAMClient, accountId: string) {
-  const [summary, aliases] = await Promise.all([
-    iam.send(new GetAccountSummaryCommand({})),
-    iam.send(new ListAccountAliasesCommand({})),
+  const unavailable: Unavailable[] = [];
+  const noCounts: NonNullable<GetAccountSummaryCommandOutput['SummaryMap']> = {};
+  const [summary, alias] = await Promise.all([
+    section('summary', noCounts, async () => (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {}, unavailable),
+    section('alias', null, async () => (await iam.send(new ListAccountAliasesCommand({}))).AccountAliases?.[0] ?? null, unavailable),
   ]);
-  return { accountId, alias: aliases.AccountAliases?.[0] ?? null, summary: summary.SummaryMap ?? {} };
+  return { accountId, alias, summary, unavailable };
 }
 
 export async function setAlias(iam: IAMClient, alias: string) {

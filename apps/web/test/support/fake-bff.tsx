@@ -12,7 +12,8 @@ export interface SentRequest {
 
 /** An answer, or `pending` for a request that never completes (the page stays loading). */
 export type Answer = { status: number; body?: unknown } | 'pending';
-export type Routes = Record<string, Answer | ((request: SentRequest) => Answer)>;
+/** A route answers at once, or computes its answer, possibly later (a promise the test resolves). */
+export type Routes = Record<string, Answer | ((request: SentRequest) => Answer | Promise<Answer>)>;
 
 export const ok = (body: unknown): Answer => ({ status: 200, body });
 
@@ -37,9 +38,11 @@ export function stubBff(routes: Routes): SentRequest[] {
     sent.push(request);
     const route = routes[`${request.method} ${request.path}`];
     const answer = typeof route === 'function' ? route(request) : (route ?? failure(404, 'NotFound', `No route ${request.method} ${request.path}`));
-    if (answer === 'pending') return new Promise<Response>(() => undefined);
-    const body = answer.body === undefined ? null : JSON.stringify(answer.body);
-    return Promise.resolve(new Response(body, { status: answer.status, headers: { 'content-type': 'application/json' } }));
+    return Promise.resolve(answer).then((settled) => {
+      if (settled === 'pending') return new Promise<Response>(() => undefined);
+      const body = settled.body === undefined ? null : JSON.stringify(settled.body);
+      return new Response(body, { status: settled.status, headers: { 'content-type': 'application/json' } });
+    });
   });
   return sent;
 }

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import pLimit from 'p-limit';
 import { api, segment } from '../../../lib/api-client.ts';
 import type { AttachedPolicy, InlinePolicy, Tag, UnavailableSection } from '../../../lib/iam-types.ts';
 import { principalApi } from '../../../lib/principal-api.ts';
@@ -38,15 +39,38 @@ export function useRoles() {
   return useQuery(rolesQueryOptions());
 }
 
+const fetchRole = (roleName: string) => api.get<RoleDetail>(`/roles/${segment(roleName)}`);
+
 export const roleQueryOptions = (roleName: string) =>
   queryOptions({
     queryKey: rolesKeys.detail(roleName),
-    queryFn: () => api.get<RoleDetail>(`/roles/${segment(roleName)}`),
+    queryFn: () => fetchRole(roleName),
   });
 
 export function useRole(roleName: string) {
   return useQuery(roleQueryOptions(roleName));
 }
+
+// A page of up to 250 roles must not fire 250 detail requests at once at the BFF (each is several IAM calls).
+const ROLE_DETAILS_AT_ONCE = 4;
+const roleDetailSlots = pLimit(ROLE_DETAILS_AT_ONCE);
+
+/**
+ * The role detail fetched for a list row, only to learn its last activity (ListRoles does not return
+ * RoleLastUsed). Shares the detail's cache entry; a row that leaves the page before its turn is skipped.
+ */
+export const roleForListQueryOptions = (roleName: string) =>
+  queryOptions({
+    queryKey: rolesKeys.detail(roleName),
+    queryFn: ({ signal }) =>
+      roleDetailSlots(() => {
+        // Reading `signal` lets TanStack Query cancel the request once no row shows this role any more.
+        if (signal.aborted) throw new DOMException('No longer shown', 'AbortError');
+        return fetchRole(roleName);
+      }),
+    // Last activity changes slowly: paging back and forth should not ask again.
+    staleTime: 5 * 60_000,
+  });
 
 export interface CreateRoleRequest {
   roleName: string;

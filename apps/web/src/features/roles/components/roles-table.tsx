@@ -6,6 +6,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
 import { useRoles, type RoleSummary } from '../api/roles.ts';
 import { DeleteRoleModal } from './delete-role-modal.tsx';
+import { RoleLastActivity } from './role-last-activity.tsx';
 
 const columns: ResourceColumn<RoleSummary>[] = [
   {
@@ -19,9 +20,8 @@ const columns: ResourceColumn<RoleSummary>[] = [
   {
     id: 'lastActivity',
     header: 'Last activity',
-    // ListRoles rarely carries RoleLastUsed (AWS returns it from GetRole); "-" means not known here.
-    cell: (role) => (role.roleLastUsed?.lastUsedDate ? formatAge(role.roleLastUsed.lastUsedDate) : '-'),
-    sortingComparator: (a, b) => (a.roleLastUsed?.lastUsedDate ?? '').localeCompare(b.roleLastUsed?.lastUsedDate ?? ''),
+    // Not sortable: only the visible page's roles are looked up (ListRoles omits RoleLastUsed).
+    cell: (role) => <RoleLastActivity role={role} />,
   },
   { id: 'maxSessionDuration', header: 'Max session duration', cell: (role) => formatDuration(role.maxSessionDuration), sortingField: 'maxSessionDuration', visible: false },
   { id: 'path', header: 'Path', cell: (role) => role.path, sortingField: 'path', visible: false },

@@ -12,6 +12,8 @@ export interface ErrorBody {
   details?: ErrorDetail[];
   failedStep?: string;
   mfaSerialNumber?: string;
+  /** Sign-in: every MFA device of the user (MfaRequired, UnknownMfaDevice). */
+  mfaSerialNumbers?: string[];
 }
 
 export class ApiError extends Error {

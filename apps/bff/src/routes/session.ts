@@ -30,11 +30,17 @@ export interface SessionRouterOptions {
 
 // An empty field from the sign-in form means "no code".
 const mfaCode = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{6}$/, 'An MFA code is 6 digits').optional());
+// A virtual (or newer hardware) device's ARN, or an older hardware token's serial number.
+const serialNumber = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.string().regex(/^(arn:aws[a-z-]*:iam::\d{12}:mfa\/[\w+=,.@\/-]{1,512}|[A-Z0-9]{9,256})$/, 'An MFA device is named by its ARN (arn:aws:iam::123456789012:mfa/name) or a hardware token serial number').optional(),
+);
 const signInBody = z.union([
   z.object({
     accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'An access key ID is 16–128 upper-case letters and digits'),
     secretAccessKey: z.string().min(1).max(128),
     mfaCode,
+    serialNumber,
   }),
   z.object({ demoIdentity: z.string().min(1).max(128), mfaCode }),
   z.object({ credentialChain: z.literal(true) }),
@@ -77,7 +83,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
   async function signInDemo(id: string, mfaCode: string | undefined, durationSeconds: number) {
     const demo = options.demoIdentities?.get(id);
     if (!demo) throw notFound(`Demo identity "${id}"`);
-    const keys = { accessKeyId: demo.accessKeyId, secretAccessKey: demo.secretAccessKey, durationSeconds };
+    const keys = { accessKeyId: demo.accessKeyId, secretAccessKey: demo.secretAccessKey, serialNumber: demo.mfa?.serialNumber, durationSeconds };
     if (mfaCode || !demo.mfa) return signIn(options.makeClients, { ...keys, mfaCode });
     const seed = demo.mfa.base32Seed;
     try {

@@ -4,6 +4,7 @@ import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/clien
 import { ListAccountAliasesCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
 import type { AwsClientFactory, AwsClients } from '../aws/clients.ts';
 import { awsErrorCode, isAwsError } from '../aws/errors.ts';
+import type { AwsErrorLike } from '../aws/errors.ts';
 import { isAwsCode } from './shape.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { TemporaryCredentials } from '../session/credential-cipher.ts';
@@ -13,6 +14,8 @@ export interface SignInRequest {
   accessKeyId: string;
   secretAccessKey: string;
   mfaCode?: string | undefined;
+  /** The MFA device the code is from; without it, the user's first device (the one MfaRequired names). */
+  serialNumber?: string | undefined;
   /** How long the temporary credentials should last (AWS caps root at 1 hour). */
   durationSeconds: number;
 }
@@ -44,25 +47,53 @@ async function verifyKeys(clients: AwsClients): Promise<Identity> {
     return describeArn(out.Arn ?? '', out.Account ?? '', out.UserId ?? '');
   } catch (err) {
     if (isAwsError(err) && INVALID_KEY_CODES.has(awsErrorCode(err))) {
-      throw new ApiError(401, 'InvalidCredentials', `The access key ID or secret access key is not valid (AWS: ${err.message}).`, {
-        ...(err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {}),
-      });
+      throw new ApiError(401, 'InvalidCredentials', `The access key ID or secret access key is not valid (AWS: ${err.message}).`, requestIdOf(err));
     }
     throw err;
   }
 }
 
-/** The user's first MFA device serial, or undefined. A force-MFA policy lets users list their own devices. */
-async function findMfaSerial(clients: AwsClients, identity: Identity): Promise<string | undefined> {
-  if (identity.type !== 'user' || !identity.userName) return undefined;
+/** What the console knows of the principal's MFA devices before asking STS for a session. */
+type MfaDevices =
+  | { kind: 'listed'; serials: string[] }
+  | { kind: 'refused'; refusal: AwsErrorLike }
+  | { kind: 'not-looked-up' }; // root and roles: signed in without MFA
+
+/** A force-MFA policy lets users list their own devices; without iam:ListMFADevices we cannot know. */
+async function mfaDevices(clients: AwsClients, identity: Identity): Promise<MfaDevices> {
+  if (identity.type !== 'user' || !identity.userName) return { kind: 'not-looked-up' };
   try {
     const out = await clients.iam.send(new ListMFADevicesCommand({ UserName: identity.userName }));
-    return out.MFADevices?.[0]?.SerialNumber;
+    return { kind: 'listed', serials: (out.MFADevices ?? []).flatMap((d) => (d.SerialNumber ? [d.SerialNumber] : [])) };
   } catch (err) {
-    // Without iam:ListMFADevices we cannot know; sign in without MFA and let IAM decide later.
-    if (isAwsCode(err, 'AccessDenied')) return undefined;
+    if (isAwsError(err) && isAwsCode(err, 'AccessDenied')) return { kind: 'refused', refusal: err };
     throw err;
   }
+}
+
+const requestIdOf = (err: AwsErrorLike) => (err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {});
+
+/** The device serial to send with the code, or undefined to sign in without MFA. */
+function chooseMfaDevice(devices: MfaDevices, request: SignInRequest): string | undefined {
+  const { mfaCode, serialNumber } = request;
+  if (devices.kind === 'not-looked-up') return undefined;
+  if (devices.kind === 'refused') {
+    // Without a code, sign in without MFA and let IAM decide later; a code needs its device, and guessing is no option.
+    if (!mfaCode) return undefined;
+    if (serialNumber) return serialNumber;
+    throw new ApiError(400, 'MfaSerialNumberRequired', `IAM does not let this user list their MFA devices (AWS: ${devices.refusal.message}), so the console cannot tell which device the code is from. Enter the device's ARN as well (arn:aws:iam::<account id>:mfa/<device name>).`, requestIdOf(devices.refusal));
+  }
+  const { serials } = devices;
+  if (!mfaCode) {
+    if (serials.length === 0) return undefined;
+    const several = serials.length > 1 ? `This user has ${serials.length} MFA devices: choose one and enter its current code.` : 'This user has an MFA device: enter the current code from it.';
+    throw new ApiError(401, 'MfaRequired', several, { mfaSerialNumber: serials[0]!, mfaSerialNumbers: serials });
+  }
+  if (serialNumber === undefined) return serials[0];
+  if (!serials.includes(serialNumber)) {
+    throw new ApiError(400, 'UnknownMfaDevice', `${serialNumber} is not an MFA device of this user (theirs: ${serials.join(', ') || 'none'}).`, { mfaSerialNumbers: serials });
+  }
+  return serialNumber;
 }
 
 async function sessionToken(clients: AwsClients, request: SignInRequest, serialNumber: string | undefined) {
@@ -86,7 +117,7 @@ async function sessionToken(clients: AwsClients, request: SignInRequest, serialN
   } catch (err) {
     if (serialNumber && request.mfaCode && isAwsError(err) && isAwsCode(err, 'AccessDenied', 'InvalidAuthenticationCode')) {
       throw new ApiError(401, 'InvalidMfaCode', `The MFA code is not valid for ${serialNumber} (AWS: ${err.message}).`, {
-        ...(err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {}),
+        ...requestIdOf(err),
         mfaSerialNumber: serialNumber,
       });
     }
@@ -120,10 +151,7 @@ export async function signIn(makeClients: AwsClientFactory, request: SignInReque
   }
   const longTerm = makeClients({ accessKeyId: request.accessKeyId, secretAccessKey: request.secretAccessKey });
   const identity = await verifyKeys(longTerm);
-  const serialNumber = await findMfaSerial(longTerm, identity);
-  if (serialNumber && !request.mfaCode) {
-    throw new ApiError(401, 'MfaRequired', 'This user has an MFA device: enter the current code from it.', { mfaSerialNumber: serialNumber });
-  }
+  const serialNumber = chooseMfaDevice(await mfaDevices(longTerm, identity), request);
   const credentials = await sessionToken(longTerm, request, serialNumber);
   const mfaAuthenticated = Boolean(serialNumber && request.mfaCode);
   identity.accountAlias = await accountAlias(makeClients(credentials), mfaAuthenticated);

@@ -4,8 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { usePersistentState } from '../src/components/persistent-state.ts';
 import { sanitizeTablePreferences, type TablePreferences } from '../src/components/table-preferences.ts';
 
-const columns = ['userName', 'path', 'arn'];
-const defaults: TablePreferences = { pageSize: 25, visibleColumns: ['userName', 'path'] };
+const columns = [
+  { id: 'userName', visible: true },
+  { id: 'path', visible: true },
+  { id: 'arn', visible: false },
+];
+const defaults: TablePreferences = { pageSize: 25, contentDisplay: columns };
+const reordered = (...visible: string[]) => [...visible.map((id) => ({ id, visible: true })), ...columns.filter(({ id }) => !visible.includes(id)).map(({ id }) => ({ id, visible: false }))];
 const sanitize = (stored: unknown) => sanitizeTablePreferences(stored, columns);
 
 describe('table preferences in localStorage', () => {
@@ -16,18 +21,18 @@ describe('table preferences in localStorage', () => {
 
   it('survives a reload of the page', () => {
     const first = renderHook(() => usePersistentState('iam-console.table.users', defaults, sanitize));
-    act(() => first.result.current[1]({ pageSize: 100, visibleColumns: ['userName', 'arn'] }));
-    expect(first.result.current[0]).toEqual({ pageSize: 100, visibleColumns: ['userName', 'arn'] });
+    act(() => first.result.current[1]({ pageSize: 100, contentDisplay: reordered('arn', 'userName') }));
+    expect(first.result.current[0]).toEqual({ pageSize: 100, contentDisplay: reordered('arn', 'userName') });
     first.unmount();
 
     const again = renderHook(() => usePersistentState('iam-console.table.users', defaults, sanitize));
-    expect(again.result.current[0]).toEqual({ pageSize: 100, visibleColumns: ['userName', 'arn'] });
+    expect(again.result.current[0]).toEqual({ pageSize: 100, contentDisplay: reordered('arn', 'userName') });
   });
 
   it('falls back to the defaults when what is stored is broken or stale', () => {
     localStorage.setItem('iam-console.table.users', '{not json');
     expect(renderHook(() => usePersistentState('iam-console.table.users', defaults, sanitize)).result.current[0]).toEqual(defaults);
-    localStorage.setItem('iam-console.table.users', JSON.stringify({ pageSize: 13, visibleColumns: ['userName'] }));
+    localStorage.setItem('iam-console.table.users', JSON.stringify({ pageSize: 13, contentDisplay: reordered('userName') }));
     expect(renderHook(() => usePersistentState('iam-console.table.users', defaults, sanitize)).result.current[0]).toEqual(defaults);
   });
 
@@ -36,7 +41,7 @@ describe('table preferences in localStorage', () => {
       throw new DOMException('quota', 'QuotaExceededError');
     });
     const hook = renderHook(() => usePersistentState('iam-console.table.users', defaults, sanitize));
-    act(() => hook.result.current[1]({ pageSize: 50, visibleColumns: ['path'] }));
-    expect(hook.result.current[0]).toEqual({ pageSize: 50, visibleColumns: ['path'] });
+    act(() => hook.result.current[1]({ pageSize: 50, contentDisplay: reordered('path') }));
+    expect(hook.result.current[0]).toEqual({ pageSize: 50, contentDisplay: reordered('path') });
   });
 });

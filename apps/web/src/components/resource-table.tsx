@@ -53,15 +53,11 @@ export interface ResourceTableProps<T> {
  * the BFF returns complete, so filtering and sorting happen in the browser without round trips.
  */
 export function ResourceTable<T>(props: ResourceTableProps<T>) {
-  const columnIds = useMemo(() => props.columns.map((column) => column.id), [props.columns]);
-  const defaults: TablePreferences = {
-    pageSize: 25,
-    visibleColumns: props.columns.filter((column) => column.visible !== false).map((column) => column.id),
-  };
+  const defaultDisplay = useMemo(() => props.columns.map((column) => ({ id: column.id, visible: column.visible !== false })), [props.columns]);
   const [preferences, setPreferences] = usePersistentState<TablePreferences>(
     `iam-console.table.${props.preferencesKey}`,
-    defaults,
-    (stored) => sanitizeTablePreferences(stored, columnIds),
+    { pageSize: 25, contentDisplay: defaultDisplay },
+    (stored) => sanitizeTablePreferences(stored, defaultDisplay),
   );
   const many = props.resourceName.many;
   const source = props.query.data;
@@ -112,7 +108,7 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
       loading={props.query.isPending}
       loadingText={`Loading ${many}`}
       columnDefinitions={props.columns}
-      columnDisplay={columnIds.map((id) => ({ id, visible: preferences.visibleColumns.includes(id) }))}
+      columnDisplay={preferences.contentDisplay}
       selectionType={props.selectionType}
       selectedItems={props.selectedItems}
       onSelectionChange={(event) => props.onSelectionChange?.(event.detail.selectedItems)}
@@ -166,7 +162,7 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
           cancelLabel="Cancel"
           preferences={{
             pageSize: preferences.pageSize,
-            contentDisplay: columnIds.map((id) => ({ id, visible: preferences.visibleColumns.includes(id) })),
+            contentDisplay: preferences.contentDisplay,
           }}
           pageSizePreference={{
             title: 'Page size',
@@ -177,16 +173,16 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
             options: props.columns.map((column) => ({
               id: column.id,
               label: column.header,
-              alwaysVisible: column.id === columnIds[0],
+              alwaysVisible: column.id === props.columns[0]?.id,
             })),
           }}
           onConfirm={({ detail }) =>
-            setPreferences({
-              pageSize: detail.pageSize ?? preferences.pageSize,
-              visibleColumns: (detail.contentDisplay ?? [])
-                .filter((column) => column.visible)
-                .map((column) => column.id),
-            })
+            setPreferences(
+              sanitizeTablePreferences(
+                { pageSize: detail.pageSize ?? preferences.pageSize, contentDisplay: detail.contentDisplay ?? preferences.contentDisplay },
+                defaultDisplay,
+              ) ?? preferences,
+            )
           }
         />
       }

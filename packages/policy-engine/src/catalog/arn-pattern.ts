@@ -3,12 +3,14 @@
 // Both sides are patterns, so the question is whether their languages intersect; it is answered by a search
 // over pairs of positions (a product automaton), which is exact for these simple patterns.
 
-/** One element of a compiled pattern: a literal character, one arbitrary character, or any run of characters. */
+/**
+ * One element of a compiled pattern: a literal character, one arbitrary character, or any run of characters.
+ * `noColon` and `noSlash` keep a wildcard or variable from standing for a ':' or '/'.
+ */
 type Element =
   | { kind: 'char'; char: string }
-  | { kind: 'one'; noColon: boolean }
-  /** Zero or more characters; `noColon` for template variables inside the colon-separated ARN head. */
-  | { kind: 'any'; noColon: boolean };
+  | { kind: 'one'; noColon: boolean; noSlash: boolean }
+  | { kind: 'any'; noColon: boolean; noSlash: boolean };
 
 export type CompiledArnPattern = readonly Element[];
 
@@ -16,11 +18,12 @@ export type CompiledArnPattern = readonly Element[];
 const HEAD_COLONS = 5;
 
 /**
- * Compiles an ARN template from the catalog. `${Variable}`s match any text; within partition, service, region
- * and account they do not span a colon. Resource-part variables may contain `/` and `:` (paths, log streams),
- * which keeps the match permissive: a false "no resource type matches" would be a false error.
+ * Compiles an ARN template from the catalog. `${Variable}`s match any text, except that partition, service,
+ * region and account hold neither ':' nor '/', and a resource-part variable for which `slashFree(name)` holds
+ * (a bucket name, see slash-free-variables.ts) holds no '/'. Other resource-part variables may contain '/' and
+ * ':' (paths, log streams), which keeps the match permissive: a false "no resource type matches" is a false finding.
  */
-export function compileArnTemplate(template: string): CompiledArnPattern {
+export function compileArnTemplate(template: string, slashFree: (name: string) => boolean = () => false): CompiledArnPattern {
   const elements: Element[] = [];
   let colons = 0;
   for (let i = 0; i < template.length; i++) {
@@ -28,7 +31,8 @@ export function compileArnTemplate(template: string): CompiledArnPattern {
     if (c === '$' && template[i + 1] === '{') {
       const close = template.indexOf('}', i + 2);
       if (close !== -1) {
-        elements.push({ kind: 'any', noColon: colons < HEAD_COLONS });
+        const head = colons < HEAD_COLONS;
+        elements.push({ kind: 'any', noColon: head, noSlash: head || slashFree(template.slice(i + 2, close)) });
         i = close;
         continue;
       }
@@ -52,8 +56,8 @@ export function compilePolicyArn(arn: string): CompiledArnPattern {
   for (let i = 0; i < arn.length; i++) {
     const c = arn[i] as string;
     const noColon = allFields && colons < HEAD_COLONS;
-    if (c === '*') elements.push({ kind: 'any', noColon });
-    else if (c === '?') elements.push({ kind: 'one', noColon });
+    if (c === '*') elements.push({ kind: 'any', noColon, noSlash: false });
+    else if (c === '?') elements.push({ kind: 'one', noColon, noSlash: false });
     else if (c === '$' && arn[i + 1] === '{') {
       const close = arn.indexOf('}', i + 2);
       if (close === -1) {
@@ -62,7 +66,7 @@ export function compilePolicyArn(arn: string): CompiledArnPattern {
       }
       const inner = arn.slice(i + 2, close);
       if (inner === '*' || inner === '?' || inner === '$') elements.push({ kind: 'char', char: inner });
-      else elements.push({ kind: 'any', noColon });
+      else elements.push({ kind: 'any', noColon, noSlash: false });
       i = close;
     } else {
       if (c === ':') colons++;
@@ -74,7 +78,14 @@ export function compilePolicyArn(arn: string): CompiledArnPattern {
 
 function canEmit(element: Element, char: string): boolean {
   if (element.kind === 'char') return element.char === char;
-  return !(element.noColon && char === ':');
+  return !(element.noColon && char === ':') && !(element.noSlash && char === '/');
+}
+
+/** True when `wide` can stand for every character `narrow` can. */
+function emitsAll(wide: Element, narrow: Element): boolean {
+  if (narrow.kind === 'char') return canEmit(wide, narrow.char);
+  if (wide.kind === 'char') return false;
+  return (!wide.noColon || narrow.noColon) && (!wide.noSlash || narrow.noSlash);
 }
 
 /**
@@ -125,7 +136,7 @@ export function patternsIntersect(a: CompiledArnPattern, b: CompiledArnPattern):
     let compatible: boolean;
     if (x.kind === 'char') compatible = canEmit(y, x.char);
     else if (y.kind === 'char') compatible = canEmit(x, y.char);
-    else compatible = true; // wildcard against wildcard: some non-colon character satisfies both
+    else compatible = true; // wildcard against wildcard: a letter satisfies both
     if (compatible) visit(nextI, nextJ);
   });
 }
@@ -141,11 +152,10 @@ export function patternCovers(general: CompiledArnPattern, specific: CompiledArn
     const s = specific[j];
     if (g?.kind === 'any') visit(i + 1, j);
     if (g === undefined || s === undefined) return;
-    const colonFree = s.kind === 'char' ? s.char !== ':' : s.noColon;
     if (g.kind === 'any') {
-      if (!g.noColon || colonFree) visit(i, j + 1);
+      if (emitsAll(g, s)) visit(i, j + 1);
     } else if (g.kind === 'one') {
-      if (s.kind !== 'any' && (!g.noColon || colonFree)) visit(i + 1, j + 1);
+      if (s.kind !== 'any' && emitsAll(g, s)) visit(i + 1, j + 1);
     } else if (s.kind === 'char' && s.char === g.char) visit(i + 1, j + 1);
   });
 }

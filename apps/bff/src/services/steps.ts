@@ -4,6 +4,8 @@ import { ApiError } from '../http/api-error.ts';
 import { toApiError } from '../http/error-middleware.ts';
 
 export type Step = <T>(label: string, action: () => Promise<T>, undo?: (result: T) => Promise<unknown>) => Promise<T>;
+/** A read between steps (listing what to delete): named if it fails, not reported as done. */
+export type Look = <T>(label: string, action: () => Promise<T>) => Promise<T>;
 
 interface Done {
   label: string;
@@ -19,7 +21,7 @@ function failure(err: unknown, label: string): ApiError {
  * `what` names the whole change ("Creating user alice"). With `undoable` false (deletes: what is
  * deleted cannot come back) the error lists what was already done instead.
  */
-export async function runSteps<T>(what: string, body: (step: Step) => Promise<T>, options: { undoable: boolean } = { undoable: true }): Promise<T> {
+export async function runSteps<T>(what: string, body: (step: Step, look: Look) => Promise<T>, options: { undoable: boolean } = { undoable: true }): Promise<T> {
   const done: Done[] = [];
   let current = '';
   const step: Step = async (label, action, undo) => {
@@ -28,8 +30,12 @@ export async function runSteps<T>(what: string, body: (step: Step) => Promise<T>
     done.push({ label, undo: undo ? () => undo(result) : async () => undefined });
     return result;
   };
+  const look: Look = (label, action) => {
+    current = label;
+    return action();
+  };
   try {
-    return await body(step);
+    return await body(step, look);
   } catch (err) {
     const apiError = failure(err, current);
     if (!options.undoable) {

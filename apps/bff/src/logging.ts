@@ -2,7 +2,14 @@
 import { pino } from 'pino';
 import type { DestinationStream, Logger } from 'pino';
 
-const SECRET_KEYS = ['secretAccessKey', 'SecretAccessKey', 'sessionToken', 'SessionToken', 'password', 'Password', 'mfaCode', 'tokenCode', 'TokenCode', 'sealedCredentials'];
+// Field names as our API and the SDK spell them. A virtual MFA device's seed and QR code are the device
+// itself; a current TOTP code is a password for 30 seconds.
+const SECRET_KEYS = [
+  'secretAccessKey', 'SecretAccessKey', 'sessionToken', 'SessionToken', 'sealedCredentials', 'csrfToken',
+  'password', 'Password', 'newPassword', 'NewPassword', 'oldPassword', 'OldPassword',
+  'mfaCode', 'tokenCode', 'TokenCode', 'authenticationCode1', 'authenticationCode2', 'AuthenticationCode1', 'AuthenticationCode2',
+  'base32Seed', 'Base32StringSeed', 'QRCodePNG',
+];
 
 export const REDACT_PATHS = [
   'req.headers.cookie',

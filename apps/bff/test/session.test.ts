@@ -241,6 +241,27 @@ describe('session lifetime', () => {
     expect(res.body.error.code).toBe('SessionExpired');
   });
 
+  it('stores no session for anonymous requests; GET /api/session stores one, for the CSRF token', async () => {
+    setup();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(h.dataDir, 'sessions.sqlite'), { readonly: true });
+    const rows = () => (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+    const anonymous = (await import('supertest')).default(h.app);
+    for (let i = 0; i < 20; i++) {
+      expect((await anonymous.get('/api/users')).status).toBe(401);
+      expect((await anonymous.get('/api/no-such-route')).status).toBe(401);
+      expect((await anonymous.post('/api/groups').send({ groupName: 'x' })).status).toBe(403);
+    }
+    expect(rows()).toBe(0);
+    const b = await browser(h.app); // GET /api/session: the CSRF token lives in a stored session
+    expect(rows()).toBe(1);
+    for (let i = 0; i < 5; i++) await b.get('/api/users');
+    expect(rows()).toBe(1);
+    expect((await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey })).status).toBe(200);
+    expect((await b.get('/api/users')).status).toBe(200);
+    db.close();
+  });
+
   it('refuses API calls without a session', async () => {
     setup();
     const res = await (await browser(h.app)).get('/api/users');

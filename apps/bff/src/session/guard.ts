@@ -25,18 +25,21 @@ export function isExpired(auth: SignedInState, lastSeenAt: number | undefined, p
   );
 }
 
-/** Drops an expired sign-in from the session (remembering why) and records activity. */
+/**
+ * Drops an expired sign-in from the session (remembering why) and records a signed-in caller's
+ * activity. Nothing is written for anyone else: a changed session is a stored row, and anonymous
+ * requests must not fill the store (only GET /api/session stores one, for the CSRF token).
+ */
 export function sessionLifetime(policy: SessionPolicy): RequestHandler {
   return (req, res, next) => {
     const session = req.session;
-    if (session.auth) {
-      if (isExpired(session.auth, session.lastSeenAt, policy)) {
-        delete session.auth;
-        res.locals.sessionExpired = true;
-      } else {
-        res.locals.identity = session.auth.identity;
-      }
+    if (!session.auth) return next();
+    if (isExpired(session.auth, session.lastSeenAt, policy)) {
+      delete session.auth;
+      res.locals.sessionExpired = true;
+      return next();
     }
+    res.locals.identity = session.auth.identity;
     // Recording activity at most every few seconds keeps most requests from rewriting the session.
     const now = policy.clock();
     const granularity = Math.min(ACTIVITY_GRANULARITY_MS, policy.idleMs / 10);

@@ -67,14 +67,15 @@ describe('session encryption key', () => {
     }
   });
 
-  it('seals credentials so that a different key or a tampered blob cannot open them', () => {
+  it('seals credentials so that a different key, another session or a tampered blob cannot open them', () => {
     const credentials = { accessKeyId: 'ASIAEXAMPLE000000001', secretAccessKey: 'secret', sessionToken: 'token', expiration: '2030-01-01T00:00:00.000Z' };
-    const sealed = createCredentialCipher(Buffer.alloc(32, 1)).encrypt(credentials);
+    const sealed = createCredentialCipher(Buffer.alloc(32, 1)).encrypt(credentials, 'session-a');
     expect(sealed).not.toContain('secret');
-    expect(createCredentialCipher(Buffer.alloc(32, 1)).decrypt(sealed)).toEqual(credentials);
-    expect(() => createCredentialCipher(Buffer.alloc(32, 2)).decrypt(sealed)).toThrow();
+    expect(createCredentialCipher(Buffer.alloc(32, 1)).decrypt(sealed, 'session-a')).toEqual(credentials);
+    expect(() => createCredentialCipher(Buffer.alloc(32, 2)).decrypt(sealed, 'session-a')).toThrow();
+    expect(() => createCredentialCipher(Buffer.alloc(32, 1)).decrypt(sealed, 'session-b')).toThrow();
     const tampered = Buffer.from(sealed, 'base64');
     tampered[tampered.length - 1]! ^= 1;
-    expect(() => createCredentialCipher(Buffer.alloc(32, 1)).decrypt(tampered.toString('base64'))).toThrow();
+    expect(() => createCredentialCipher(Buffer.alloc(32, 1)).decrypt(tampered.toString('base64'), 'session-a')).toThrow();
   });
 });

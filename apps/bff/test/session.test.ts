@@ -233,12 +233,32 @@ describe('session lifetime', () => {
     const db = new Database(join(h.dataDir, 'sessions.sqlite'));
     const row = db.prepare("SELECT sid, data FROM sessions WHERE data LIKE '%sealedCredentials%'").get() as { sid: string; data: string };
     const data = JSON.parse(row.data);
-    data.auth.sealedCredentials = createCredentialCipher(Buffer.alloc(32, 9)).encrypt({ accessKeyId: 'ASIAX', secretAccessKey: 's', sessionToken: 't', expiration: '2030-01-01T00:00:00Z' });
+    data.auth.sealedCredentials = createCredentialCipher(Buffer.alloc(32, 9)).encrypt({ accessKeyId: 'ASIAX', secretAccessKey: 's', sessionToken: 't', expiration: '2030-01-01T00:00:00Z' }, row.sid);
     db.prepare('UPDATE sessions SET data = ? WHERE sid = ?').run(JSON.stringify(data), row.sid);
     db.close();
     const res = await b.get('/api/users');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('SessionExpired');
+  });
+
+  it('opens sealed credentials only in the session they were sealed for', async () => {
+    setup();
+    const victim = await browser(h.app);
+    await victim.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const attacker = await browser(h.app); // a session of its own, signed out
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(h.dataDir, 'sessions.sqlite'));
+    const rows = db.prepare('SELECT sid, data FROM sessions').all() as { sid: string; data: string }[];
+    const signedIn = rows.find((r) => r.data.includes('sealedCredentials'))!;
+    const other = rows.find((r) => r.sid !== signedIn.sid)!;
+    // Someone able to write the store copies the sign-in into their own session row.
+    const stolen = { ...JSON.parse(other.data), auth: JSON.parse(signedIn.data).auth };
+    db.prepare('UPDATE sessions SET data = ? WHERE sid = ?').run(JSON.stringify(stolen), other.sid);
+    db.close();
+    const res = await attacker.get('/api/users');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('SessionExpired');
+    expect((await victim.get('/api/users')).status).toBe(200);
   });
 
   it('stores no session for anonymous requests; GET /api/session stores one, for the CSRF token', async () => {

@@ -10,7 +10,7 @@ import { ensureCsrfToken } from '../security/csrf.ts';
 import { signInRateLimits } from '../security/rate-limits.ts';
 import type { SignInLimits } from '../security/rate-limits.ts';
 import type { Store } from 'express-rate-limit';
-import type { CredentialCipher } from '../session/credential-cipher.ts';
+import type { CredentialCipher, TemporaryCredentials } from '../session/credential-cipher.ts';
 import { currentTotp } from '../session/demo-identities.ts';
 import type { DemoIdentities } from '../session/demo-identities.ts';
 import type { SessionPolicy } from '../session/guard.ts';
@@ -115,6 +115,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
       const now = policy.clock();
       const durationSeconds = Math.max(900, Math.min(Math.floor(policy.absoluteMs / 1000), 129_600));
       let auth: SignedInState;
+      let credentials: TemporaryCredentials | undefined;
       if ('credentialChain' in input) {
         if (!options.useCredentialChain) {
           throw new ApiError(400, 'CredentialChainDisabled', 'This console is not configured to use the server’s credential chain.');
@@ -125,16 +126,18 @@ export function sessionRouter(options: SessionRouterOptions): Router {
         const result = 'demoIdentity' in input
           ? await signInDemo(input.demoIdentity, input.mfaCode, durationSeconds)
           : await signIn(options.makeClients, { ...input, durationSeconds });
+        credentials = result.credentials;
         auth = {
           identity: result.identity,
           source: 'session-token',
-          sealedCredentials: options.cipher.encrypt(result.credentials),
           mfaAuthenticated: result.mfaAuthenticated,
           signedInAt: now,
           credentialsExpireAt: Date.parse(result.credentials.expiration) - (Date.now() - now),
         };
       }
       await regenerate(req); // a new session id at sign-in defeats session fixation
+      // Sealed for the new session id: the credentials open in this session only.
+      if (credentials) auth.sealedCredentials = options.cipher.encrypt(credentials, req.sessionID);
       req.session.auth = auth;
       req.session.lastSeenAt = now;
       res.locals.identity = auth.identity;

@@ -1,5 +1,6 @@
 // AES-256-GCM for the temporary credentials kept in the session store: a stolen store file or Redis
-// dump reveals no usable credential without the key.
+// dump reveals no usable credential without the key. The session id is the associated data, so a
+// sealed blob opens only in the session it was sealed for (copied into another session row it fails).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +13,9 @@ export interface TemporaryCredentials {
 }
 
 export interface CredentialCipher {
-  encrypt(credentials: TemporaryCredentials): string;
-  decrypt(sealed: string): TemporaryCredentials;
+  encrypt(credentials: TemporaryCredentials, sessionId: string): string;
+  /** Throws when the key, the session id or the blob is not the one it was sealed with. */
+  decrypt(sealed: string, sessionId: string): TemporaryCredentials;
 }
 
 const IV_BYTES = 12;
@@ -22,15 +24,17 @@ const TAG_BYTES = 16;
 export function createCredentialCipher(key: Buffer): CredentialCipher {
   if (key.length !== 32) throw new Error('The session encryption key must be 32 bytes');
   return {
-    encrypt(credentials) {
+    encrypt(credentials, sessionId) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(sessionId, 'utf8'));
       const body = Buffer.concat([cipher.update(JSON.stringify(credentials), 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
-    decrypt(sealed) {
+    decrypt(sealed, sessionId) {
       const raw = Buffer.from(sealed, 'base64');
       const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+      decipher.setAAD(Buffer.from(sessionId, 'utf8'));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
       return JSON.parse(text.toString('utf8')) as TemporaryCredentials;

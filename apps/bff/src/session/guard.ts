@@ -60,9 +60,9 @@ export function requireSignIn(cipher: CredentialCipher, makeClients: AwsClientFa
       if (!auth.sealedCredentials) return next(notSignedIn());
       let credentials;
       try {
-        credentials = cipher.decrypt(auth.sealedCredentials);
+        credentials = cipher.decrypt(auth.sealedCredentials, req.sessionID);
       } catch {
-        // Sealed with another key (SESSION_ENCRYPTION_KEY changed) or damaged: the sign-in is unusable.
+        // Sealed with another key (SESSION_ENCRYPTION_KEY changed), for another session, or damaged: the sign-in is unusable.
         delete req.session.auth;
         return next(sessionExpired());
       }

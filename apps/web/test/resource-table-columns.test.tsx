@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { UsersTable } from '../src/features/users/components/users-table.tsx';
-import { ok, renderPage, stubBff } from './support/fake-bff.tsx';
+import { ok, renderPage, resetPage, stubBff } from './support/fake-bff.tsx';
 
 const KEY = 'iam-console.table.users';
 const alice = { userName: 'alice', userId: 'AIDAALICE', arn: 'arn:aws:iam::123456789012:user/alice', path: '/', createDate: '2026-01-01T00:00:00Z' };
@@ -18,11 +18,7 @@ const headers = () =>
     .filter(Boolean);
 
 describe('column order from preferences', () => {
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    localStorage.clear();
-  });
+  afterEach(resetPage);
 
   it('shows the columns in the order the person arranged them', async () => {
     storeLayout('createDate', 'userName', 'arn', '-path', 'passwordLastUsed', '-userId');

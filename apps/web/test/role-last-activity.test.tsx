@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RoleSummary } from '../src/features/roles/api/roles.ts';
 import { RolesTable } from '../src/features/roles/components/roles-table.tsx';
-import { accessDenied, ok, renderPage, stubBff, type Answer, type Routes } from './support/fake-bff.tsx';
+import { accessDenied, type Answer, ok, renderPage, resetPage, type Routes, stubBff } from './support/fake-bff.tsx';
 
 const DAY_MS = 86_400_000;
 const name = (i: number) => `role-${String(i).padStart(2, '0')}`;
@@ -31,11 +31,7 @@ function thirtyRolesWithHeldDetails() {
 }
 
 describe('roles list last activity', () => {
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    localStorage.clear();
-  });
+  afterEach(resetPage);
 
   it('looks up only the visible page, a few roles at a time, and shows each answer', async () => {
     const { waiting, detailRequests } = thirtyRolesWithHeldDetails();

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { UserDetail as UserDetailData } from '../src/features/users/api/users.ts';
 import { UserDetail } from '../src/features/users/components/user-detail.tsx';
-import { accessDenied, failure, ok, renderPage, stubBff } from './support/fake-bff.tsx';
+import { accessDenied, failure, ok, renderPage, resetPage, stubBff } from './support/fake-bff.tsx';
 import { userDetail } from './support/fixtures.ts';
 
 const refused = (section: string, action: string) => ({
@@ -31,10 +31,7 @@ function renderBob(tab?: string) {
 }
 
 describe('user detail page states', () => {
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-  });
+  afterEach(resetPage);
 
   it('shows a loading state while the user is read', async () => {
     stubBff({ 'GET /users/bob': 'pending' });

@@ -8,6 +8,7 @@ import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/com
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useMemo, type ReactNode } from 'react';
+import { hasOperatorForm } from './date-filter.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { usePersistentState } from './persistent-state.ts';
 import { PAGE_SIZE_OPTIONS, sanitizeTablePreferences, type TablePreferences } from './table-preferences.ts';
@@ -95,6 +96,13 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
       pagination: { pageSize: preferences.pageSize },
     });
 
+  // Dates are picked in a form; offering every timestamp in the list as a value would only be noise.
+  const formKeys = useMemo(() => new Set(props.filteringProperties.filter(hasOperatorForm).map((property) => property.key)), [props.filteringProperties]);
+  const filteringOptions = useMemo(
+    () => propertyFilterProps.filteringOptions.filter((option) => !formKeys.has(option.propertyKey)),
+    [propertyFilterProps.filteringOptions, formKeys],
+  );
+
   const total = source?.length ?? 0;
   const selectedCount = props.selectedItems?.length ?? 0;
   const counter = source ? (selectedCount > 0 ? `(${selectedCount}/${total})` : `(${total})`) : undefined;
@@ -149,6 +157,7 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
       filter={
         <PropertyFilter
           {...propertyFilterProps}
+          filteringOptions={filteringOptions}
           countText={`${filteredItemsCount ?? 0} ${filteredItemsCount === 1 ? 'match' : 'matches'}`}
           filteringPlaceholder={`Find ${many}`}
           expandToViewport

@@ -1,6 +1,8 @@
 // Component tests render real pages against a stand-in for the BFF: global fetch answers from a table of routes.
+import I18nProvider from '@cloudscape-design/components/i18n';
+import messages from '@cloudscape-design/components/i18n/messages/all.en';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
@@ -47,12 +49,24 @@ export function stubBff(routes: Routes): SentRequest[] {
   return sent;
 }
 
-/** Renders `ui` with a fresh query cache (no retries, so errors show at once) inside a router at `path`. */
+/**
+ * Renders `ui` as the app does (Cloudscape's English strings) with a fresh query cache (no retries, so
+ * errors show at once) inside a router at `path`.
+ */
 export function renderPage(ui: ReactNode, path = '/') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
-    </QueryClientProvider>,
+    <I18nProvider locale="en" messages={[messages]}>
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+      </QueryClientProvider>
+    </I18nProvider>,
   );
+}
+
+/** Between tests: unmount, restore fetch, forget table preferences. */
+export function resetPage() {
+  cleanup();
+  vi.unstubAllGlobals();
+  localStorage.clear();
 }

@@ -3,6 +3,7 @@ import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx';
+import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatAge, formatDateTime } from '../../../components/format.ts';
 import { notifySuccess } from '../../../components/notifications.tsx';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
@@ -26,6 +27,7 @@ const columns: ResourceColumn<GroupSummary>[] = [
 const filteringProperties = [
   { key: 'groupName', propertyLabel: 'Group name', groupValuesLabel: 'Group names', operators: [':', '!:', '=', '!=', '^'] },
   { key: 'path', propertyLabel: 'Path', groupValuesLabel: 'Paths', operators: ['=', '!=', '^', ':'] },
+  dateFilteringProperty('createDate', 'Creation time'),
 ];
 
 /** Deletes one group the console's way (members and policies removed first) after typing its name. */

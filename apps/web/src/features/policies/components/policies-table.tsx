@@ -4,6 +4,7 @@ import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
 import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
@@ -44,6 +45,7 @@ const columns: ResourceColumn<PolicyRow>[] = [
   { id: 'attachmentCount', header: 'Attachments', cell: (policy) => String(policy.attachmentCount), sortingField: 'attachmentCount', visible: false },
   { id: 'description', header: 'Description', cell: (policy) => policy.description ?? '-', maxWidth: 480 },
   { id: 'updateDate', header: 'Last edited', cell: (policy) => formatDateTime(policy.updateDate), sortingField: 'updateDate', visible: false },
+  { id: 'createDate', header: 'Creation time', cell: (policy) => formatDateTime(policy.createDate), sortingField: 'createDate', visible: false },
   { id: 'path', header: 'Path', cell: (policy) => policy.path, sortingField: 'path', visible: false },
 ];
 
@@ -53,6 +55,8 @@ const filteringProperties = [
   { key: 'usedAs', propertyLabel: 'Used as', groupValuesLabel: 'Uses', operators: [':', '!:', '='] },
   { key: 'description', propertyLabel: 'Description', groupValuesLabel: 'Descriptions', operators: [':', '!:'] },
   { key: 'path', propertyLabel: 'Path', groupValuesLabel: 'Paths', operators: ['=', '^'] },
+  dateFilteringProperty('updateDate', 'Last edited'),
+  dateFilteringProperty('createDate', 'Creation time'),
 ];
 
 export function PoliciesTable() {

@@ -1,5 +1,6 @@
 import Button from '@cloudscape-design/components/button';
 import { useState } from 'react';
+import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatAge, formatDateTime, formatDuration } from '../../../components/format.ts';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -33,6 +34,7 @@ const filteringProperties = [
   { key: 'roleName', propertyLabel: 'Role name', groupValuesLabel: 'Role names', operators: [':', '!:', '=', '!=', '^'] },
   { key: 'description', propertyLabel: 'Description', groupValuesLabel: 'Descriptions', operators: [':', '!:'] },
   { key: 'path', propertyLabel: 'Path', groupValuesLabel: 'Paths', operators: ['=', '!=', '^', ':'] },
+  dateFilteringProperty('createDate', 'Creation time'),
 ];
 
 export function RolesTable() {

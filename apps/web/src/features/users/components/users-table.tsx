@@ -1,6 +1,7 @@
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
+import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatAge, formatDateTime } from '../../../components/format.ts';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
 import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
@@ -37,6 +38,8 @@ const filteringProperties = [
   { key: 'path', propertyLabel: 'Path', groupValuesLabel: 'Paths', operators: ['=', '!=', '^', ':'] },
   { key: 'arn', propertyLabel: 'ARN', groupValuesLabel: 'ARNs', operators: [':', '=', '^'] },
   { key: 'userId', propertyLabel: 'User ID', groupValuesLabel: 'User IDs', operators: ['=', ':'] },
+  dateFilteringProperty('createDate', 'Creation time'),
+  dateFilteringProperty('passwordLastUsed', 'Console last sign-in'),
 ];
 
 export function UsersTable() {

@@ -12,8 +12,12 @@ export interface ConfirmDeleteModalProps {
   visible: boolean;
   /** e.g. "Delete alice?" */
   title: string;
-  /** The exact text the person must type to confirm (the resource's name). */
+  /** The exact text the person must type to confirm (the resource's name, or "delete" for several). */
   confirmationText: string;
+  /** A word like "delete" may be typed in any case (Cloudscape's pattern); a name must match exactly. */
+  ignoreCase?: boolean;
+  /** The input's accessible name; "Confirm by typing the name" unless a word is asked for. */
+  inputLabel?: string;
   children?: ReactNode;
   deleting: boolean;
   error?: unknown;
@@ -21,10 +25,10 @@ export interface ConfirmDeleteModalProps {
   onCancel: () => void;
 }
 
-/** The console's destructive-action dialog: nothing is deleted until the name is typed exactly. */
+/** The console's destructive-action dialog: nothing is deleted until the name (or the word asked for) is typed. */
 export function ConfirmDeleteModal(props: ConfirmDeleteModalProps) {
   const [typed, setTyped] = useState('');
-  const matches = typed === props.confirmationText;
+  const matches = props.ignoreCase ? typed.trim().toLowerCase() === props.confirmationText.toLowerCase() : typed === props.confirmationText;
   const close = () => {
     setTyped('');
     props.onCancel();
@@ -61,7 +65,7 @@ export function ConfirmDeleteModal(props: ConfirmDeleteModalProps) {
             value={typed}
             onChange={({ detail }) => setTyped(detail.value)}
             placeholder={props.confirmationText}
-            ariaLabel="Confirm by typing the name"
+            ariaLabel={props.inputLabel ?? 'Confirm by typing the name'}
             onKeyDown={({ detail }) => {
               if (detail.key === 'Enter' && matches && !props.deleting) props.onConfirm();
             }}

@@ -78,7 +78,10 @@ export interface DeleteUsersModalProps {
   onDeleted: (userNames: string[]) => void;
 }
 
-/** Deletes users the console's way; one user is confirmed by typing its name, several by typing "confirm". */
+// As the IAM console: one user is confirmed by typing its name, several by typing "delete".
+const MULTI_DELETE_WORD = 'delete';
+
+/** Deletes users the console's way (dependencies first), after a confirmation that names them. */
 export function DeleteUsersModal({ userNames, onClose, onDeleted }: DeleteUsersModalProps) {
   const deleteUser = useDeleteUser();
   const [deleting, setDeleting] = useState(false);
@@ -110,7 +113,9 @@ export function DeleteUsersModal({ userNames, onClose, onDeleted }: DeleteUsersM
     <ConfirmDeleteModal
       visible
       title={single ? `Delete ${single}?` : `Delete ${userNames.length} users?`}
-      confirmationText={single ?? 'confirm'}
+      confirmationText={single ?? MULTI_DELETE_WORD}
+      ignoreCase={!single}
+      inputLabel={single ? undefined : `Confirm by typing ${MULTI_DELETE_WORD}`}
       deleting={deleting}
       error={error}
       onConfirm={() => void confirm()}
@@ -119,17 +124,19 @@ export function DeleteUsersModal({ userNames, onClose, onDeleted }: DeleteUsersM
       {single ? (
         <SingleUserDependencies userName={single} />
       ) : (
-        <>
+        <div>
           <Box>
-            These users are deleted together with their access keys, MFA devices, console passwords, attached and
-            inline policies and group memberships:
+            Permanently delete these {userNames.length} users, together with their access keys, MFA devices, console passwords,
+            attached and inline policies and group memberships?
           </Box>
-          <ul>
+          <ul data-testid="users-to-delete">
             {userNames.map((name) => (
-              <li key={name}>{name}</li>
+              <li key={name}>
+                <b>{name}</b>
+              </li>
             ))}
           </ul>
-        </>
+        </div>
       )}
     </ConfirmDeleteModal>
   );

@@ -78,7 +78,9 @@ export interface DeleteUsersModalProps {
   onDeleted: (userNames: string[]) => void;
 }
 
-// As the IAM console: one user is confirmed by typing its name, several by typing "delete".
+// One user is confirmed by typing its name (IAM console, documented). Several: the word "delete", typed in
+// any case — what AWS consoles ask for bulk deletes (ECS, CloudShell docs); Cloudscape's pattern default
+// would be "confirm". A typed count was the alternative; a word is harder to type by accident.
 const MULTI_DELETE_WORD = 'delete';
 
 /** Deletes users the console's way (dependencies first), after a confirmation that names them. */

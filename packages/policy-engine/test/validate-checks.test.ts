@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, type IssueCode } from '../src/validate/checks.ts';
-import type { PolicyKind, ValidateOptions } from '../src/validate/finding.ts';
+import { POLICY_KINDS, type PolicyKind, type ValidateOptions } from '../src/validate/finding.ts';
 import { codesOf, doc, GOOD, GOOD_RESOURCE, GOOD_TRUST, validate, withGood, type Statement } from './validate-helpers.ts';
 
 interface Case {
@@ -14,12 +14,18 @@ interface Case {
   failing: string;
   /** A close variant that must not. */
   passing: string;
+  /** The same check on kinds of policy where `failing` does not show it (e.g. a trust policy has no Resource). */
+  forKinds?: Partial<Record<PolicyKind, { failing: string; passing: string }>>;
 }
 
 const trust = (s: Statement): string => doc({ ...GOOD_TRUST, ...s });
 const resource = (s: Statement): string => doc({ ...GOOD_RESOURCE, ...s });
 const identity = (s: Statement): string => doc(withGood(s));
 const cond = (condition: unknown, s: Statement = {}): string => identity({ Condition: condition, ...s });
+/** A trust policy whose condition compares the session name with `value` (a place for policy variables). */
+const trustSessionName = (value: string, version: string | undefined = '2012-10-17'): string =>
+  JSON.stringify({ Version: version, Statement: [{ ...GOOD_TRUST, Condition: { StringEquals: { 'sts:RoleSessionName': value } } }] });
+const trustVariable = (failing: string) => ({ trust: { failing: trustSessionName(failing), passing: trustSessionName("${aws:username, 'none'}") } });
 const policyOfSize = (statements: number): string => doc(...Array.from({ length: statements }, (_, i) => withGood({ Sid: `S${i}`, Resource: `arn:aws:s3:::bucket-${i}/*` })));
 
 const CASES: Case[] = [
@@ -63,7 +69,12 @@ const CASES: Case[] = [
     passing: trust({ Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/corp' }, Action: 'sts:AssumeRoleWithSAML' }),
   },
   { code: 'UNSUPPORTED_ACTION_IN_POLICY', kind: 'trust', failing: trust({ Action: ['sts:AssumeRole', 's3:GetObject'] }), passing: trust({ Action: ['sts:AssumeRole', 'sts:TagSession'] }) },
-  { code: 'PLACEHOLDER_VALUE', failing: identity({ Resource: 'arn:aws:s3:us-east-1:ACCOUNT-ID:accesspoint/x' }), passing: identity({ Resource: 'arn:aws:s3:us-east-1:111122223333:accesspoint/x' }) },
+  {
+    code: 'PLACEHOLDER_VALUE',
+    failing: identity({ Resource: 'arn:aws:s3:us-east-1:ACCOUNT-ID:accesspoint/x' }),
+    passing: identity({ Resource: 'arn:aws:s3:us-east-1:111122223333:accesspoint/x' }),
+    forKinds: { trust: { failing: trust({ Action: ['sts:AssumeRole', 'service-prefix-1:action'] }), passing: trust({ Action: ['sts:AssumeRole', 'sts:TagSession'] }) } },
+  },
   { code: 'REDUNDANT_STATEMENT', failing: doc(withGood({ Sid: 'A' }), withGood({ Sid: 'B' })), passing: doc(withGood({ Sid: 'A' }), withGood({ Sid: 'B', Effect: 'Deny' })) },
   // Actions
   { code: 'INVALID_ACTION', failing: identity({ Action: 's3:GetObjekt' }), passing: identity({ Action: 's3:getobject' }) },
@@ -101,15 +112,16 @@ const CASES: Case[] = [
   { code: 'TYPE_MISMATCH_ARN', failing: cond({ ArnLike: { 'aws:PrincipalArn': 'role/admin' } }), passing: cond({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }) },
   { code: 'WILDCARD_WITHOUT_LIKE_OPERATOR', failing: cond({ StringEquals: { 'aws:username': 'dev-*' } }), passing: cond({ StringLike: { 'aws:username': 'dev-*' } }) },
   // Policy variables
-  { code: 'MISSING_BRACE_IN_VARIABLE', failing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username/*' }), passing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username}/*' }) },
-  { code: 'EMPTY_VARIABLE', failing: identity({ Resource: 'arn:aws:s3:::bucket/${}/*' }), passing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username}/*' }) },
-  { code: 'UNSUPPORTED_SPACE_IN_VARIABLE', failing: identity({ Resource: 'arn:aws:s3:::bucket/${aws: username}/*' }), passing: identity({ Resource: "arn:aws:s3:::bucket/${aws:username, 'none'}/*" }) },
-  { code: 'MISSING_QUOTE_IN_VARIABLE', failing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username, none}/*' }), passing: identity({ Resource: "arn:aws:s3:::bucket/${aws:username, 'none'}/*" }) },
+  { code: 'MISSING_BRACE_IN_VARIABLE', failing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username/*' }), passing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username}/*' }), forKinds: trustVariable('${aws:username') },
+  { code: 'EMPTY_VARIABLE', failing: identity({ Resource: 'arn:aws:s3:::bucket/${}/*' }), passing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username}/*' }), forKinds: trustVariable('${}') },
+  { code: 'UNSUPPORTED_SPACE_IN_VARIABLE', failing: identity({ Resource: 'arn:aws:s3:::bucket/${aws: username}/*' }), passing: identity({ Resource: "arn:aws:s3:::bucket/${aws:username, 'none'}/*" }), forKinds: trustVariable('${aws: username}') },
+  { code: 'MISSING_QUOTE_IN_VARIABLE', failing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username, none}/*' }), passing: identity({ Resource: "arn:aws:s3:::bucket/${aws:username, 'none'}/*" }), forKinds: trustVariable('${aws:username, none}') },
   { code: 'VARIABLE_UNSUPPORTED_IN_ELEMENT', failing: identity({ Action: 's3:${aws:username}' }), passing: doc(GOOD) },
   {
     code: 'VARIABLE_UNSUPPORTED_IN_VERSION',
     failing: JSON.stringify({ Version: '2008-10-17', Statement: [withGood({ Resource: 'arn:aws:s3:::bucket/${aws:username}/*' })] }),
     passing: identity({ Resource: 'arn:aws:s3:::bucket/${aws:username}/*' }),
+    forKinds: { trust: { failing: trustSessionName('${aws:username}', '2008-10-17'), passing: trustSessionName('${aws:username}') } },
   },
   { code: 'INVALID_VARIABLE_FOR_OPERATOR', failing: cond({ NumericLessThan: { 'aws:MultiFactorAuthAge': '${aws:EpochTime}' } }), passing: cond({ StringEquals: { 'aws:PrincipalTag/owner': '${aws:username}' } }) },
   // Security
@@ -151,14 +163,46 @@ describe('validatePolicy: each check fires on its failing case and not on its pa
     const covered = new Set(CASES.map((c) => c.code));
     const missing = Object.keys(CHECKS).filter((code) => code !== 'CHECK_FAILED' && !covered.has(code as IssueCode));
     expect(missing).toEqual([]);
-    expect(covered.size).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('checks per kind of policy (identity, role trust, permissions boundary, resource)', () => {
+  const declaredFor = (kind: PolicyKind): IssueCode[] =>
+    (Object.keys(CHECKS) as IssueCode[]).filter((code) => code !== 'CHECK_FAILED' && CHECKS[code].kinds.includes(kind));
+  const fires = (code: IssueCode, text: string, kind: PolicyKind): boolean => codesOf(text, { kind }).includes(code);
+
+  it.each(POLICY_KINDS)('%s: at least 40 distinct checks, each shown to fire on a policy of this kind', (kind) => {
+    const shown = declaredFor(kind).filter((code) => {
+      const c = CASES.find((x) => x.code === code)!;
+      const variant = c.forKinds?.[kind];
+      if (variant) return fires(code, variant.failing, kind) && !fires(code, variant.passing, kind);
+      return fires(code, c.failing, kind);
+    });
+    expect(shown).toEqual(declaredFor(kind));
+    expect(shown.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('reports no check on a kind of policy it is not declared for', () => {
+    const strays = new Set<string>();
+    for (const c of CASES) {
+      const texts = [c.failing, c.passing, ...Object.values(c.forKinds ?? {}).flatMap((v) => [v.failing, v.passing])];
+      for (const kind of POLICY_KINDS) {
+        for (const text of texts) {
+          for (const code of codesOf(text, { kind }) as IssueCode[]) if (!CHECKS[code].kinds.includes(kind)) strays.add(`${code} in a ${kind} policy`);
+        }
+      }
+    }
+    expect([...strays]).toEqual([]);
   });
 });
 
 describe('the package README', () => {
-  it('documents every issue code with its finding type (the CLI output is an interface)', () => {
+  it('documents every issue code with its finding type and kinds (the CLI output is an interface)', () => {
     const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
-    for (const [code, check] of Object.entries(CHECKS)) expect(readme, code).toContain(`| \`${code}\` | ${check.type} |`);
+    for (const [code, check] of Object.entries(CHECKS)) {
+      const kinds = check.kinds.length === POLICY_KINDS.length ? 'all' : check.kinds.join(', ');
+      expect(readme, code).toContain(`| \`${code}\` | ${check.type} | ${check.accessAnalyzer ? 'yes' : 'no'} | ${kinds} |`);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
-// Every check the validator runs, in one table: its issue code, finding type, and whether the code is
-// IAM Access Analyzer's own (then the learn-more link points at Access Analyzer's check reference) or ours.
-import type { FindingType } from './finding.ts';
+// Every check the validator runs, in one table: its issue code, finding type, the kinds of policy it applies
+// to, and whether the code is IAM Access Analyzer's own (then the learn-more link points at Access Analyzer's
+// check reference) or ours.
+import { POLICY_KINDS, type FindingType, type PolicyKind } from './finding.ts';
 
 export interface CheckDefinition {
   type: FindingType;
@@ -8,10 +9,21 @@ export interface CheckDefinition {
   accessAnalyzer: boolean;
   /** What the check looks for, for the README and tooling. */
   summary: string;
+  /** The kinds of policy the check can report on (test/validate-checks.test.ts holds the validator to it). */
+  kinds: readonly PolicyKind[];
 }
 
-const aa = (type: FindingType, summary: string): CheckDefinition => ({ type, accessAnalyzer: true, summary });
-const own = (type: FindingType, summary: string): CheckDefinition => ({ type, accessAnalyzer: false, summary });
+type Kinds = readonly PolicyKind[];
+const ALL: Kinds = POLICY_KINDS;
+/** Policies attached to a principal: no Principal element, Resource required. */
+const ATTACHED: Kinds = ['identity', 'boundary'];
+/** Policies that name their principals: role trust and resource-based policies. */
+const WITH_PRINCIPAL: Kinds = ['trust', 'resource'];
+/** Policies with a Resource element (a role trust policy has none). */
+const WITH_RESOURCE: Kinds = ['identity', 'boundary', 'resource'];
+
+const aa = (type: FindingType, summary: string, kinds: Kinds = ALL): CheckDefinition => ({ type, accessAnalyzer: true, summary, kinds });
+const own = (type: FindingType, summary: string, kinds: Kinds = ALL): CheckDefinition => ({ type, accessAnalyzer: false, summary, kinds });
 
 export const CHECKS = {
   // Grammar
@@ -27,28 +39,28 @@ export const CHECKS = {
   INVALID_EFFECT: aa('ERROR', 'Effect is neither Allow nor Deny.'),
   MISSING_EFFECT: aa('ERROR', 'A statement without Effect.'),
   MISSING_ACTION: aa('ERROR', 'A statement without Action or NotAction.'),
-  MISSING_RESOURCE: aa('ERROR', 'A statement without Resource or NotResource (identity, boundary and resource policies).'),
-  MISSING_PRINCIPAL: aa('ERROR', 'A trust or resource policy statement without Principal or NotPrincipal.'),
-  UNSUPPORTED_PRINCIPAL: aa('ERROR', 'Principal or NotPrincipal in an identity policy or permissions boundary.'),
+  MISSING_RESOURCE: aa('ERROR', 'A statement without Resource or NotResource (identity, boundary and resource policies).', WITH_RESOURCE),
+  MISSING_PRINCIPAL: aa('ERROR', 'A trust or resource policy statement without Principal or NotPrincipal.', WITH_PRINCIPAL),
+  UNSUPPORTED_PRINCIPAL: aa('ERROR', 'Principal or NotPrincipal in an identity policy or permissions boundary.', ATTACHED),
   UNSUPPORTED_ELEMENT_COMBINATION: aa('ERROR', 'Action with NotAction, Resource with NotResource, or Principal with NotPrincipal.'),
-  ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE: aa('ERROR', 'Resource or NotResource in a role trust policy.'),
-  ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL: aa('ERROR', 'NotPrincipal in a role trust policy.'),
-  UNIQUE_SIDS_REQUIRED: aa('ERROR', 'Two statements of an identity policy share a Sid.'),
-  UNIQUE_SIDS_RECOMMENDED: aa('WARNING', 'Two statements of a trust or resource policy share a Sid.'),
-  UNSUPPORTED_SID: aa('ERROR', 'A Sid with characters other than A-Z, a-z and 0-9 (identity policies, boundaries, trust policies).'),
+  ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE: aa('ERROR', 'Resource or NotResource in a role trust policy.', ['trust']),
+  ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL: aa('ERROR', 'NotPrincipal in a role trust policy.', ['trust']),
+  UNIQUE_SIDS_REQUIRED: aa('ERROR', 'Two statements of an identity policy share a Sid.', ATTACHED),
+  UNIQUE_SIDS_RECOMMENDED: aa('WARNING', 'Two statements of a trust or resource policy share a Sid.', WITH_PRINCIPAL),
+  UNSUPPORTED_SID: aa('ERROR', 'A Sid with characters other than A-Z, a-z and 0-9 (identity policies, boundaries, trust policies).', ['identity', 'boundary', 'trust']),
   EMPTY_SID_VALUE: aa('SUGGESTION', 'An empty Sid.'),
   EMPTY_ARRAY_ACTION: aa('SUGGESTION', 'Action is an empty array: the statement matches nothing.'),
   EMPTY_ARRAY_NOT_ACTION: own('WARNING', 'NotAction is an empty array: the statement matches every action.'),
-  EMPTY_ARRAY_RESOURCE: aa('SUGGESTION', 'Resource is an empty array: the statement matches nothing.'),
-  EMPTY_ARRAY_NOT_RESOURCE: own('WARNING', 'NotResource is an empty array: the statement matches every resource.'),
-  EMPTY_ARRAY_PRINCIPAL: aa('SUGGESTION', 'A principal list is empty.'),
-  EMPTY_OBJECT_PRINCIPAL: aa('SUGGESTION', 'Principal is an empty object.'),
-  INVALID_PRINCIPAL_KEY: aa('ERROR', 'A principal type other than AWS, Service, Federated or CanonicalUser.'),
-  INVALID_PRINCIPAL_FORMAT: aa('ERROR', 'A principal value that is not "*", an account ID or an ARN.'),
-  INVALID_SERVICE_PRINCIPAL_FORMAT: aa('ERROR', 'A service principal that is not a service domain such as ec2.amazonaws.com.'),
-  UNSUPPORTED_WILDCARD_IN_PRINCIPAL: aa('ERROR', 'A wildcard inside a principal ARN (only a bare "*" is allowed).'),
-  MISMATCHED_ACTION_FOR_PRINCIPAL: aa('ERROR', 'A federated principal with sts:AssumeRole, or an AWS/service principal with a federation-only action.'),
-  UNSUPPORTED_ACTION_IN_POLICY: aa('ERROR', 'A role trust policy allowing an action other than the sts: role-assumption actions.'),
+  EMPTY_ARRAY_RESOURCE: aa('SUGGESTION', 'Resource is an empty array: the statement matches nothing.', WITH_RESOURCE),
+  EMPTY_ARRAY_NOT_RESOURCE: own('WARNING', 'NotResource is an empty array: the statement matches every resource.', WITH_RESOURCE),
+  EMPTY_ARRAY_PRINCIPAL: aa('SUGGESTION', 'A principal list is empty.', WITH_PRINCIPAL),
+  EMPTY_OBJECT_PRINCIPAL: aa('SUGGESTION', 'Principal is an empty object.', WITH_PRINCIPAL),
+  INVALID_PRINCIPAL_KEY: aa('ERROR', 'A principal type other than AWS, Service, Federated or CanonicalUser.', WITH_PRINCIPAL),
+  INVALID_PRINCIPAL_FORMAT: aa('ERROR', 'A principal value that is not "*", an account ID or an ARN.', WITH_PRINCIPAL),
+  INVALID_SERVICE_PRINCIPAL_FORMAT: aa('ERROR', 'A service principal that is not a service domain such as ec2.amazonaws.com.', WITH_PRINCIPAL),
+  UNSUPPORTED_WILDCARD_IN_PRINCIPAL: aa('ERROR', 'A wildcard inside a principal ARN (only a bare "*" is allowed).', WITH_PRINCIPAL),
+  MISMATCHED_ACTION_FOR_PRINCIPAL: aa('ERROR', 'A federated principal with sts:AssumeRole, or an AWS/service principal with a federation-only action.', ['trust']),
+  UNSUPPORTED_ACTION_IN_POLICY: aa('ERROR', 'A role trust policy allowing an action other than the sts: role-assumption actions.', ['trust']),
   PLACEHOLDER_VALUE: own('WARNING', 'A template placeholder (service-prefix-1, account-id, <arn>) where IAM would still accept the document; replace it.'),
   REDUNDANT_STATEMENT: aa('SUGGESTION', 'Two statements are identical apart from their Sid.'),
   // Actions (shape without a catalog, existence with one)
@@ -56,18 +68,18 @@ export const CHECKS = {
   INVALID_SERVICE: aa('ERROR', 'An action whose service prefix does not exist.'),
   REDUNDANT_ACTION: aa('SUGGESTION', 'An action listed twice or already covered by a wildcard in the same statement.'),
   // Resources
-  INVALID_ARN_PREFIX: aa('ERROR', 'A resource that is neither "*" nor starts with arn: (placeholders like <role_arn> included).'),
-  MISSING_ARN_FIELD: aa('ERROR', 'An ARN with fewer than six colon-separated fields.'),
-  INVALID_PARTITION: aa('ERROR', 'An ARN partition other than aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc.'),
-  INVALID_ARN_REGION: aa('ERROR', 'An ARN region that is not a region code.'),
-  INVALID_ARN_ACCOUNT: aa('ERROR', 'An ARN account that is not 12 digits.'),
-  INVALID_ARN_SERVICE_CASE: aa('ERROR', 'An ARN service with upper-case letters.'),
-  MISSING_ARN_REGION: aa('ERROR', 'An ARN without region for a service whose resources all have one.'),
-  ARN_REGION_NOT_ALLOWED: aa('ERROR', 'An ARN with a region for a service whose resources never have one.'),
-  ARN_ACCOUNT_NOT_ALLOWED: aa('ERROR', 'An ARN with an account for a service whose resources never have one.'),
-  RESOURCE_MATCHES_NO_ACTION: own('WARNING', 'A resource ARN that matches no resource type of any action in the statement.'),
-  STAR_RESOURCE_WITH_RESOURCE_LEVEL_PERMISSIONS: own('SUGGESTION', '"*" as resource for actions that support resource-level permissions.'),
-  REDUNDANT_RESOURCE: aa('SUGGESTION', 'A resource listed twice or already covered by a wildcard in the same statement.'),
+  INVALID_ARN_PREFIX: aa('ERROR', 'A resource that is neither "*" nor starts with arn: (placeholders like <role_arn> included).', WITH_RESOURCE),
+  MISSING_ARN_FIELD: aa('ERROR', 'An ARN with fewer than six colon-separated fields.', WITH_RESOURCE),
+  INVALID_PARTITION: aa('ERROR', 'An ARN partition other than aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc.', WITH_RESOURCE),
+  INVALID_ARN_REGION: aa('ERROR', 'An ARN region that is not a region code.', WITH_RESOURCE),
+  INVALID_ARN_ACCOUNT: aa('ERROR', 'An ARN account that is not 12 digits.', WITH_RESOURCE),
+  INVALID_ARN_SERVICE_CASE: aa('ERROR', 'An ARN service with upper-case letters.', WITH_RESOURCE),
+  MISSING_ARN_REGION: aa('ERROR', 'An ARN without region for a service whose resources all have one.', WITH_RESOURCE),
+  ARN_REGION_NOT_ALLOWED: aa('ERROR', 'An ARN with a region for a service whose resources never have one.', WITH_RESOURCE),
+  ARN_ACCOUNT_NOT_ALLOWED: aa('ERROR', 'An ARN with an account for a service whose resources never have one.', WITH_RESOURCE),
+  RESOURCE_MATCHES_NO_ACTION: own('WARNING', 'A resource ARN that matches no resource type of any action in the statement.', WITH_RESOURCE),
+  STAR_RESOURCE_WITH_RESOURCE_LEVEL_PERMISSIONS: own('SUGGESTION', '"*" as resource for actions that support resource-level permissions.', WITH_RESOURCE),
+  REDUNDANT_RESOURCE: aa('SUGGESTION', 'A resource listed twice or already covered by a wildcard in the same statement.', WITH_RESOURCE),
   // Conditions
   INVALID_CONDITION_OPERATOR: aa('ERROR', 'An unknown condition operator (with a "did you mean").'),
   INVALID_CONDITION_KEY_FORMAT: aa('ERROR', 'A condition key that is not "prefix:name".'),
@@ -95,23 +107,23 @@ export const CHECKS = {
   VARIABLE_UNSUPPORTED_IN_VERSION: aa('ERROR', 'A policy variable with Version 2008-10-17 or no Version (it is taken literally).'),
   INVALID_VARIABLE_FOR_OPERATOR: aa('ERROR', 'A policy variable in a numeric, date, Bool, IP or binary condition.'),
   // Security
-  PASS_ROLE_WITH_STAR_IN_RESOURCE: aa('SECURITY_WARNING', 'iam:PassRole allowed on "*".'),
-  PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE: aa('SECURITY_WARNING', 'A wildcard action covering iam:PassRole allowed on "*".'),
-  PASS_ROLE_WITH_NOT_RESOURCE: aa('SECURITY_WARNING', 'iam:PassRole allowed with NotResource.'),
-  PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION: aa('SECURITY_WARNING', 'NotAction (not excluding iam:PassRole) allowed on "*".'),
-  ALLOW_WITH_NOT_PRINCIPAL: aa('SECURITY_WARNING', 'Allow with NotPrincipal.'),
+  PASS_ROLE_WITH_STAR_IN_RESOURCE: aa('SECURITY_WARNING', 'iam:PassRole allowed on "*".', WITH_RESOURCE),
+  PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE: aa('SECURITY_WARNING', 'A wildcard action covering iam:PassRole allowed on "*".', WITH_RESOURCE),
+  PASS_ROLE_WITH_NOT_RESOURCE: aa('SECURITY_WARNING', 'iam:PassRole allowed with NotResource.', WITH_RESOURCE),
+  PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION: aa('SECURITY_WARNING', 'NotAction (not excluding iam:PassRole) allowed on "*".', WITH_RESOURCE),
+  ALLOW_WITH_NOT_PRINCIPAL: aa('SECURITY_WARNING', 'Allow with NotPrincipal.', WITH_PRINCIPAL),
   ALLOW_WITH_NOT_ACTION: own('SECURITY_WARNING', 'Allow with NotAction: grants every action not listed, including future ones.'),
-  ALLOW_WITH_NOT_RESOURCE: own('SECURITY_WARNING', 'Allow with NotResource: grants every resource not listed.'),
-  FULL_ADMIN_ACCESS: own('SECURITY_WARNING', 'Allow "*" (or "*:*") on "*" without conditions: full administrator access.'),
-  PRIVILEGE_ESCALATION: own('SECURITY_WARNING', 'Actions that let a principal raise its own permissions (policy versions, attach/put policies, keys of others, PassRole with a compute service…).'),
-  CREDENTIALS_EXPOSURE: own('SECURITY_WARNING', 'Actions that return credentials (sts:AssumeRole, iam:CreateServiceSpecificCredential…) allowed on "*".'),
+  ALLOW_WITH_NOT_RESOURCE: own('SECURITY_WARNING', 'Allow with NotResource: grants every resource not listed.', WITH_RESOURCE),
+  FULL_ADMIN_ACCESS: own('SECURITY_WARNING', 'Allow "*" (or "*:*") on "*" without conditions: full administrator access.', WITH_RESOURCE),
+  PRIVILEGE_ESCALATION: own('SECURITY_WARNING', 'Actions that let a principal raise its own permissions (policy versions, attach/put policies, keys of others, PassRole with a compute service…).', ATTACHED),
+  CREDENTIALS_EXPOSURE: own('SECURITY_WARNING', 'Actions that return credentials (sts:AssumeRole, iam:CreateServiceSpecificCredential…) allowed on "*".', ATTACHED),
   UNSAFE_MFA_CONDITION: own('SECURITY_WARNING', '"Bool": {"aws:MultiFactorAuthPresent": "false"}: misses requests made with long-term keys.'),
   FORALLVALUES_WITH_SINGLE_VALUED_KEY: aa('SECURITY_WARNING', 'ForAllValues with a single-valued key in an Allow: true when the key is absent.'),
-  ANY_PRINCIPAL_WITHOUT_CONDITION: own('SECURITY_WARNING', 'A trust or resource policy allowing the principal "*" without any condition.'),
+  ANY_PRINCIPAL_WITHOUT_CONDITION: own('SECURITY_WARNING', 'A trust or resource policy allowing the principal "*" without any condition.', WITH_PRINCIPAL),
   // Size
-  POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: aa('ERROR', 'Larger than the quota without whitespace: managed 6,144; inline user 2,048, group 5,120, role 10,240.'),
-  POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA: aa('ERROR', 'A role trust policy larger than 2,048 characters without whitespace.'),
-  POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA: aa('ERROR', 'A resource policy larger than 20,480 characters without whitespace (the S3 bucket policy quota).'),
+  POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: aa('ERROR', 'Larger than the quota without whitespace: managed 6,144; inline user 2,048, group 5,120, role 10,240.', ATTACHED),
+  POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA: aa('ERROR', 'A role trust policy larger than 2,048 characters without whitespace.', ['trust']),
+  POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA: aa('ERROR', 'A resource policy larger than 20,480 characters without whitespace (the S3 bucket policy quota).', ['resource']),
   // The validator itself
   DOCUMENT_TOO_LARGE: own('WARNING', 'A document over 262,144 characters (far beyond every quota): only its JSON syntax and size are checked.'),
   CHECK_FAILED: own('WARNING', 'A check failed on this input (a bug in the validator); the other checks still ran.'),

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GroupsTable } from '../src/features/groups/components/groups-table.tsx';
+import { PoliciesTable } from '../src/features/policies/components/policies-table.tsx';
+import { RolesTable } from '../src/features/roles/components/roles-table.tsx';
+import { UsersTable } from '../src/features/users/components/users-table.tsx';
+import { accessDenied, failure, ok, renderPage, resetPage, stubBff } from './support/fake-bff.tsx';
+
+interface ListPage {
+  title: string;
+  page: ReactNode;
+  route: string;
+  many: string;
+  action: string;
+  resource: string;
+  row: Record<string, unknown>;
+  rowName: string;
+}
+
+const lists: ListPage[] = [
+  {
+    title: 'Users',
+    page: <UsersTable />,
+    route: 'GET /users',
+    many: 'users',
+    action: 'iam:ListUsers',
+    resource: 'arn:aws:iam::123456789012:user/',
+    row: { userName: 'alice', userId: 'AIDAALICE', arn: 'arn:aws:iam::123456789012:user/alice', path: '/', createDate: '2026-01-01T00:00:00Z' },
+    rowName: 'alice',
+  },
+  {
+    title: 'Roles',
+    page: <RolesTable />,
+    route: 'GET /roles',
+    many: 'roles',
+    action: 'iam:ListRoles',
+    resource: 'arn:aws:iam::123456789012:role/',
+    row: { roleName: 'Deployer', roleId: 'AROADEPLOY', arn: 'arn:aws:iam::123456789012:role/Deployer', path: '/', createDate: '2026-01-01T00:00:00Z', maxSessionDuration: 3600 },
+    rowName: 'Deployer',
+  },
+  {
+    title: 'Policies',
+    page: <PoliciesTable />,
+    route: 'GET /policies?scope=All',
+    many: 'policies',
+    action: 'iam:ListPolicies',
+    resource: 'arn:aws:iam::123456789012:policy/',
+    row: {
+      policyName: 'ReadS3', policyId: 'ANPA1', arn: 'arn:aws:iam::123456789012:policy/ReadS3', path: '/', defaultVersionId: 'v1', attachmentCount: 0,
+      permissionsBoundaryUsageCount: 0, isAttachable: true, createDate: '2026-01-01T00:00:00Z', updateDate: '2026-01-01T00:00:00Z', awsManaged: false,
+    },
+    rowName: 'ReadS3',
+  },
+  {
+    title: 'User groups',
+    page: <GroupsTable />,
+    route: 'GET /groups',
+    many: 'user groups',
+    action: 'iam:ListGroups',
+    resource: 'arn:aws:iam::123456789012:group/',
+    row: { groupName: 'Admins', groupId: 'AGPA1', arn: 'arn:aws:iam::123456789012:group/Admins', path: '/', createDate: '2026-01-01T00:00:00Z', memberCount: 1 },
+    rowName: 'Admins',
+  },
+];
+
+describe.each(lists)('$title list states', (list) => {
+  afterEach(resetPage);
+
+  it('shows a loading state while the list is read', async () => {
+    stubBff({ [list.route]: 'pending' });
+    renderPage(list.page);
+    expect(await screen.findByText(`Loading ${list.many}`)).toBeTruthy();
+  });
+
+  it('says there is nothing yet when the list is empty', async () => {
+    stubBff({ [list.route]: ok({ items: [] }) });
+    renderPage(list.page);
+    expect(await screen.findByText(`No ${list.many}`)).toBeTruthy();
+    expect(screen.getByText('(0)')).toBeTruthy();
+  });
+
+  it('shows a failure with its AWS code and request id, and a retry', async () => {
+    stubBff({ [list.route]: failure(500, 'ServiceFailure', 'The request processing has failed because of an unknown error.', 'req-500') });
+    renderPage(list.page);
+    expect(await screen.findByText('The request processing has failed because of an unknown error.')).toBeTruthy();
+    expect(screen.getByText(`Could not load ${list.many}`)).toBeTruthy();
+    expect(screen.getByText('Error code: ServiceFailure · Request ID: req-500')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it(`names the missing permission (${list.action}) when IAM refuses the list`, async () => {
+    stubBff({ [list.route]: accessDenied(list.action, list.resource, 'req-403') });
+    renderPage(list.page);
+    expect(await screen.findByText('You do not have permission for this')).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^You lack ${list.action} on `))).toBeTruthy();
+    expect(screen.getByText('Error code: AccessDenied · Request ID: req-403')).toBeTruthy();
+    expect(screen.queryByText(`No ${list.many}`)).toBeNull();
+  });
+
+  it('lists what the BFF returned', async () => {
+    // The roles list looks up each visible role's last activity.
+    stubBff({ [list.route]: ok({ items: [list.row] }), 'GET /roles/Deployer': ok({ role: list.row, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: '' }) });
+    renderPage(list.page);
+    expect(await screen.findByRole('link', { name: list.rowName })).toBeTruthy();
+    expect(screen.getByText('(1)')).toBeTruthy();
+  });
+});

@@ -61,6 +61,19 @@ describe('AWS CLI v2 against iam-local', () => {
     expect(JSON.parse(version.stdout).PolicyVersion.Document).toEqual(document);
   }, 60_000);
 
+  it('credential report: botocore reads the CSV out of the CDATA section', async () => {
+    expect((await aws('iam', 'generate-credential-report')).code).toBe(0);
+    const got = await aws('iam', 'get-credential-report');
+    expect(got.code).toBe(0);
+    const report = JSON.parse(got.stdout) as { Content: string; ReportFormat: string };
+    expect(report.ReportFormat).toBe('text/csv');
+    // The CLI prints blobs base64-encoded.
+    const lines = Buffer.from(report.Content, 'base64').toString('utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^user,arn,user_creation_time,password_enabled,/);
+    expect(lines[1]).toMatch(new RegExp(`^<root_account>,arn:aws:iam::${t.accountId}:root,`));
+    expect(lines.some((line) => line.startsWith(`cli-user,arn:aws:iam::${t.accountId}:user/cli/cli-user,`))).toBe(true);
+  }, 60_000);
+
   it('errors come back as the CLI prints AWS errors', async () => {
     const r = await aws('iam', 'get-user', '--user-name', 'nobody-here');
     expect(r.code).toBe(254);

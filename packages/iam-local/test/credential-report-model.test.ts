@@ -135,6 +135,25 @@ describe('generate and get: states and the 4-hour rule', () => {
   });
 });
 
+describe('key order', () => {
+  it('reports the older key as key 1 whatever order the keys were stored in, and equal times in creation order', () => {
+    insertUser(temp.db, 'dave');
+    insertUser(temp.db, 'erin');
+    const dave = requireUserOwner(temp.db, 'dave');
+    const erin = requireUserOwner(temp.db, 'erin');
+    // Dave's newer key is stored first (e.g. a clock set back between the two creations).
+    createAccessKey(temp.db, dave, { now: t('2026-02-10T00:00:00Z') });
+    createAccessKey(temp.db, dave, { now: t('2026-02-01T00:00:00Z'), status: 'Inactive' });
+    createAccessKey(temp.db, erin, { now: t('2026-02-05T00:00:00Z'), status: 'Inactive' });
+    createAccessKey(temp.db, erin, { now: t('2026-02-05T00:00:00Z') });
+    const [, daveRow, erinRow] = rows();
+    expect([daveRow?.user, daveRow?.access_key_1_last_rotated, daveRow?.access_key_1_active, daveRow?.access_key_2_last_rotated]).toEqual([
+      'dave', '2026-02-01T00:00:00+00:00', 'false', '2026-02-10T00:00:00+00:00',
+    ]);
+    expect([erinRow?.user, erinRow?.access_key_1_active, erinRow?.access_key_2_active]).toEqual(['erin', 'false', 'true']);
+  });
+});
+
 describe('CSV quoting', () => {
   it('quotes a user name containing a comma (allowed in IAM names) and parses back to the same cells', () => {
     insertUser(temp.db, 'smith,john');

@@ -12,6 +12,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
 import { addUser } from './helpers/fixtures.ts';
+import { isWellFormedXml, rawCall } from './helpers/raw-call.ts';
 import { awsError } from './helpers/entities.ts';
 import { CREDENTIAL_REPORT_COLUMNS } from '../src/model/credential-report.ts';
 
@@ -109,5 +110,21 @@ describe('credential report', () => {
     expect(denied.status).toBe(403);
     expect(denied.message).toContain('iam:GenerateCredentialReport');
     client.destroy();
+  });
+});
+
+describe('on the wire', () => {
+  it('sends Content as base64 inside a CDATA section of a well-formed document', async () => {
+    const fresh = await startTestServer();
+    try {
+      await fresh.iam.send(new GenerateCredentialReportCommand({}));
+      const r = await rawCall(fresh.url, fresh.rootKeys, 'Action=GetCredentialReport&Version=2010-05-08');
+      expect(r.status).toBe(200);
+      expect(isWellFormedXml(r.text)).toBe(true);
+      const base64 = /<Content><!\[CDATA\[([A-Za-z0-9+/=]+)\]\]><\/Content>/.exec(r.text)?.[1];
+      expect(Buffer.from(base64 ?? '', 'base64').toString('utf8')).toMatch(/^user,arn,.*\n<root_account>,/s);
+    } finally {
+      await fresh.close();
+    }
   });
 });

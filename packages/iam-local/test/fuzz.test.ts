@@ -80,6 +80,8 @@ describe('fuzz', () => {
     expect(isWellFormedXml('<A>a & b</A>')).toBe(false);
     expect(isWellFormedXml('<A>\u0000</A>')).toBe(false);
     expect(isWellFormedXml('<A/><B/>')).toBe(false);
+    expect(isWellFormedXml('<A><![CDATA[QUJD]]></A>')).toBe(true);
+    expect(isWellFormedXml('<![CDATA[QUJD]]><A/>')).toBe(false);
   });
 
   it('random bytes and hostile form bodies never break the parser', async () => {

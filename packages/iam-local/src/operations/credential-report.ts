@@ -1,5 +1,5 @@
-// GenerateCredentialReport and GetCredentialReport (Content is the CSV, base64 on the wire).
-import { noParameters, operation, type OperationDefinition } from '../protocol/operation.ts';
+// GenerateCredentialReport and GetCredentialReport (Content is the CSV, base64 on the wire, in a CDATA section).
+import { XmlLargeBlob, noParameters, operation, type OperationDefinition } from '../protocol/operation.ts';
 import { generateCredentialReport, getCredentialReport } from '../model/credential-report.ts';
 
 export const credentialReportOperations: Record<string, OperationDefinition> = {
@@ -19,7 +19,7 @@ export const credentialReportOperations: Record<string, OperationDefinition> = {
     authorize: () => [{ action: 'iam:GetCredentialReport', resource: '*' }],
     handle(_input, ctx) {
       const report = getCredentialReport(ctx.state.db, ctx.now);
-      return { Content: report.content.toString('base64'), ReportFormat: report.reportFormat, GeneratedTime: report.generatedTime };
+      return { Content: new XmlLargeBlob(report.content), ReportFormat: report.reportFormat, GeneratedTime: report.generatedTime };
     },
   }),
 };

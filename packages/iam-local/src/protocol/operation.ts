@@ -81,10 +81,23 @@ export class XmlMap {
 }
 
 /**
- * A result tree rendered into `<OpResult>`: arrays become `<member>` lists, Dates ISO 8601 (no milliseconds unless
- * non-zero), booleans `true`/`false`, null/undefined are left out, XmlMap becomes `<entry>` pairs.
+ * A large blob (the credential report's CSV) rendered as its base64 text inside a CDATA section. AWS writes blobs as
+ * plain element text; the XML infoset is the same, but the SDK's XML parser reads plain text a character at a time
+ * (about 100 ns each: over 300 ms for a 10,000-user report) while it takes a CDATA section in one slice.
  */
-export type XmlValue = string | number | boolean | Date | null | undefined | XmlMap | XmlValue[] | { [key: string]: XmlValue };
+export class XmlLargeBlob {
+  readonly base64: string;
+
+  constructor(data: Buffer) {
+    this.base64 = data.toString('base64');
+  }
+}
+
+/**
+ * A result tree rendered into `<OpResult>`: arrays become `<member>` lists, Dates ISO 8601 (no milliseconds unless
+ * non-zero), booleans `true`/`false`, null/undefined are left out, XmlMap becomes `<entry>` pairs, XmlLargeBlob a CDATA section.
+ */
+export type XmlValue = string | number | boolean | Date | null | undefined | XmlMap | XmlLargeBlob | XmlValue[] | { [key: string]: XmlValue };
 export type OperationResult = { [key: string]: XmlValue } | undefined;
 
 /** What an operation needs to be authorized: the IAM action and the resource ARN(s) it touches. */

@@ -1,5 +1,5 @@
 // Rendering the AWS Query protocol's XML responses: the success envelope of each service and the error envelope.
-import { XmlMap } from './operation.ts';
+import { XmlLargeBlob, XmlMap } from './operation.ts';
 import type { OperationResult, XmlValue } from './operation.ts';
 
 export type ServiceName = 'iam' | 'sts';
@@ -58,6 +58,11 @@ function renderValue(name: string, value: XmlValue, indent: string, out: string[
       out.push(`${indent}  </entry>`);
     }
     out.push(`${indent}</${name}>`);
+    return;
+  }
+  if (value instanceof XmlLargeBlob) {
+    // Base64 never contains `]]>`, so the section needs no escaping.
+    out.push(`${indent}<${name}><![CDATA[${value.base64}]]></${name}>`);
     return;
   }
   if (typeof value === 'object' && !(value instanceof Date)) {

@@ -55,7 +55,9 @@ export function isWellFormedXml(xml: string): boolean {
   let roots = 0;
   const tokens = xml.split(/(<[^<>]*>)/);
   for (const token of tokens) {
-    if (token.startsWith('<')) {
+    if (token.startsWith('<![CDATA[')) {
+      if (!token.endsWith(']]>') || token.slice(9, -3).includes(']]>') || stack.length === 0) return false;
+    } else if (token.startsWith('<')) {
       const m = /^<(\/?)([A-Za-z_][\w.-]*)((?:\s+[\w:.-]+="[^"<&]*")*)\s*(\/?)>$/.exec(token);
       if (!m) return false;
       const [, closing, name, , selfClosing] = m;

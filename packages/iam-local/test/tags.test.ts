@@ -1,9 +1,16 @@
-// Tags on users, roles and customer managed policies: add/replace, case rules, untag, list with pagination, limits.
+// Tags on users, roles, customer managed policies and virtual MFA devices: add/replace, case rules, untag, list with
+// pagination, limits, authorization on the tagged resource.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreatePolicyCommand,
   CreateRoleCommand,
   CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeleteVirtualMFADeviceCommand,
+  ListMFADeviceTagsCommand,
+  ListVirtualMFADevicesCommand,
+  TagMFADeviceCommand,
+  UntagMFADeviceCommand,
   ListPolicyTagsCommand,
   ListRoleTagsCommand,
   ListUserTagsCommand,
@@ -16,6 +23,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
 import { awsError } from './helpers/entities.ts';
+import { addUser, policy } from './helpers/fixtures.ts';
 
 let t: TestServer;
 let policyArn: string;
@@ -84,5 +92,91 @@ describe('policy tags', () => {
     await t.iam.send(new UntagPolicyCommand({ PolicyArn: policyArn, TagKeys: ['Costcenter'] }));
     expect((await t.iam.send(new ListPolicyTagsCommand({ PolicyArn: policyArn }))).Tags).toEqual([{ Key: 'costcenter', Value: '5678' }]);
     expect((await awsError(t.iam.send(new ListPolicyTagsCommand({ PolicyArn: `arn:aws:iam::${t.accountId}:policy/none` })))).status).toBe(404);
+  });
+});
+
+describe('virtual MFA device tags', () => {
+  const serial = (name: string) => `arn:aws:iam::${t.accountId}:mfa/${name}`;
+
+  it('starts with the tags given at creation, adds and replaces case-sensitively, untags, pages', async () => {
+    await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'tagged-mfa', Tags: [{ Key: 'CostCenter', Value: '1234' }] }));
+    const SerialNumber = serial('tagged-mfa');
+    await t.iam.send(new TagMFADeviceCommand({ SerialNumber, Tags: [{ Key: 'costcenter', Value: '5678' }, { Key: 'owner', Value: 'ana' }] }));
+    await t.iam.send(new TagMFADeviceCommand({ SerialNumber, Tags: [{ Key: 'owner', Value: 'bo' }] }));
+    expect((await t.iam.send(new ListMFADeviceTagsCommand({ SerialNumber }))).Tags).toEqual([
+      { Key: 'CostCenter', Value: '1234' },
+      { Key: 'costcenter', Value: '5678' },
+      { Key: 'owner', Value: 'bo' },
+    ]);
+    const page = await t.iam.send(new ListMFADeviceTagsCommand({ SerialNumber, MaxItems: 2 }));
+    expect([page.Tags?.length, page.IsTruncated]).toEqual([2, true]);
+    expect((await t.iam.send(new ListMFADeviceTagsCommand({ SerialNumber, Marker: page.Marker }))).Tags).toEqual([{ Key: 'owner', Value: 'bo' }]);
+    await t.iam.send(new UntagMFADeviceCommand({ SerialNumber, TagKeys: ['CostCenter', 'not-there'] }));
+    expect((await t.iam.send(new ListMFADeviceTagsCommand({ SerialNumber }))).Tags).toEqual([
+      { Key: 'costcenter', Value: '5678' },
+      { Key: 'owner', Value: 'bo' },
+    ]);
+    const listed = await t.iam.send(new ListVirtualMFADevicesCommand({}));
+    expect(listed.VirtualMFADevices?.find((d) => d.SerialNumber === SerialNumber)?.Tags).toHaveLength(2);
+  });
+
+  it('holds at most 50 tags, refuses unknown devices and malformed serial numbers', async () => {
+    await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'full-mfa' }));
+    const SerialNumber = serial('full-mfa');
+    await t.iam.send(new TagMFADeviceCommand({ SerialNumber, Tags: Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: `${i}` })) }));
+    expect(await awsError(t.iam.send(new TagMFADeviceCommand({ SerialNumber, Tags: [{ Key: 'one-more', Value: 'x' }] })))).toMatchObject({
+      name: 'LimitExceededException',
+      status: 409,
+    });
+    const tooMany = await awsError(t.iam.send(new TagMFADeviceCommand({ SerialNumber, Tags: Array.from({ length: 51 }, (_, i) => ({ Key: `n${i}`, Value: '' })) })));
+    expect(tooMany).toMatchObject({ name: 'ValidationError', status: 400 });
+    expect(tooMany.message).toContain("at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50");
+    const unknown = serial('nobody-has-this');
+    expect(await awsError(t.iam.send(new ListMFADeviceTagsCommand({ SerialNumber: unknown })))).toEqual({
+      name: 'NoSuchEntityException',
+      status: 404,
+      message: `VirtualMFADevice with serial number ${unknown} doesn't exist.`,
+    });
+    expect((await awsError(t.iam.send(new UntagMFADeviceCommand({ SerialNumber: unknown, TagKeys: ['a'] })))).status).toBe(404);
+    const malformed = await awsError(t.iam.send(new TagMFADeviceCommand({ SerialNumber: 'short', Tags: [{ Key: 'a', Value: 'b' }] })));
+    expect(malformed).toMatchObject({ name: 'ValidationError', status: 400 });
+    expect(malformed.message).toContain("at 'serialNumber' failed to satisfy constraint: Member must have length greater than or equal to 9");
+  });
+
+  it('deleting the device deletes its tags', async () => {
+    await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'short-lived', Tags: [{ Key: 'a', Value: '1' }] }));
+    await t.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial('short-lived') }));
+    await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'short-lived' }));
+    expect((await t.iam.send(new ListMFADeviceTagsCommand({ SerialNumber: serial('short-lived') }))).Tags).toEqual([]);
+  });
+
+  it('is authorized on the device ARN with its tags and the requested tag keys', async () => {
+    await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'team-mfa', Tags: [{ Key: 'team', Value: 'blue' }] }));
+    await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'other-mfa' }));
+    const tagger = t.iamAs(
+      addUser(t, 'mfa-tagger', {
+        tagging: policy(
+          { Effect: 'Allow', Action: ['iam:ListMFADeviceTags', 'iam:UntagMFADevice'], Resource: `arn:aws:iam::${t.accountId}:mfa/team-*` },
+          {
+            Effect: 'Allow',
+            Action: 'iam:TagMFADevice',
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['project'] } },
+          },
+        ),
+      }).keys,
+    );
+    await tagger.send(new TagMFADeviceCommand({ SerialNumber: serial('team-mfa'), Tags: [{ Key: 'project', Value: 'x' }] }));
+    expect((await tagger.send(new ListMFADeviceTagsCommand({ SerialNumber: serial('team-mfa') }))).Tags).toHaveLength(2);
+    const denied = [
+      tagger.send(new TagMFADeviceCommand({ SerialNumber: serial('team-mfa'), Tags: [{ Key: 'owner', Value: 'x' }] })),
+      tagger.send(new TagMFADeviceCommand({ SerialNumber: serial('other-mfa'), Tags: [{ Key: 'project', Value: 'x' }] })),
+      tagger.send(new ListMFADeviceTagsCommand({ SerialNumber: serial('other-mfa') })),
+    ];
+    const [wrongKey, untaggedDevice, otherList] = await Promise.all(denied.map(awsError));
+    expect(wrongKey?.message).toBe(
+      `User: arn:aws:iam::${t.accountId}:user/mfa-tagger is not authorized to perform: iam:TagMFADevice on resource: ${serial('team-mfa')} because no identity-based policy allows the iam:TagMFADevice action`,
+    );
+    expect([untaggedDevice?.status, otherList?.status]).toEqual([403, 403]);
   });
 });

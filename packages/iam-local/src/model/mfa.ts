@@ -128,6 +128,12 @@ function noSuchDevice(serialNumber: string): IamError {
   return new IamError('NoSuchEntity', `VirtualMFADevice with serial number ${serialNumber} doesn't exist.`);
 }
 
+/** The serial number of an existing virtual MFA device (assigned or not); NoSuchEntity otherwise. */
+export function requireVirtualMfaDevice(db: Db, serialNumber: string): string {
+  if (!readDevice(db, serialNumber)) throw noSuchDevice(serialNumber);
+  return serialNumber;
+}
+
 function invalidCode(): IamError {
   return new IamError('InvalidAuthenticationCode', 'Authentication code for device is not valid.');
 }

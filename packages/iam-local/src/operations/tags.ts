@@ -1,6 +1,7 @@
-// Tag/Untag/List…Tags for users, roles and customer managed policies (the same three operations per type).
+// Tag/Untag/List…Tags for users, roles, customer managed policies and virtual MFA devices (the same three operations
+// per type). Instance profiles, OIDC/SAML providers and certificates do not exist here, so neither do their tag operations.
 import { operation, type AuthorizationTarget, type OperationContext, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
-import { ROLE_NAME, TAG_KEY, USER_NAME, pageRequest, paginate, requireString, stringListParam, tagsParam, validateAll } from '../protocol/params.ts';
+import { ROLE_NAME, SERIAL_NUMBER, TAG_KEY, USER_NAME, pageRequest, paginate, requireString, stringListParam, tagsParam, validateAll } from '../protocol/params.ts';
 import { listTags, putTags, removeTags } from '../model/tags.ts';
 import { requireUser } from '../model/users.ts';
 import { requireRole } from '../model/roles.ts';
@@ -8,11 +9,12 @@ import type { Db } from '../model/db.ts';
 import { policyArnParam } from './entity-params.ts';
 import { isAwsManagedArn } from '../model/aws-managed-policies.ts';
 import { refuseAwsManagedChange, requireCustomerPolicyId, requirePolicy } from '../model/managed-policies.ts';
-import { policyTarget, requestTagContext, roleTarget, userTarget, type Context } from './targets.ts';
+import { MFA_TAG_RESOURCE, requireVirtualMfaDevice } from '../model/mfa.ts';
+import { mfaDeviceTarget, policyTarget, requestTagContext, roleTarget, userTarget, type Context } from './targets.ts';
 
 interface TaggableKind {
-  resourceType: 'user' | 'role' | 'policy';
-  label: 'User' | 'Role' | 'Policy';
+  resourceType: 'user' | 'role' | 'policy' | typeof MFA_TAG_RESOURCE;
+  label: 'User' | 'Role' | 'Policy' | 'MFADevice';
   /** Reads and checks the identifying parameter (name or ARN). */
   identifier(params: QueryParams): string;
   /**
@@ -39,6 +41,13 @@ const KINDS: readonly TaggableKind[] = [
     target: roleTarget,
   },
   { resourceType: 'policy', label: 'Policy', identifier: (params) => policyArnParam(params), resolve: resolvePolicy, target: policyTarget },
+  {
+    resourceType: MFA_TAG_RESOURCE,
+    label: 'MFADevice',
+    identifier: (params) => requireString(params, 'SerialNumber', SERIAL_NUMBER),
+    resolve: requireVirtualMfaDevice,
+    target: mfaDeviceTarget,
+  },
 ];
 
 /** AWS managed policies carry no tags and nobody may tag them (refused as AWS refuses any change to them). */

@@ -9,6 +9,7 @@ import { findGroup } from '../model/groups.ts';
 import { findRole } from '../model/roles.ts';
 import { customerPolicyId } from '../model/managed-policies.ts';
 import { tagMap } from '../model/tags.ts';
+import { MFA_TAG_RESOURCE } from '../model/mfa.ts';
 
 export type Context = Record<string, string | string[]>;
 
@@ -70,6 +71,13 @@ export function roleTarget(ctx: OperationContext, action: string, params: QueryP
     if (role.boundaryArn && !('iam:PermissionsBoundary' in context)) context['iam:PermissionsBoundary'] = role.boundaryArn;
   }
   return { action, resource: entityArn(ctx.state.accountId, 'role', role?.path ?? '/', role?.name ?? name), context };
+}
+
+/** A virtual MFA device named by `SerialNumber` (its ARN), with its tags when it exists. */
+export function mfaDeviceTarget(ctx: OperationContext, action: string, params: QueryParams, extra: Context = {}): AuthorizationTarget {
+  const serialNumber = param(params, 'SerialNumber');
+  const tags = serialNumber ? tagMap(ctx.state.db, MFA_TAG_RESOURCE, serialNumber) : {};
+  return { action, resource: serialNumber || '*', context: { ...extra, ...resourceTags(tags) } };
 }
 
 /** A managed policy named by `PolicyArn` (customer managed: with its tags). */

@@ -7,6 +7,8 @@ import {
   CreateLoginProfileCommand,
   CreateRoleCommand,
   CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeactivateMFADeviceCommand,
   DeleteAccessKeyCommand,
   DeleteLoginProfileCommand,
   DeleteUserCommand,
@@ -18,12 +20,14 @@ import {
   PutRolePolicyCommand,
   AttachUserPolicyCommand,
   DetachUserPolicyCommand,
+  EnableMFADeviceCommand,
   RemoveUserFromGroupCommand,
   UpdateUserCommand,
 } from '@aws-sdk/client-iam';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
 import { awsError } from './helpers/entities.ts';
 import { recordPasswordUse } from '../src/model/login-profiles.ts';
+import { totpCode } from '../src/model/mfa.ts';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 
 let t: TestServer;
@@ -180,6 +184,13 @@ describe('DeleteUser', () => {
     await t.iam.send(new AttachUserPolicyCommand({ UserName: u, PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
     const { AccessKey } = await t.iam.send(new CreateAccessKeyCommand({ UserName: u }));
     await t.iam.send(new CreateLoginProfileCommand({ UserName: u, Password: 'Correct-Horse-9-Battery!' }));
+    const { VirtualMFADevice } = await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'doomed-mfa' }));
+    const seed = Buffer.from(VirtualMFADevice?.Base32StringSeed ?? new Uint8Array()).toString('ascii');
+    const SerialNumber = VirtualMFADevice?.SerialNumber ?? '';
+    const now = Date.now();
+    await t.iam.send(
+      new EnableMFADeviceCommand({ UserName: u, SerialNumber, AuthenticationCode1: totpCode(seed, new Date(now - 60_000)), AuthenticationCode2: totpCode(seed, new Date(now - 30_000)) }),
+    );
 
     const conflict = async () => {
       const error = await awsError(t.iam.send(new DeleteUserCommand({ UserName: u })));
@@ -191,6 +202,8 @@ describe('DeleteUser', () => {
     await t.iam.send(new DeleteAccessKeyCommand({ UserName: u, AccessKeyId: AccessKey!.AccessKeyId! }));
     expect(await conflict()).toBe('Cannot delete entity, must delete login profile first.');
     await t.iam.send(new DeleteLoginProfileCommand({ UserName: u }));
+    expect(await conflict()).toBe('Cannot delete entity, must delete MFA device first.');
+    await t.iam.send(new DeactivateMFADeviceCommand({ UserName: u, SerialNumber }));
     expect(await conflict()).toBe('Cannot delete entity, must delete policies first.');
     await t.iam.send(new DeleteUserPolicyCommand({ UserName: u, PolicyName: 'inline' }));
     expect(await conflict()).toBe('Cannot delete entity, must detach all policies first.');

@@ -51,22 +51,22 @@ function SingleUserDependencies({ userName }: { userName: string }) {
   return (
     <SpaceBetween size="xs">
       {items.length > 0 ? (
-        <div>
+        <SpaceBetween size="xxs">
           <Box>Deleting {userName} also removes:</Box>
           <ul>
             {items.map((item) => (
               <li key={item}>{item}</li>
             ))}
           </ul>
-        </div>
+        </SpaceBetween>
       ) : null}
       {unknown.length > 0 ? (
-        <div>
+        <SpaceBetween size="xs">
           <Box>
             You may not see whether {userName} has these. The delete looks again and stops at the first step IAM refuses:
           </Box>
           <UnknownSections sections={unknown} />
-        </div>
+        </SpaceBetween>
       ) : null}
     </SpaceBetween>
   );

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import type { UnavailableSection } from '../../../lib/iam-types.ts';
 import type { PasswordPolicy } from '../../../utils/password-policy.ts';
 
 export interface AccountSummary {
@@ -22,6 +23,8 @@ export interface Account {
   accountId: string;
   alias: string | null;
   summary: AccountSummary;
+  /** `summary` and/or `alias` when IAM refused GetAccountSummary or ListAccountAliases (they come back empty). */
+  unavailable?: UnavailableSection[];
 }
 
 export interface SecurityRecommendation {

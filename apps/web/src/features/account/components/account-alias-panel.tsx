@@ -13,6 +13,8 @@ import { notifySuccess } from '../../../components/notifications.tsx';
 import { consoleSignInUrl, useAccount, useDeleteAccountAlias, useSetAccountAlias } from '../api/account.ts';
 import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { validateAccountAlias } from './account-alias.ts';
+import { UnknownValue } from '../../../components/unavailable-sections.tsx';
+import { refusedSection } from '../../../lib/unavailable.ts';
 
 function AliasModal({ current, onClose }: { current: string | null; onClose: () => void }) {
   const [alias, setAlias] = useState(current ?? '');
@@ -52,13 +54,15 @@ export function AccountAliasPanel() {
   const [editing, setEditing] = useState(false);
   const confirm = useConfirmRemoval();
   const alias = account.data?.alias ?? null;
+  // When IAM refused ListAccountAliases the alias is unknown: neither "-" nor a Create button would be true.
+  const aliasRefused = refusedSection(account.data?.unavailable, 'alias');
   return (
     <Container
       header={
         <Header
           variant="h2"
           actions={
-            account.data ? (
+            account.data && !aliasRefused ? (
               <SpaceBetween direction="horizontal" size="xs">
                 {alias ? (
                   <Button
@@ -93,7 +97,7 @@ export function AccountAliasPanel() {
             columns={3}
             items={[
               { label: 'Account ID', value: account.data.accountId },
-              { label: 'Account alias', value: alias ?? '-' },
+              { label: 'Account alias', value: aliasRefused ? <UnknownValue section={aliasRefused} /> : (alias ?? '-') },
               { label: 'Sign-in URL', value: consoleSignInUrl(account.data) },
             ]}
           />

@@ -12,6 +12,8 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
+import { UnknownValue } from '../../../components/unavailable-sections.tsx';
+import { refusedSection } from '../../../lib/unavailable.ts';
 import { consoleSignInUrl, useAccount, useSecurityRecommendations, type AccountSummary } from '../api/account.ts';
 import { countNeedingAttention, toRecommendationViews } from './recommendations.ts';
 
@@ -75,6 +77,9 @@ export function Dashboard() {
   const account = useAccount();
   const alias = account.data?.alias;
   const signInUrl = account.data ? consoleSignInUrl(account.data) : '';
+  // Refused sections come back empty: show them as unknown, not as zero counts or "no alias".
+  const summaryRefused = refusedSection(account.data?.unavailable, 'summary');
+  const aliasRefused = refusedSection(account.data?.unavailable, 'alias');
   return (
     <ContentLayout header={<Header variant="h1">IAM Dashboard</Header>}>
       <SpaceBetween size="l">
@@ -84,6 +89,8 @@ export function Dashboard() {
             <Loading label="Loading the account summary" />
           ) : account.error ? (
             <ErrorAlert error={account.error} header="Could not load the account summary" />
+          ) : summaryRefused ? (
+            <UnknownValue section={summaryRefused} />
           ) : account.data ? (
             <KeyValuePairs
               columns={4}
@@ -116,7 +123,9 @@ export function Dashboard() {
                 },
                 {
                   label: 'Account alias',
-                  value: (
+                  value: aliasRefused ? (
+                    <UnknownValue section={aliasRefused} />
+                  ) : (
                     <SpaceBetween size="xxs" direction="horizontal">
                       <span>{alias ?? '-'}</span>
                       <RouterLink href="/account-settings">{alias ? 'Edit' : 'Create'}</RouterLink>

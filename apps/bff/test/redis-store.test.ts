@@ -77,6 +77,7 @@ describe('Redis session store (connect-redis)', () => {
     expect(signedIn).toBeTruthy();
     expect(signedIn).toContain('sealedCredentials');
     expect(signedIn).not.toMatch(/temp-secret-|temp-token-/);
+    expect(signedIn).not.toContain(admin.secretAccessKey); // signed in without MFA: the sealed long-term key
     const key = keys[values.indexOf(signedIn!)]!;
     const ttl = await reader.ttl(key);
     expect(ttl).toBeGreaterThan(0);

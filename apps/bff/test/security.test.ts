@@ -5,14 +5,14 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, browser } from './helpers/harness.ts';
 import type { Harness } from './helpers/harness.ts';
-import { admin, fakeAws, signInHandlers } from './helpers/fake-aws.ts';
+import { admin, fakeAws, mfaUser, signInHandlers } from './helpers/fake-aws.ts';
 
 let h: Harness;
 afterEach(() => h?.close());
 
 function setup() {
   const aws = fakeAws({
-    ...signInHandlers([admin]).handlers,
+    ...signInHandlers([admin, mfaUser]).handlers,
     ListUsers: () => ({ Users: Array.from({ length: 50 }, (_, i) => ({ UserName: `user-${i}`, UserId: `AIDA${i}`, Arn: `arn:aws:iam::123456789012:user/user-${i}`, Path: '/', CreateDate: new Date() })), IsTruncated: false }),
     CreateGroup: (i) => ({ Group: { GroupName: i.GroupName, GroupId: 'AGPAX', Arn: 'arn:aws:iam::123456789012:group/x', Path: '/', CreateDate: new Date() } }) });
   h = createHarness(aws.makeClients);
@@ -109,10 +109,11 @@ describe('secrets', () => {
     expect(log).toContain('[redacted]');
   });
 
-  it('stores the temporary credentials encrypted: the session row holds no secret in clear', async () => {
+  it('stores the credentials encrypted: the session rows hold no secret in clear (long-term key or temporary credentials)', async () => {
     setup();
     const b = await browser(h.app);
     await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect((await (await browser(h.app)).signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey, mfaCode: mfaUser.mfaCode })).body.mfaAuthenticated).toBe(true);
     const db = new Database(join(h.dataDir, 'sessions.sqlite'), { readonly: true });
     const rows = db.prepare('SELECT data FROM sessions').all() as { data: string }[];
     db.close();
@@ -121,6 +122,7 @@ describe('secrets', () => {
     expect(all).toContain(admin.arn);
     expect(all).not.toMatch(/temp-secret-|temp-token-|ASIATEMP/);
     expect(all).not.toContain(admin.secretAccessKey);
+    expect(all).not.toContain(mfaUser.secretAccessKey);
   });
 });
 

@@ -22,15 +22,29 @@ const sessionCookie = (res: { headers: Record<string, unknown> }) =>
   ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => c.startsWith('iam-console.sid='));
 
 describe('sign-in', () => {
-  it('signs in with an access key, keeps only temporary credentials and reports the identity', async () => {
+  it('signs in without MFA with the verified long-term key itself: GetSessionToken credentials could not call IAM', async () => {
     const aws = setup();
     const b = await browser(h.app);
     const res = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ signedIn: true, identity: { arn: admin.arn, type: 'user', userName: 'alice', accountId: '123456789012', accountAlias: 'example-corp' }, mfaAuthenticated: false });
-    // Later calls are signed with the session token, never with the long-term key.
+    expect(aws.calls.some((c) => c.command === 'GetSessionToken')).toBe(false);
     const users = await b.get('/api/users');
     expect(users.status).toBe(200);
+    const listCall = aws.calls.find((c) => c.command === 'ListUsers');
+    expect(listCall?.caller).toEqual({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    // Nothing of the key reaches the browser.
+    expect(JSON.stringify([res.body, users.body])).not.toContain(admin.secretAccessKey);
+  });
+
+  it('signs in with an MFA code through GetSessionToken: later calls use the temporary credentials', async () => {
+    const aws = setup();
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey, mfaCode: mfaUser.mfaCode });
+    expect(res.status).toBe(200);
+    expect(res.body.mfaAuthenticated).toBe(true);
+    expect(aws.calls.find((c) => c.command === 'GetSessionToken')?.input).toMatchObject({ SerialNumber: mfaUser.mfaSerial, TokenCode: mfaUser.mfaCode });
+    expect((await b.get('/api/users')).status).toBe(200);
     const listCall = aws.calls.find((c) => c.command === 'ListUsers');
     expect(listCall?.caller?.accessKeyId).toMatch(/^ASIA/);
     expect(listCall?.caller?.sessionToken).toBeTruthy();
@@ -76,21 +90,49 @@ describe('sign-in', () => {
     expect(aws.calls.some((c) => c.command === 'ListMFADevices')).toBe(false);
   });
 
-  it('explains when AWS refuses IAM calls from session credentials opened without MFA', async () => {
+  it('works where AWS refuses IAM calls from GetSessionToken credentials opened without MFA', async () => {
     const sts = signInHandlers([admin]);
-    const aws = fakeAws({
-      ...sts.handlers,
-      // Real AWS: GetSessionToken credentials without MFA cannot call IAM.
-      ListAccountAliases: (_i, caller) => {
-        if (caller?.sessionToken) throw awsError('InvalidClientTokenId', 'The security token included in the request is invalid', 403);
-        return { AccountAliases: [] };
-      },
-    });
+    // Real AWS: GetSessionToken credentials without MFA cannot call IAM (403 InvalidClientTokenId).
+    const iam = (answer: Record<string, unknown>) => (_i: Record<string, unknown>, caller: { sessionToken?: string } | undefined) => {
+      if (caller?.sessionToken) throw awsError('InvalidClientTokenId', 'The security token included in the request is invalid', 403);
+      return answer;
+    };
+    const aws = fakeAws({ ...sts.handlers, ListAccountAliases: iam({ AccountAliases: ['example-corp'] }), ListUsers: iam({ Users: [], IsTruncated: false }) });
     h = createHarness(aws.makeClients);
-    const res = await (await browser(h.app)).signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('MfaRequiredForIam');
-    expect(res.body.error.message).toContain('MFA');
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(res.status).toBe(200);
+    expect(res.body.identity.accountAlias).toBe('example-corp');
+    expect((await b.get('/api/users')).status).toBe(200);
+  });
+
+  it('keeps the long-term key of a sign-in without MFA only sealed, drops it at sign-out and at the idle timeout', async () => {
+    setup();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(h.dataDir, 'sessions.sqlite'), { readonly: true });
+    const rows = () => db.prepare('SELECT sid, data FROM sessions').all() as { sid: string; data: string }[];
+    const signedInRow = () => rows().find((r) => r.data.includes('sealedCredentials'));
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const row = signedInRow()!;
+    expect(row.data).not.toContain(admin.secretAccessKey);
+    expect(row.data).not.toContain(admin.accessKeyId);
+    const auth = JSON.parse(row.data).auth;
+    expect(auth).toMatchObject({ source: 'access-key', mfaAuthenticated: false, credentialsExpireAt: auth.signedInAt + h.config.sessionAbsoluteMs });
+    // Sealed with the harness's key for this session id: the long-term key, no session token.
+    const opened = createCredentialCipher(Buffer.alloc(32, 7)).decrypt(auth.sealedCredentials, row.sid);
+    expect(opened).toMatchObject({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(opened.sessionToken).toBeUndefined();
+    expect((await b.delete('/api/session')).status).toBe(204);
+    expect(rows().some((r) => r.sid === row.sid)).toBe(false);
+
+    const idle = await browser(h.app);
+    await idle.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(signedInRow()).toBeTruthy();
+    h.clock.advance(h.config.sessionIdleMs + 1);
+    expect((await idle.get('/api/users')).body.error.code).toBe('SessionExpired');
+    expect(signedInRow()).toBeUndefined();
+    db.close();
   });
 
   it('signs in without an alias when the caller may not list aliases, but not past any other failure', async () => {
@@ -193,19 +235,20 @@ describe('session lifetime', () => {
     setup({ env: { SESSION_ABSOLUTE_HOURS: '1' } }, 3 * 3_600_000);
     const b = await browser(h.app);
     await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    // Signed in without MFA, so the long-term key's expiry is the absolute timeout itself (the session ends at the hour).
     for (let i = 0; i < 3; i++) {
-      h.clock.advance(20 * 60_000);
+      h.clock.advance(19 * 60_000);
       expect((await b.get('/api/users')).status).toBe(200);
     }
-    h.clock.advance(60_000);
+    h.clock.advance(3 * 60_000);
     const res = await b.get('/api/users');
     expect(res.body.error.code).toBe('SessionExpired');
   });
 
-  it('answers SessionExpired when the temporary credentials have expired', async () => {
+  it('answers SessionExpired when the temporary credentials of an MFA sign-in have expired', async () => {
     setup({}, 15 * 60_000);
     const b = await browser(h.app);
-    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect((await b.signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey, mfaCode: mfaUser.mfaCode })).body.mfaAuthenticated).toBe(true);
     h.clock.advance(10 * 60_000);
     expect((await b.get('/api/users')).status).toBe(200);
     h.clock.advance(6 * 60_000);

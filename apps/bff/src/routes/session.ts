@@ -10,7 +10,7 @@ import { ensureCsrfToken } from '../security/csrf.ts';
 import { signInRateLimits } from '../security/rate-limits.ts';
 import type { SignInLimits } from '../security/rate-limits.ts';
 import type { Store } from 'express-rate-limit';
-import type { CredentialCipher, TemporaryCredentials } from '../session/credential-cipher.ts';
+import type { CredentialCipher, SessionCredentials } from '../session/credential-cipher.ts';
 import { currentTotp } from '../session/demo-identities.ts';
 import type { DemoIdentities } from '../session/demo-identities.ts';
 import type { SessionPolicy } from '../session/guard.ts';
@@ -113,9 +113,9 @@ export function sessionRouter(options: SessionRouterOptions): Router {
     async (req, res) => {
       const input = body(req, signInBody);
       const now = policy.clock();
-      const durationSeconds = Math.max(900, Math.min(Math.floor(policy.absoluteMs / 1000), 129_600));
+      const durationSeconds = Math.ceil(policy.absoluteMs / 1000);
       let auth: SignedInState;
-      let credentials: TemporaryCredentials | undefined;
+      let credentials: SessionCredentials | undefined;
       if ('credentialChain' in input) {
         if (!options.useCredentialChain) {
           throw new ApiError(400, 'CredentialChainDisabled', 'This console is not configured to use the server’s credential chain.');
@@ -129,10 +129,11 @@ export function sessionRouter(options: SessionRouterOptions): Router {
         credentials = result.credentials;
         auth = {
           identity: result.identity,
-          source: 'session-token',
+          source: result.credentials.sessionToken ? 'session-token' : 'access-key',
           mfaAuthenticated: result.mfaAuthenticated,
           signedInAt: now,
-          credentialsExpireAt: Date.parse(result.credentials.expiration) - (Date.now() - now),
+          // A long-term key's "expiry" is the absolute timeout itself.
+          credentialsExpireAt: result.credentials.sessionToken ? Date.parse(result.credentials.expiration) - (Date.now() - now) : now + policy.absoluteMs,
         };
       }
       await regenerate(req); // a new session id at sign-in defeats session fixation

@@ -71,18 +71,29 @@ export interface Recommendation {
 
 const DAY_MS = 86_400_000;
 
+/** Why a recommendation's status is unknown: the AWS error that kept its source from the caller. */
+const notAvailable = (source: string, err: { code: string; message: string }) => `${source} is not available to you (${err.code}: ${err.message}).`;
+
+/**
+ * Each recommendation comes from the account summary or the credential report; one the caller may not read
+ * leaves its recommendations `unknown` (the detail names AWS's refusal) instead of failing the whole list, as
+ * GET /api/account does with its sections.
+ */
 export async function securityRecommendations(iam: IAMClient, now: number): Promise<Recommendation[]> {
-  const summary = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {};
+  const refused: Unavailable[] = [];
+  const summary = await section('summary', undefined, async () => (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {}, refused);
+  const fromSummary = (detail: string, attention: (s: NonNullable<typeof summary>) => boolean) =>
+    summary
+      ? { detail, status: attention(summary) ? ('attention' as const) : ('ok' as const) }
+      : { detail: notAvailable('The account summary', refused[0]!), status: 'unknown' as const };
   const items: Recommendation[] = [
     {
       id: 'root-mfa', severity: 'high', title: 'Add MFA for the root user',
-      detail: 'The root user can do anything in the account; protect it with an MFA device.',
-      status: summary.AccountMFAEnabled === 1 ? 'ok' : 'attention',
+      ...fromSummary('The root user can do anything in the account; protect it with an MFA device.', (s) => s.AccountMFAEnabled !== 1),
     },
     {
       id: 'root-access-keys', severity: 'high', title: 'Remove the root user’s access keys',
-      detail: 'Use IAM users or roles for programmatic access, never the root user.',
-      status: summary.AccountAccessKeysPresent ? 'attention' : 'ok',
+      ...fromSummary('Use IAM users or roles for programmatic access, never the root user.', (s) => Boolean(s.AccountAccessKeysPresent)),
     },
   ];
   let rows: CredentialReportRow[] | undefined;
@@ -91,7 +102,7 @@ export async function securityRecommendations(iam: IAMClient, now: number): Prom
     rows = (await credentialReport(iam)).filter((r) => r.user !== '<root_account>');
   } catch (err) {
     if (!isAwsError(err)) throw err;
-    reportError = `The credential report is not available to you (${awsErrorCode(err)}: ${err.message}).`;
+    reportError = notAvailable('The credential report', { code: awsErrorCode(err), message: err.message });
   }
   const withoutMfa = rows?.filter((r) => r.password_enabled === 'true' && r.mfa_active !== 'true').map((r) => r.user ?? '');
   items.push({

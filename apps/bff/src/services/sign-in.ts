@@ -1,5 +1,14 @@
-// Sign-in: verify long-term keys with GetCallerIdentity, find the user's MFA device, and trade the
-// keys for temporary credentials with GetSessionToken. The long-term secret is never stored.
+// Sign-in: verify the long-term key with GetCallerIdentity, find the user's MFA device, then choose what the
+// session calls AWS with:
+// - with an MFA code: temporary credentials from GetSessionToken with SerialNumber/TokenCode (MFA-authenticated);
+//   the long-term secret is not kept;
+// - without MFA (a user with no device, the root user): the verified long-term key itself. AWS leaves no other way:
+//   GetSessionToken credentials "cannot call IAM API operations unless MFA information is included with the
+//   request" (IAM User Guide, "Comparing AWS STS credentials"; real AWS answers 403 InvalidClientTokenId), so a
+//   user without MFA — including one under the force-MFA policy who has to enroll a device through the console —
+//   could not use the console at all. This departs on purpose from keeping "only temporary credentials".
+// Either way the credentials are kept only sealed (AES-256-GCM, bound to the session id) in the server-side store,
+// never logged, never sent to the browser, dropped at sign-out and at the idle or absolute timeout.
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { ListAccountAliasesCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
 import type { AwsClientFactory, AwsClients } from '../aws/clients.ts';
@@ -7,7 +16,7 @@ import { awsErrorCode, isAwsError } from '../aws/errors.ts';
 import type { AwsErrorLike } from '../aws/errors.ts';
 import { isAwsCode } from './shape.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { TemporaryCredentials } from '../session/credential-cipher.ts';
+import type { SessionCredentials } from '../session/credential-cipher.ts';
 import type { Identity, PrincipalType } from '../session/session-data.ts';
 
 export interface SignInRequest {
@@ -16,15 +25,19 @@ export interface SignInRequest {
   mfaCode?: string | undefined;
   /** The MFA device the code is from; without it, the user's first device (the one MfaRequired names). */
   serialNumber?: string | undefined;
-  /** How long the temporary credentials should last (AWS caps root at 1 hour). */
+  /** How long the session may last (its absolute timeout); STS gets it within its 15 minutes to 36 hours. */
   durationSeconds: number;
 }
 
 export interface SignInResult {
   identity: Identity;
-  credentials: TemporaryCredentials;
+  /** With a session token when MFA-authenticated; else the verified long-term key (see the top of this file). */
+  credentials: SessionCredentials;
   mfaAuthenticated: boolean;
 }
+
+/** GetSessionToken's DurationSeconds range for IAM users. */
+const STS_DURATION = { min: 900, max: 129_600 } as const;
 
 const INVALID_KEY_CODES = new Set(['InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException', 'IncompleteSignature']);
 
@@ -73,14 +86,19 @@ async function mfaDevices(clients: AwsClients, identity: Identity): Promise<MfaD
 
 const requestIdOf = (err: AwsErrorLike) => (err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {});
 
-/** The device serial to send with the code, or undefined to sign in without MFA. */
-function chooseMfaDevice(devices: MfaDevices, request: SignInRequest): string | undefined {
+interface MfaProof {
+  serialNumber: string;
+  tokenCode: string;
+}
+
+/** The device and code to open an MFA session with, or undefined to sign in without MFA. */
+function chooseMfa(devices: MfaDevices, request: SignInRequest): MfaProof | undefined {
   const { mfaCode, serialNumber } = request;
   if (devices.kind === 'not-looked-up') return undefined;
   if (devices.kind === 'refused') {
     // Without a code, sign in without MFA and let IAM decide later; a code needs its device, and guessing is no option.
     if (!mfaCode) return undefined;
-    if (serialNumber) return serialNumber;
+    if (serialNumber) return { serialNumber, tokenCode: mfaCode };
     throw new ApiError(400, 'MfaSerialNumberRequired', `IAM does not let this user list their MFA devices (AWS: ${devices.refusal.message}), so the console cannot tell which device the code is from. Enter the device's ARN as well (arn:aws:iam::<account id>:mfa/<device name>).`, requestIdOf(devices.refusal));
   }
   const { serials } = devices;
@@ -89,19 +107,22 @@ function chooseMfaDevice(devices: MfaDevices, request: SignInRequest): string | 
     const several = serials.length > 1 ? `This user has ${serials.length} MFA devices: choose one and enter its current code.` : 'This user has an MFA device: enter the current code from it.';
     throw new ApiError(401, 'MfaRequired', several, { mfaSerialNumber: serials[0]!, mfaSerialNumbers: serials });
   }
-  if (serialNumber === undefined) return serials[0];
-  if (!serials.includes(serialNumber)) {
+  if (serialNumber !== undefined && !serials.includes(serialNumber)) {
     throw new ApiError(400, 'UnknownMfaDevice', `${serialNumber} is not an MFA device of this user (theirs: ${serials.join(', ') || 'none'}).`, { mfaSerialNumbers: serials });
   }
-  return serialNumber;
+  const chosen = serialNumber ?? serials[0];
+  // A code from a user without any device proves nothing: signed in without MFA.
+  return chosen === undefined ? undefined : { serialNumber: chosen, tokenCode: mfaCode };
 }
 
-async function sessionToken(clients: AwsClients, request: SignInRequest, serialNumber: string | undefined) {
+/** MFA-authenticated temporary credentials for the long-term key. */
+async function mfaSessionToken(clients: AwsClients, durationSeconds: number, { serialNumber, tokenCode }: MfaProof): Promise<SessionCredentials> {
   try {
     const out = await clients.sts.send(
       new GetSessionTokenCommand({
-        DurationSeconds: request.durationSeconds,
-        ...(serialNumber && request.mfaCode ? { SerialNumber: serialNumber, TokenCode: request.mfaCode } : {}),
+        DurationSeconds: Math.max(STS_DURATION.min, Math.min(durationSeconds, STS_DURATION.max)),
+        SerialNumber: serialNumber,
+        TokenCode: tokenCode,
       }),
     );
     const c = out.Credentials;
@@ -115,7 +136,7 @@ async function sessionToken(clients: AwsClients, request: SignInRequest, serialN
       expiration: new Date(c.Expiration).toISOString(),
     };
   } catch (err) {
-    if (serialNumber && request.mfaCode && isAwsError(err) && isAwsCode(err, 'AccessDenied', 'InvalidAuthenticationCode')) {
+    if (isAwsError(err) && isAwsCode(err, 'AccessDenied', 'InvalidAuthenticationCode')) {
       throw new ApiError(401, 'InvalidMfaCode', `The MFA code is not valid for ${serialNumber} (AWS: ${err.message}).`, {
         ...requestIdOf(err),
         mfaSerialNumber: serialNumber,
@@ -125,21 +146,25 @@ async function sessionToken(clients: AwsClients, request: SignInRequest, serialN
   }
 }
 
+/** Without MFA the session keeps the verified long-term key until its absolute timeout (see the top of this file). */
+function longTermKey(request: SignInRequest): SessionCredentials {
+  return {
+    accessKeyId: request.accessKeyId,
+    secretAccessKey: request.secretAccessKey,
+    expiration: new Date(Date.now() + request.durationSeconds * 1000).toISOString(),
+  };
+}
+
 /**
- * The account alias, read with the new temporary credentials — which also proves IAM accepts them.
- * Real AWS refuses IAM calls made with GetSessionToken credentials obtained without MFA
- * (InvalidClientTokenId); that is said plainly instead of failing on every page later.
+ * The account alias, read with the session's credentials. Not everyone may list aliases, and the alias is
+ * decoration; anything else (a broken client, an unreachable endpoint) is a real failure and must not pass as
+ * "no alias".
  */
-async function accountAlias(clients: AwsClients, withMfa: boolean): Promise<string | null> {
+async function accountAlias(clients: AwsClients): Promise<string | null> {
   try {
     const out = await clients.iam.send(new ListAccountAliasesCommand({}));
     return out.AccountAliases?.[0] ?? null;
   } catch (err) {
-    if (!withMfa && isAwsCode(err, 'InvalidClientTokenId')) {
-      throw new ApiError(401, 'MfaRequiredForIam', 'AWS accepts IAM calls from a console session only when it was opened with an MFA code. Assign an MFA device to this user and sign in with its code (or run the console with IAM_CONSOLE_USE_CREDENTIAL_CHAIN for a single-user setup).');
-    }
-    // Not everyone may list aliases, and the alias is decoration; anything else (a broken client, an
-    // unreachable endpoint) is a real failure and must not pass as "no alias".
     if (isAwsCode(err, 'AccessDenied')) return null;
     throw err;
   }
@@ -151,17 +176,16 @@ export async function signIn(makeClients: AwsClientFactory, request: SignInReque
   }
   const longTerm = makeClients({ accessKeyId: request.accessKeyId, secretAccessKey: request.secretAccessKey });
   const identity = await verifyKeys(longTerm);
-  const serialNumber = chooseMfaDevice(await mfaDevices(longTerm, identity), request);
-  const credentials = await sessionToken(longTerm, request, serialNumber);
-  const mfaAuthenticated = Boolean(serialNumber && request.mfaCode);
-  identity.accountAlias = await accountAlias(makeClients(credentials), mfaAuthenticated);
-  return { identity, credentials, mfaAuthenticated };
+  const mfa = chooseMfa(await mfaDevices(longTerm, identity), request);
+  const credentials = mfa ? await mfaSessionToken(longTerm, request.durationSeconds, mfa) : longTermKey(request);
+  identity.accountAlias = await accountAlias(mfa ? makeClients(credentials) : longTerm);
+  return { identity, credentials, mfaAuthenticated: mfa !== undefined };
 }
 
 /** Single-user local setup: whoever the SDK's default credential chain resolves to. */
 export async function identifyCredentialChain(makeClients: AwsClientFactory): Promise<Identity> {
   const clients = makeClients(undefined);
   const identity = await verifyKeys(clients);
-  identity.accountAlias = await accountAlias(clients, true);
+  identity.accountAlias = await accountAlias(clients);
   return identity;
 }

@@ -1,21 +1,25 @@
-// AES-256-GCM for the temporary credentials kept in the session store: a stolen store file or Redis
-// dump reveals no usable credential without the key. The session id is the associated data, so a
+// AES-256-GCM for the credentials kept in the session store (temporary credentials, or the long-term key of a
+// sign-in without MFA, see services/sign-in.ts): a stolen store file or Redis dump reveals no usable credential
+// without the key. The session id is the associated data, so a
 // sealed blob opens only in the session it was sealed for (copied into another session row it fails).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface TemporaryCredentials {
+/** What a signed-in session calls AWS with. */
+export interface SessionCredentials {
   accessKeyId: string;
   secretAccessKey: string;
-  sessionToken: string;
+  /** Temporary credentials (sign-in with MFA) carry one; a long-term key (sign-in without MFA) has none. */
+  sessionToken?: string;
+  /** ISO time the session stops using them: STS's expiry, or the session's absolute timeout for a long-term key. */
   expiration: string;
 }
 
 export interface CredentialCipher {
-  encrypt(credentials: TemporaryCredentials, sessionId: string): string;
+  encrypt(credentials: SessionCredentials, sessionId: string): string;
   /** Throws when the key, the session id or the blob is not the one it was sealed with. */
-  decrypt(sealed: string, sessionId: string): TemporaryCredentials;
+  decrypt(sealed: string, sessionId: string): SessionCredentials;
 }
 
 const IV_BYTES = 12;
@@ -37,7 +41,7 @@ export function createCredentialCipher(key: Buffer): CredentialCipher {
       decipher.setAAD(Buffer.from(sessionId, 'utf8'));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-      return JSON.parse(text.toString('utf8')) as TemporaryCredentials;
+      return JSON.parse(text.toString('utf8')) as SessionCredentials;
     },
   };
 }

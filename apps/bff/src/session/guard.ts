@@ -1,6 +1,6 @@
 // Server-side session lifetime and the signed-in check.
 // Idle and absolute timeouts are enforced here against an injectable clock (not only by cookie expiry),
-// and so is the expiry of the temporary credentials.
+// and so is the expiry of the session's credentials (temporary ones, or the absolute timeout for a long-term key).
 import type { RequestHandler } from 'express';
 import type { AwsClientFactory } from '../aws/clients.ts';
 import { notSignedIn, sessionExpired } from '../http/api-error.ts';

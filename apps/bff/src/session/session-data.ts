@@ -16,8 +16,11 @@ export interface Identity {
 
 export interface SignedInState {
   identity: Identity;
-  /** 'session-token': encrypted GetSessionToken credentials; 'credential-chain': the SDK default chain. */
-  source: 'session-token' | 'credential-chain';
+  /**
+   * 'session-token': sealed GetSessionToken credentials (sign-in with MFA); 'access-key': the sealed long-term key
+   * (sign-in without MFA, see services/sign-in.ts); 'credential-chain': the SDK default chain.
+   */
+  source: 'session-token' | 'access-key' | 'credential-chain';
   sealedCredentials?: string;
   mfaAuthenticated: boolean;
   signedInAt: number;

@@ -17,6 +17,7 @@ import {
 } from '../src/catalog/catalog-data.ts';
 import { containsCodecMarker, MAX_PHRASES, phraseEncoder } from '../src/catalog/phrase-codec.ts';
 import { GLOBAL_CONDITION_KEYS } from '../src/catalog/global-condition-keys.ts';
+import { slashFreeVariablesOf } from '../src/catalog/slash-free-variables.ts';
 import { SUPPLEMENTARY_CONDITION_KEYS } from '../src/catalog/supplementary-keys.ts';
 
 interface RawActionResource {
@@ -244,14 +245,16 @@ function buildCatalog(): CatalogData {
   const types: string[] = [];
   const accessLevelIndex = interner(accessLevels, (level) => level, [...accessLevels]);
   const typeIndex = interner(types, (type) => type);
+  const compactServices = services.map((raw) => buildService(raw, accessLevelIndex, typeIndex, encode));
   return {
     v: CATALOG_FORMAT_VERSION,
     src: { pkg: iamDataPackage.name, version: iamDataPackage.version, updatedAt: iamDataPackage.updatedAt ?? '' },
     al: accessLevels,
     ty: types,
     ph: phrases,
-    s: services.map((raw) => buildService(raw, accessLevelIndex, typeIndex, encode)),
+    s: compactServices,
     g: GLOBAL_CONDITION_KEYS.map((g) => [g.key, g.type, g.multiValued ? 1 : 0, g.description]),
+    sf: slashFreeVariablesOf(compactServices),
   };
 }
 

@@ -4,7 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileArnTemplate, compilePolicyArn, patternsIntersect } from '../src/catalog/arn-pattern.ts';
-import { slashFreeIn, slashFreeVariables } from '../src/catalog/slash-free-variables.ts';
+import { createCatalog } from '../src/catalog/catalog.ts';
+import type { CatalogData } from '../src/catalog/catalog-data.ts';
+import { CATALOG_FILE } from '../src/catalog/load-node.ts';
+import { slashFreeIn, slashFreeVariables, slashFreeVariablesOf } from '../src/catalog/slash-free-variables.ts';
 import { catalog, codesOf, doc, validate } from './validate-helpers.ts';
 
 describe('slashFreeVariables', () => {
@@ -84,6 +87,22 @@ describe('catalog: ARN matching with slash-free names', () => {
     expect(names('events:PutEvents', 'arn:aws:events:us-east-1:111122223333:event-bus/aws.partner/example.com/123/orders')).toEqual(['event-bus']);
     expect(names('glue:GetDatabase', 'arn:aws:glue:us-east-1:111122223333:database/s3tablescatalog/bucket/ns')).toContain('database');
     expect(names('elasticloadbalancing:AddTags', 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188')).not.toEqual([]);
+  });
+});
+
+describe('the slash-free keys in the catalog file', () => {
+  const data = JSON.parse(readFileSync(CATALOG_FILE, 'utf8')) as CatalogData;
+
+  it('are what the rule derives from the templates', () => {
+    expect(data.sf).toEqual(slashFreeVariablesOf(data.s));
+    expect(data.sf).toContain('s3:BucketName');
+  });
+
+  it('are derived on first use by a catalog file built without them', () => {
+    const { sf: _dropped, ...withoutKeys } = data;
+    const older = createCatalog(withoutKeys);
+    expect(older.resourceTypesMatchingArn('s3:ListBucket', 'arn:aws:s3:::my-bucket/*')).toEqual([]);
+    expect(older.resourceTypesMatchingArn('s3:ListBucket', 'arn:aws:s3:::my-bucket').map((rt) => rt.name)).toEqual(['bucket']);
   });
 });
 

@@ -25,6 +25,11 @@ export interface CatalogData {
   s: CompactService[];
   /** Global (aws:) condition keys: hand-written table, see global-condition-keys.ts. */
   g: CompactGlobalKey[];
+  /**
+   * "service:Variable" keys of the ARN template variables that hold no "/" (slash-free-variables.ts), derived at
+   * build time so that a fresh catalog does not scan every template; derived on first use when absent.
+   */
+  sf?: string[];
 }
 
 export interface CompactService {

@@ -3,7 +3,7 @@
 // load-node.ts or load-browser.ts. Lookups are case-insensitive where IAM is (service prefixes, action names,
 // condition key names), never throw, and answer `undefined`/empty for anything unknown.
 import { compileArnTemplate, compilePolicyArn, patternsIntersect, type CompiledArnPattern } from './arn-pattern.ts';
-import { slashFreeIn, slashFreeVariables } from './slash-free-variables.ts';
+import { slashFreeIn, slashFreeVariablesOf } from './slash-free-variables.ts';
 import { ARN_TEMPLATE_PREFIX, CATALOG_FORMAT_VERSION, COLUMN_SEPARATOR, type CatalogData, type CompactService } from './catalog-data.ts';
 import type { ConditionValueType } from './global-condition-keys.ts';
 import { decodePhrases } from './phrase-codec.ts';
@@ -203,11 +203,11 @@ export function createCatalog(data: CatalogData): Catalog {
   /** Condition keys by lower-cased name; templated ones also by namespace, to be matched by pattern. */
   let keyIndex: { exact: Map<string, KeySource>; templated: Map<string, { pattern?: RegExp; name: string }[]> } | undefined;
   let globalKeys: ConditionKeyInfo[] | undefined;
-  /** Derived from every service's templates at the first ARN match (a template may name another service's ARN). */
+  /** Template variables that hold no "/", over all services (a service may list another service's ARN). */
   let slashFree: ReadonlySet<string> | undefined;
 
   function compileTemplates(templates: readonly string[]): CompiledArnPattern[] {
-    slashFree ??= slashFreeVariables(data.s.flatMap((s) => s.r.flatMap(([, t]) => t.map((x) => ARN_TEMPLATE_PREFIX + x))));
+    slashFree ??= new Set(Array.isArray(data.sf) ? data.sf : slashFreeVariablesOf(data.s));
     const keys = slashFree;
     return templates.map((t) => compileArnTemplate(t, slashFreeIn(t, keys)));
   }

@@ -7,6 +7,8 @@
 // Being too strict costs a false RESOURCE_MATCHES_NO_ACTION, so the exceptions below are the documented
 // names that contain "/" although a template puts a "/" after them.
 
+import { ARN_TEMPLATE_PREFIX, type CompactService } from './catalog-data.ts';
+
 /** The service field of a template, e.g. "s3" for arn:${Partition}:s3:::${BucketName}. */
 function serviceOf(template: string): string {
   return template.split(':', 3)[2] ?? '';
@@ -50,6 +52,12 @@ export function slashFreeVariables(templates: Iterable<string>): ReadonlySet<Var
     }
   }
   return keys;
+}
+
+/** The keys for the templates of every service of a catalog, sorted (stored in the catalog file). */
+export function slashFreeVariablesOf(services: readonly CompactService[]): string[] {
+  const templates = services.flatMap((s) => s.r.flatMap(([, t]) => t.map((x) => ARN_TEMPLATE_PREFIX + x)));
+  return [...slashFreeVariables(templates)].sort();
 }
 
 /** The test compileArnTemplate needs for one template: whether its variable `name` cannot contain "/". */

@@ -14,6 +14,7 @@ import {
   PutGroupPolicyCommand,
   RemoveUserFromGroupCommand,
   UpdateGroupCommand,
+  UpdateUserCommand,
 } from '@aws-sdk/client-iam';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
 import { awsError } from './helpers/entities.ts';
@@ -66,6 +67,23 @@ describe('groups', () => {
       'The user with name ghost cannot be found.',
     );
     expect((await awsError(t.iam.send(new ListGroupsForUserCommand({ UserName: 'ghost' })))).status).toBe(404);
+  });
+
+  it('lists members by their current name after a rename, case-insensitively ordered, across pages', async () => {
+    await t.iam.send(new CreateGroupCommand({ GroupName: 'renamers' }));
+    for (const name of ['Bravo', 'charlie', 'delta']) {
+      await t.iam.send(new CreateUserCommand({ UserName: name }));
+      await t.iam.send(new AddUserToGroupCommand({ GroupName: 'renamers', UserName: name }));
+    }
+    await t.iam.send(new UpdateUserCommand({ UserName: 'delta', NewUserName: 'Alpha' }));
+    const names: string[] = [];
+    let Marker: string | undefined;
+    do {
+      const page = await t.iam.send(new GetGroupCommand({ GroupName: 'renamers', MaxItems: 2, Marker }));
+      names.push(...(page.Users ?? []).map((user) => user.UserName ?? ''));
+      Marker = page.IsTruncated ? page.Marker : undefined;
+    } while (Marker);
+    expect(names).toEqual(['Alpha', 'Bravo', 'charlie']);
   });
 
   it('pages ListGroups and refuses renaming onto a taken name', async () => {

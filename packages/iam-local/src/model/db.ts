@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from '
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { schemaParts } from './schema/index.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema/migrations.ts';
 
 export type Db = Database.Database;
 
@@ -61,5 +62,22 @@ export function openDatabase(dataDir: string): Db {
   db.transaction(() => {
     for (const part of schemaParts) db.exec(part.sql);
   })();
+  migrate(db, file);
   return db;
+}
+
+/** Brings the file to SCHEMA_VERSION; a file from a newer version is refused rather than misread. */
+function migrate(db: Db, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new DataFileError(`${file} was written by a newer iam-local (schema ${version}, this one knows up to ${SCHEMA_VERSION}); refusing to start.`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= version) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
 }

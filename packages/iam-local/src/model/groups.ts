@@ -91,7 +91,7 @@ export function addUserToGroup(db: Db, groupName: string, userName: string): voi
     const count = prepared(db, 'SELECT count(*) FROM iam_group_members WHERE user_id = ?').pluck().get(user.id) as number;
     if (count >= MAX_GROUPS_PER_USER) throw new IamError('LimitExceeded', `Cannot exceed quota for GroupsPerUser: ${MAX_GROUPS_PER_USER}`);
     const seq = prepared(db, 'SELECT coalesce(max(added_seq), 0) + 1 FROM iam_group_members').pluck().get() as number;
-    prepared(db, 'INSERT INTO iam_group_members (group_id, user_id, added_seq) VALUES (?, ?, ?)').run(group.id, user.id, seq);
+    prepared(db, 'INSERT INTO iam_group_members (group_id, user_id, added_seq, user_name) VALUES (?, ?, ?, ?)').run(group.id, user.id, seq, user.name);
     bumpPolicyState(db);
   })();
 }
@@ -108,13 +108,16 @@ export function removeUserFromGroup(db: Db, groupName: string, userName: string)
   })();
 }
 
-/** Members of a group ordered by name, paginated in SQL. */
+/**
+ * Members of a group ordered by name, paginated in SQL through the (group, user name) index: a page costs the same
+ * whatever the size of the group.
+ */
 export function listGroupMembers(db: Db, groupId: string, request: PageRequest): Page<User> {
   const after = request.marker ? decodeMarker(request.marker) : '';
-  const rows = prepared(db, 
+  const rows = prepared(db,
       `SELECT u.id, u.name, u.path, u.create_date AS createDate, u.boundary_arn AS boundaryArn
        FROM iam_group_members m JOIN iam_users u ON u.id = m.user_id
-       WHERE m.group_id = ? AND u.name > ? ORDER BY u.name LIMIT ?`,
+       WHERE m.group_id = ? AND m.user_name > ? ORDER BY m.user_name LIMIT ?`,
     )
     .all(groupId, after, request.maxItems + 1) as User[];
   return toPage(rows, request.maxItems, (user) => user.name);

@@ -1,7 +1,9 @@
 // One Query-protocol call from received bytes to response bytes, independent of node:http:
-// parameters → SigV4 → Action → parse (validation) → authorize → handle → XML (or the error envelope). Never throws.
+// parameters → SigV4 (and what GetSessionToken credentials may call) → Action → parse (validation) → authorize →
+// handle → XML (or the error envelope). Never throws.
 import { randomUUID } from 'node:crypto';
 import { authenticate } from '../auth/authenticate.ts';
+import { checkIamAccepts, checkStsAccepts } from '../auth/session-token-scope.ts';
 import type { Authorizer } from '../auth/authorizer.ts';
 import type { CredentialResolver } from '../auth/credentials.ts';
 import type { ReceivedRequest } from '../auth/sigv4.ts';
@@ -85,6 +87,7 @@ export function createPipeline(options: PipelineOptions): (request: CallRequest)
       throw new IamError('SignatureDoesNotMatch', `Credential should be scoped to correct service: 'iam'. `);
     }
     dispatch.service = service;
+    if (service === 'iam') checkIamAccepts(caller);
     const action = params.Action;
     if (action === undefined || action === '') throw new IamError('MissingAction', 'Missing Action');
     const version = params.Version ?? SERVICE_VERSION[service];
@@ -92,6 +95,7 @@ export function createPipeline(options: PipelineOptions): (request: CallRequest)
     if (!operation || operation.service !== service || version !== SERVICE_VERSION[service]) {
       throw new IamError('InvalidAction', `Could not find operation ${action} for version ${version}`);
     }
+    if (service === 'sts') checkStsAccepts(caller, action);
     const ctx: OperationContext = { state: options.state, caller, requestId, now, region, sourceIp: request.sourceIp, authorizer: options.authorizer };
     const input = operation.parse(params);
     options.authorizer.authorize(caller, operation.authorize(params, ctx), { now, sourceIp: request.sourceIp, region });

@@ -74,7 +74,7 @@ export async function seedScale(state: AccountState, options: ScaleSeedOptions):
       const name = `user-${String(i).padStart(5, '0')}`;
       const user = createUser(db, { name, path: PATHS[i % PATHS.length] as string }, ago(30 + (i % 700)));
       const owner = userOwner(user);
-      // One user in ten joins a group: membership inserts scan the table for the next sequence number (O(n)).
+      // One user in ten joins a group.
       if (i % 10 === 0) addUserToGroup(db, groupNames[(i / 10) % GROUPS] as string, name);
       const key = createAccessKey(db, owner, { now: ago(1 + (i % 500)) });
       if (i % 3 !== 0) {

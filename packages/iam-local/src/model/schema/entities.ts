@@ -1,6 +1,7 @@
 import type { SchemaPart } from './schema-part.ts';
 
-// Users, groups, roles, customer managed policies, inline policies, attachments, tags.
+// Users, groups, roles, customer managed policies, inline policies, attachments, tags. Later changes to these
+// tables are migrations (migrations.ts), so that data files of earlier versions get them too.
 // Names are unique case-insensitively (COLLATE NOCASE), as IAM does. Relations point at immutable ids, so a
 // rename is one row. AWS managed policies are not stored here (they are read-only data from the build);
 // attachments therefore reference policies by ARN.
@@ -31,6 +32,8 @@ CREATE TABLE IF NOT EXISTS iam_group_members (
   PRIMARY KEY (group_id, user_id)
 );
 CREATE INDEX IF NOT EXISTS iam_group_members_user ON iam_group_members (user_id);
+-- The next added_seq / attached_seq is max() + 1: without these an insert reads the whole table.
+CREATE INDEX IF NOT EXISTS iam_group_members_seq ON iam_group_members (added_seq);
 
 CREATE TABLE IF NOT EXISTS iam_roles (
   id TEXT PRIMARY KEY,
@@ -83,6 +86,7 @@ CREATE TABLE IF NOT EXISTS iam_attachments (
   PRIMARY KEY (principal_type, principal_id, policy_arn)
 );
 CREATE INDEX IF NOT EXISTS iam_attachments_policy ON iam_attachments (policy_arn);
+CREATE INDEX IF NOT EXISTS iam_attachments_seq ON iam_attachments (attached_seq);
 
 -- resource_type: 'user' | 'role' | 'policy' | other owners' types. key_fold is lower(key) where IAM treats
 -- keys case-insensitively (users, roles) and the key itself elsewhere.

@@ -13,6 +13,10 @@ for (const who of ['bob', 'alice'] satisfies DemoId[]) {
     await signInAsDemo(page, who);
     await expect(pageHeading(page, 'IAM Dashboard')).toBeVisible();
     await expect(page.getByText(/^(Loading|Checking)/)).toHaveCount(0);
+    // Refused facts read "Unknown — you lack …", never as zero counts or as an account without an alias.
+    await expect(page.getByText('Unknown — you lack iam:GetAccountSummary')).toBeVisible();
+    await expect(page.getByText('Unknown — you lack iam:ListAccountAliases')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Create', exact: true })).toHaveCount(0);
     await screenshot(page, `self-service-${who}-dashboard`);
 
     for (const { link, heading, action } of ADMIN_PAGES) {
@@ -25,5 +29,11 @@ for (const who of ['bob', 'alice'] satisfies DemoId[]) {
       await expect(page.getByText(/Something went wrong|Unexpected Application Error/)).toHaveCount(0);
       await screenshot(page, `self-service-${who}-${link.toLowerCase()}-refused`);
     }
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Account settings', exact: true }).click();
+    await expect(pageHeading(page, 'Account settings')).toBeVisible();
+    await expect(page.getByText('Unknown — you lack iam:ListAccountAliases')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create', exact: true })).toHaveCount(0);
+    await screenshot(page, `self-service-${who}-account-settings`);
   });
 }

@@ -60,10 +60,24 @@ export function errorAlert(page: Page, text: string | RegExp) {
   return page.getByRole('group').filter({ has: page.getByRole('img', { name: 'Error' }) }).filter({ hasText: text }).last();
 }
 
-export const test = base.extend({
+export const test = base.extend<{ pageProblems: string[] }>({
   baseURL: async ({}, use) => {
     await use(stack.baseUrl);
   },
+  // Every test fails on an uncaught error in the page or a Content-Security-Policy violation: the CSP must
+  // allow exactly what the SPA needs, and a console that throws is broken even when the text looks right.
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      });
+      await use(problems);
+      expect(problems, 'errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

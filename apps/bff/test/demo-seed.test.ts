@@ -49,7 +49,7 @@ describe('demo identities from the seed', () => {
     expect(find('self-service', false)).toBeTruthy();
   });
 
-  it('signing in reads the account alias with the new temporary credentials', async () => {
+  it('signing in reads the account alias with the session’s credentials', async () => {
     const admin = await signedInAs(find('admin').id);
     expect(admin.status).toBe(200);
     expect(admin.body.identity.accountAlias).toBe('acme-demo');

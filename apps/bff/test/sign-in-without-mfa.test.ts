@@ -153,4 +153,15 @@ describe('alice: force-MFA policy with a device', () => {
     expect((await b.patch(`/api/users/alice/access-keys/${created.body.accessKeyId}`, { status: 'Inactive' })).status).toBe(204);
     expect((await b.delete(`/api/users/alice/access-keys/${created.body.accessKeyId}`)).status).toBe(204);
   });
+
+  it('sees her own keys although the policy does not grant iam:GetAccessKeyLastUsed: only their last use is unknown', async () => {
+    const { b } = await signIn({ demoIdentity: 'alice' });
+    const detail = await b.get('/api/users/alice');
+    expect(detail.status).toBe(200);
+    expect(detail.body.accessKeys.map((k: { accessKeyId: string }) => k.accessKeyId)).toContain(keysOf('alice').accessKeyId);
+    expect(detail.body.accessKeys.every((k: { lastUsed?: unknown }) => k.lastUsed === undefined)).toBe(true);
+    const sections = detail.body.unavailable.map((u: { section: string }) => u.section);
+    expect(sections).toContain('accessKeyLastUsed');
+    expect(sections).not.toContain('accessKeys');
+  });
 });

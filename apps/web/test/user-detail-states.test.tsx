@@ -90,6 +90,19 @@ describe('user detail page states', () => {
     expect(within(panel).queryByRole('button', { name: 'Enable console access' })).toBeNull();
   });
 
+  it('lists keys whose last use IAM refused (Force_MFA grants no iam:GetAccessKeyLastUsed) with that use as unknown', async () => {
+    const detail = userDetail('bob', {
+      accessKeys: [{ accessKeyId: 'AKIABOBEXAMPLE000001', status: 'Active', createDate: new Date().toISOString() }],
+      unavailable: [refused('accessKeyLastUsed', 'iam:GetAccessKeyLastUsed')],
+    });
+    stubBff({ 'GET /users/bob': ok(detail) });
+    renderBob('security-credentials');
+    const key = await screen.findByText('AKIABOBEXAMPLE000001');
+    const row = key.closest('tr');
+    if (!row) throw new Error('no access key row');
+    expect(within(row).getAllByText('Unknown — you lack iam:GetAccessKeyLastUsed')).toHaveLength(3);
+  });
+
   it('says what it cannot see when asked to delete, instead of "has no access keys"', async () => {
     stubBff({ 'GET /users/bob': ok(bobDetail) });
     renderBob();

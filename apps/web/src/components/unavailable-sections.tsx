@@ -11,6 +11,7 @@ const LABELS: Record<string, string> = {
   inlinePolicies: 'Inline policies',
   groupPolicies: 'Policies from groups',
   accessKeys: 'Access keys',
+  accessKeyLastUsed: 'Access key last use',
   mfaDevices: 'MFA devices',
   loginProfile: 'Console password',
   users: 'Members',

@@ -90,7 +90,7 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
                 description={
                   mfaChallenge
                     ? 'Your identity has an MFA device. Enter the code it shows now.'
-                    : 'Use an IAM access key. The console keeps only temporary credentials derived from it.'
+                    : 'Use an IAM access key. The console keeps it (or, with MFA, the temporary credentials it opens) encrypted on the server for this session only.'
                 }
               >
                 {mfaChallenge ? 'Multi-factor authentication' : 'Sign in with an access key'}

@@ -16,7 +16,8 @@ export interface AccessKey {
   accessKeyId: string;
   status: 'Active' | 'Inactive';
   createDate: string;
-  lastUsed: { date?: string; service: string; region: string };
+  /** Absent when IAM refused iam:GetAccessKeyLastUsed (see `unavailable`: accessKeyLastUsed). */
+  lastUsed?: { date?: string; service: string; region: string };
 }
 
 export interface UserDetail {

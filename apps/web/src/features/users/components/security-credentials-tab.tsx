@@ -262,6 +262,9 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
   const remove = useDeleteAccessKey(userName);
   const [deleting, setDeleting] = useState<AccessKey | null>(null);
   const refused = refusedSection(detail.unavailable, 'accessKeys');
+  const lastUseRefused = refusedSection(detail.unavailable, 'accessKeyLastUsed');
+  const lastUse = (key: AccessKey, fact: (used: NonNullable<AccessKey['lastUsed']>) => string) =>
+    key.lastUsed ? fact(key.lastUsed) : lastUseRefused ? <UnknownValue section={lastUseRefused} /> : '-';
   const atLimit = detail.accessKeys.length >= ACCESS_KEYS_PER_USER;
 
   const setStatus = (key: AccessKey, status: AccessKey['status']) =>
@@ -307,9 +310,9 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
               return days > KEY_ROTATION_DAYS ? <StatusIndicator type="warning">{days} days</StatusIndicator> : `${days} days`;
             },
           },
-          { id: 'lastUsed', header: 'Last used', cell: (key) => formatAge(key.lastUsed.date) },
-          { id: 'service', header: 'Last used service', cell: (key) => key.lastUsed.service },
-          { id: 'region', header: 'Last used Region', cell: (key) => key.lastUsed.region },
+          { id: 'lastUsed', header: 'Last used', cell: (key) => lastUse(key, (used) => formatAge(used.date)) },
+          { id: 'service', header: 'Last used service', cell: (key) => lastUse(key, (used) => used.service) },
+          { id: 'region', header: 'Last used Region', cell: (key) => lastUse(key, (used) => used.region) },
           {
             id: 'actions',
             header: 'Actions',
@@ -375,7 +378,7 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
             })
           }
         >
-          <Box>Applications that still use this key stop working. Last used: {formatAge(deleting.lastUsed.date)}.</Box>
+          <Box>Applications that still use this key stop working. Last used: {deleting.lastUsed ? formatAge(deleting.lastUsed.date) : 'unknown'}.</Box>
         </ConfirmDeleteModal>
       ) : null}
     </>

@@ -3,7 +3,10 @@
 // MFA code, temporary credentials. Checked through the BFF's routes and, for what no route offers yet, through
 // the BFF's own client factory with the credentials the session holds.
 import { join } from 'node:path';
-import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import {
+  AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand,
+  ListUsersCommand, UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
 import Database from 'better-sqlite3';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +136,23 @@ describe('bob: force-MFA policy, no device yet', () => {
     const own = await withMfa.b.get('/api/users/bob');
     expect(own.status).toBe(200);
     expect(own.body.mfaDevices.map((d: { serialNumber: string }) => d.serialNumber)).toEqual([device.SerialNumber]);
+  });
+});
+
+describe('a session whose access key stops working', () => {
+  it('ends with SessionExpired on the next call once the key is deactivated, and the browser is signed out', async () => {
+    const root = endpoint.iamAs(endpoint.rootKeys);
+    await root.send(new CreateUserCommand({ UserName: 'keyholder' }));
+    await root.send(new AttachUserPolicyCommand({ UserName: 'keyholder', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }));
+    const { AccessKey: key } = await root.send(new CreateAccessKeyCommand({ UserName: 'keyholder' }));
+    const { b } = await signIn({ accessKeyId: key!.AccessKeyId, secretAccessKey: key!.SecretAccessKey });
+    expect((await b.get('/api/users')).status).toBe(200);
+    await root.send(new UpdateAccessKeyCommand({ UserName: 'keyholder', AccessKeyId: key!.AccessKeyId!, Status: 'Inactive' }));
+    const refused = await b.get('/api/users');
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('SessionExpired');
+    expect(refused.body.error.message).toMatch(/no longer valid.*Sign in again\. \(AWS: The security token included in the request is invalid\)$/);
+    expect((await b.get('/api/session')).body.signedIn).toBe(false);
   });
 });
 

@@ -12,7 +12,7 @@
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { ListAccountAliasesCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
 import type { AwsClientFactory, AwsClients } from '../aws/clients.ts';
-import { awsErrorCode, isAwsError } from '../aws/errors.ts';
+import { awsErrorCode, isAwsError, trimEnd } from '../aws/errors.ts';
 import type { AwsErrorLike } from '../aws/errors.ts';
 import { isAwsCode } from './shape.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -60,7 +60,7 @@ async function verifyKeys(clients: AwsClients): Promise<Identity> {
     return describeArn(out.Arn ?? '', out.Account ?? '', out.UserId ?? '');
   } catch (err) {
     if (isAwsError(err) && INVALID_KEY_CODES.has(awsErrorCode(err))) {
-      throw new ApiError(401, 'InvalidCredentials', `The access key ID or secret access key is not valid (AWS: ${err.message}).`, requestIdOf(err));
+      throw new ApiError(401, 'InvalidCredentials', `The access key ID or secret access key is not valid (AWS: ${trimEnd(err.message)}).`, requestIdOf(err));
     }
     throw err;
   }
@@ -137,7 +137,7 @@ async function mfaSessionToken(clients: AwsClients, durationSeconds: number, { s
     };
   } catch (err) {
     if (isAwsError(err) && isAwsCode(err, 'AccessDenied', 'InvalidAuthenticationCode')) {
-      throw new ApiError(401, 'InvalidMfaCode', `The MFA code is not valid for ${serialNumber} (AWS: ${err.message}).`, {
+      throw new ApiError(401, 'InvalidMfaCode', `The MFA code is not valid for ${serialNumber} (AWS: ${trimEnd(err.message)}).`, {
         ...requestIdOf(err),
         mfaSerialNumber: serialNumber,
       });

@@ -61,7 +61,7 @@ test('admin creates a user with a group, a policy and an access key, finds it, a
   });
 
   const key = await test.step('the secret is shown once and the .csv download carries it', async () => {
-    await expect(pageHeading(page, 'Retrieve password')).toBeVisible();
+    await expect(pageHeading(page, 'Retrieve access key')).toBeVisible();
     await expect(page.getByText(`User ${userName} created`).first()).toBeVisible();
     await expect(page.getByText('This is the only time the secret access key can be viewed or downloaded')).toBeVisible();
     const accessKeyId = (await page.getByText(/^AKIA[A-Z0-9]{16}$/).first().textContent()) ?? '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, stepProblems, type WizardState } from '../src/features/users/components/create-user-wizard.tsx';
+import { createdHeading, initialState, secretsOf, stepProblems, type WizardState } from '../src/features/users/components/create-user-wizard.tsx';
 
 const state = (changes: Partial<WizardState>): WizardState => ({ ...initialState, ...changes });
 const policy = { MinimumPasswordLength: 12, RequireNumbers: true };
@@ -28,5 +28,15 @@ describe('create user wizard steps', () => {
   it('checks tags on step 3, ignoring rows marked for removal', () => {
     expect(stepProblems(state({ tags: [{ key: 'team', value: 'a', existing: false }, { key: 'Team', value: 'b', existing: false }] }), null, 2)).toEqual(['Tag key Team is used twice.']);
     expect(stepProblems(state({ tags: [{ key: 'team', value: 'a', existing: false }, { key: 'Team', value: 'b', existing: false, markedForRemoval: true }] }), null, 2)).toEqual([]);
+  });
+});
+
+describe('the page shown once after creation', () => {
+  const accessKey = { accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'secret' };
+  it('names what it hands over: the password, the key, both, or nothing', () => {
+    expect([createdHeading({ userName: 'zoe', password: 'p' }), secretsOf({ userName: 'zoe', password: 'p' })]).toEqual(['Retrieve password', 'console password']);
+    expect([createdHeading({ userName: 'zoe', accessKey }), secretsOf({ userName: 'zoe', accessKey })]).toEqual(['Retrieve access key', 'access key']);
+    expect(secretsOf({ userName: 'zoe', password: 'p', accessKey })).toBe('console password and access key');
+    expect(createdHeading({ userName: 'zoe' })).toBe('User zoe created');
   });
 });

@@ -84,21 +84,30 @@ export function stepProblems(state: WizardState, policy: PasswordPolicy | null, 
 }
 
 /** The result shown once after creation; it lives only in this component's memory. */
-interface Created {
+export interface Created {
   userName: string;
   signInUrl?: string;
   password?: string;
   accessKey?: NewAccessKey;
 }
 
+/** What the page hands over once, in words: "password and access key", "access key"… */
+export const secretsOf = (created: Created): string =>
+  [created.password ? 'console password' : '', created.accessKey ? 'access key' : ''].filter(Boolean).join(' and ');
+
+/** The IAM console's heading when there is a password to retrieve; otherwise what the page shows. */
+export const createdHeading = (created: Created): string =>
+  created.password ? 'Retrieve password' : created.accessKey ? 'Retrieve access key' : `User ${created.userName} created`;
+
 function CreatedUser({ created }: { created: Created }) {
   const onFollow = useFollowHandler();
   return (
-    <ContentLayout header={<Header variant="h1">Retrieve password</Header>}>
+    <ContentLayout header={<Header variant="h1">{createdHeading(created)}</Header>}>
       <SpaceBetween size="l">
         <Alert type="success" header={`User ${created.userName} created`}>
-          You can view and copy the user&apos;s password and access key below. This is
-          the last time they are available; leaving this page forgets them.
+          {created.password || created.accessKey
+            ? `You can view and copy the user's ${secretsOf(created)} below. This is the last time ${created.password && created.accessKey ? 'they are' : 'it is'} available; leaving this page forgets ${created.password && created.accessKey ? 'them' : 'it'}.`
+            : 'The user has no console password and no access key yet; add them from the Security credentials tab.'}
         </Alert>
         {created.password ? (
           <Container header={<Header variant="h2">Console sign-in details</Header>}>

@@ -224,7 +224,9 @@ function MfaDevices({ detail }: { detail: UserDetail }) {
           refused ? (
             <UnknownEmpty section={refused} />
           ) : (
-            <Box color="text-status-inactive" textAlign="center">No MFA devices. {userName} signs in with a password only.</Box>
+            <Box color="text-status-inactive" textAlign="center">
+              No MFA devices.{detail.loginProfile ? ` ${userName} signs in to the console with a password only.` : ''}
+            </Box>
           )
         }
       />

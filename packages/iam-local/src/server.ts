@@ -35,6 +35,8 @@ export interface IamServerOptions {
   operations?: OperationTable;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Problems that do not stop the start, such as a data directory we cannot make private (default: stderr). */
+  warn?: (message: string) => void;
 }
 
 export interface IamServer {
@@ -108,7 +110,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
 export async function startIamServer(options: IamServerOptions): Promise<IamServer> {
   const databaseFile = join(options.dataDir, 'iam.sqlite');
   const newDataDir = !existsSync(databaseFile);
-  const db = openDatabase(options.dataDir);
+  const db = openDatabase(options.dataDir, options.warn ? { warn: options.warn } : {});
   const credentialsFile = join(options.dataDir, 'credentials');
   let account: ReturnType<typeof ensureAccount>;
   let state: AccountState;

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile, prepareDataDir, restrictDatabaseFiles, warnOnStderr, type Warn } from './data-dir.ts';
 import { schemaParts } from './schema/index.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema/migrations.ts';
 
@@ -28,16 +29,24 @@ function assertSqliteFile(file: string): void {
   }
 }
 
+export interface OpenDatabaseOptions {
+  /** Where a data path we cannot tighten is reported (default: stderr). */
+  warn?: Warn;
+}
+
 /**
  * Opens (or creates) the account database in `dataDir`. WAL mode: a write is durable once the call returns,
- * so an acknowledged request survives `kill -9`. A corrupt or foreign file is refused with a clear error.
+ * so an acknowledged request survives `kill -9`. A corrupt or foreign file is refused with a clear error
+ * (and left as it was). The directory is made 0700 and the database files 0600: they hold every secret.
  */
-export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
+export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Db {
+  const warn = options.warn ?? warnOnStderr;
+  prepareDataDir(dataDir, warn);
   const file = join(dataDir, 'iam.sqlite');
   assertSqliteFile(file);
   let db: Db;
   try {
+    createPrivateFile(file);
     db = new Database(file);
     const appId = db.pragma('application_id', { simple: true }) as number;
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
@@ -55,6 +64,7 @@ export function openDatabase(dataDir: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma(`application_id = ${APPLICATION_ID}`);
+    restrictDatabaseFiles(file, warn);
   } catch (error) {
     if (error instanceof DataFileError) throw error;
     throw new DataFileError(`Cannot open ${file}: ${(error as Error).message}`);

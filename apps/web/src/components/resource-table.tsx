@@ -4,14 +4,19 @@ import Button from '@cloudscape-design/components/button';
 import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
-import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
+import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useMemo, type ReactNode } from 'react';
-import { hasOperatorForm } from './date-filter.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { usePersistentState } from './persistent-state.ts';
+import { SuggestingPropertyFilter } from './suggesting-property-filter.tsx';
 import { PAGE_SIZE_OPTIONS, sanitizeTablePreferences, type TablePreferences } from './table-preferences.ts';
+
+// useCollection would otherwise compute every distinct value of the list on each change of it; the filter
+// builds its suggestions itself when they are first asked for.
+const NO_OPTIONS: PropertyFilterProps.FilteringOption[] = [];
+const NO_ITEMS: readonly never[] = [];
 
 export interface ResourceColumn<T> extends TableProps.ColumnDefinition<T> {
   id: string;
@@ -69,6 +74,7 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
     useCollection(source ?? [], {
       propertyFiltering: {
         filteringProperties: props.filteringProperties,
+        filteringOptions: NO_OPTIONS,
         empty: (
           <Box textAlign="center" color="inherit" padding="l">
             <SpaceBetween size="xs">
@@ -95,13 +101,6 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
       sorting: defaultSortingColumn ? { defaultState: { sortingColumn: defaultSortingColumn } } : {},
       pagination: { pageSize: preferences.pageSize },
     });
-
-  // Dates are picked in a form; offering every timestamp in the list as a value would only be noise.
-  const formKeys = useMemo(() => new Set(props.filteringProperties.filter(hasOperatorForm).map((property) => property.key)), [props.filteringProperties]);
-  const filteringOptions = useMemo(
-    () => propertyFilterProps.filteringOptions.filter((option) => !formKeys.has(option.propertyKey)),
-    [propertyFilterProps.filteringOptions, formKeys],
-  );
 
   const total = source?.length ?? 0;
   const selectedCount = props.selectedItems?.length ?? 0;
@@ -155,9 +154,9 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
         )
       }
       filter={
-        <PropertyFilter
+        <SuggestingPropertyFilter
           {...propertyFilterProps}
-          filteringOptions={filteringOptions}
+          items={source ?? NO_ITEMS}
           countText={`${filteredItemsCount ?? 0} ${filteredItemsCount === 1 ? 'match' : 'matches'}`}
           filteringPlaceholder={`Find ${many}`}
           expandToViewport

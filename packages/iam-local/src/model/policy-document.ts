@@ -1,8 +1,20 @@
-// Checks a policy document before it is stored. The common mistakes get IAM's own messages from a quick check
-// here; then the policy engine's validator (grammar, ARNs, principals, conditions, variables) rejects anything
-// else IAM would, with its finding's sentence. Sizes are checked by the callers against IAM's quota wording.
+// Checks a policy document before it is stored. A quick structural check comes first (it also guards the evaluator
+// from documents too large for the validator's full grammar); then the policy engine's validator (grammar, Sids,
+// ARNs, principals, conditions, variables) rejects anything else IAM would, answered in AWS's words where known
+// (policy-messages.ts). Sizes are checked by the callers against IAM's quota wording.
 import { IamError } from '../protocol/operation.ts';
 import { validatePolicy } from '@iam-console/policy-engine/validate/validate-policy.ts';
+import {
+  awsMalformedMessage,
+  INVALID_VERSION,
+  LEGACY_PARSING,
+  MISSING_ACTIONS,
+  MISSING_PRINCIPAL,
+  MISSING_RESOURCES,
+  PRINCIPAL_NOT_ALLOWED,
+  PROHIBITED_RESOURCE,
+  SYNTAX_ERRORS,
+} from './policy-messages.ts';
 
 export type DocumentKind = 'identity' | 'trust';
 
@@ -27,29 +39,32 @@ export function assertPolicyDocument(document: string, kind: DocumentKind): void
   try {
     parsed = JSON.parse(document);
   } catch {
-    malformed('Syntax errors in policy.');
+    malformed(SYNTAX_ERRORS);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) malformed('Syntax errors in policy.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) malformed(SYNTAX_ERRORS);
   const policy = parsed as Record<string, unknown>;
-  if ('Version' in policy && !VERSIONS.has(policy.Version as string)) malformed('The policy must contain a valid version string');
-  if (!('Statement' in policy)) malformed('Syntax errors in policy.');
+  if ('Version' in policy && !VERSIONS.has(policy.Version as string)) malformed(INVALID_VERSION);
+  if (!('Statement' in policy)) malformed(SYNTAX_ERRORS);
   const statements = asArray(policy.Statement);
-  if (statements.length === 0) malformed('Syntax errors in policy.');
+  if (statements.length === 0) malformed(SYNTAX_ERRORS);
   for (const raw of statements) {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) malformed('Syntax errors in policy.');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) malformed(SYNTAX_ERRORS);
     const statement = raw as Record<string, unknown>;
-    if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') malformed('Syntax errors in policy.');
-    if (!('Action' in statement) && !('NotAction' in statement)) malformed('Policy statement must contain actions.');
+    if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
+      malformed(typeof statement.Effect === 'string' && /^(allow|deny)$/i.test(statement.Effect) ? LEGACY_PARSING : SYNTAX_ERRORS);
+    }
+    if (!('Action' in statement) && !('NotAction' in statement)) malformed(MISSING_ACTIONS);
     if (kind === 'identity') {
-      if ('Principal' in statement || 'NotPrincipal' in statement) malformed('Policy document should not specify a principal.');
-      if (!('Resource' in statement) && !('NotResource' in statement)) malformed('Policy statement must contain resources.');
+      if ('Principal' in statement || 'NotPrincipal' in statement) malformed(PRINCIPAL_NOT_ALLOWED);
+      if (!('Resource' in statement) && !('NotResource' in statement)) malformed(MISSING_RESOURCES);
     } else {
-      if ('Resource' in statement || 'NotResource' in statement) malformed('Has prohibited field Resource');
-      if (!('Principal' in statement) && !('NotPrincipal' in statement)) malformed('AssumeRolepolicy contained an invalid principal element');
+      if ('Resource' in statement || 'NotResource' in statement) malformed(PROHIBITED_RESOURCE);
+      if (!('Principal' in statement) && !('NotPrincipal' in statement)) malformed(MISSING_PRINCIPAL);
     }
   }
-  const error = validatePolicy(document, { kind }).find(
+  const errors = validatePolicy(document, { kind }).filter(
     (finding) => finding.findingType === 'ERROR' && !finding.issueCode.startsWith('POLICY_SIZE_'),
   );
-  if (error) malformed(error.message);
+  const message = awsMalformedMessage(document, errors);
+  if (message !== undefined) malformed(message);
 }

@@ -1,14 +1,12 @@
-// GetAccountSummary: entity counts from the live tables next to IAM's default quotas, with the keys real AWS
-// returns in SummaryMap. Certificates, instance profiles and identity providers are not modelled: always 0.
+// GetAccountSummary: entity counts from the live tables next to the account's quotas (the entity quotas as stored
+// and enforced, account-quotas.ts; the rest IAM's defaults), with the keys real AWS returns in SummaryMap.
+// Certificates, instance profiles and identity providers are not modelled: always 0.
 import type { Db } from './db.ts';
 import { ACCESS_KEYS_PER_PRINCIPAL } from './access-keys.ts';
+import { entityQuotas } from './account-quotas.ts';
 
-/** IAM's default quotas (UG "IAM and AWS STS quotas"). */
+/** IAM's default quotas (UG "IAM and AWS STS quotas") other than the entity quotas. */
 const QUOTAS = {
-  UsersQuota: 5000,
-  GroupsQuota: 300,
-  RolesQuota: 1000,
-  PoliciesQuota: 1500,
   ServerCertificatesQuota: 20,
   InstanceProfilesQuota: 1000,
   PolicyVersionsInUseQuota: 10000,
@@ -50,6 +48,7 @@ export function getAccountSummary(db: Db): AccountSummary {
     ServerCertificates: 0,
     InstanceProfiles: 0,
     Providers: 0,
+    ...entityQuotas(db),
     ...QUOTAS,
   };
 }

@@ -6,6 +6,7 @@ import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
 import { bumpPolicyState } from './policy-state.ts';
 import { requireUser, type User } from './users.ts';
+import { assertBelowQuota } from './account-quotas.ts';
 
 export const MAX_GROUPS_PER_USER = 10;
 
@@ -42,6 +43,7 @@ export function createGroup(db: Db, input: { name: string; path: string }, now: 
   const id = newUniqueId('group');
   db.transaction(() => {
     assertNameFree(db, input.name);
+    assertBelowQuota(db, 'GroupsQuota');
     prepared(db, 'INSERT INTO iam_groups (id, name, path, create_date) VALUES (?, ?, ?, ?)').run(id, input.name, input.path, isoSeconds(now));
   })();
   return prepared(db, `SELECT ${GROUP_COLUMNS} FROM iam_groups WHERE id = ?`).get(id) as Group;

@@ -8,6 +8,7 @@ import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { assertPolicyDocument, policySize } from './policy-document.ts';
 import { bumpPolicyState } from './policy-state.ts';
 import { dropTags, putTags, type Tag } from './tags.ts';
+import { assertBelowQuota } from './account-quotas.ts';
 
 export const MAX_POLICY_VERSIONS = 5;
 export const MAX_MANAGED_POLICY_SIZE = 6144;
@@ -127,6 +128,7 @@ export function createPolicy(db: Db, accountId: string, input: NewPolicy, now: D
     if (clash !== undefined) {
       throw new IamError('EntityAlreadyExists', `A policy called ${input.name} already exists. Duplicate names are not allowed.`);
     }
+    assertBelowQuota(db, 'PoliciesQuota');
     prepared(db, 
       `INSERT INTO iam_policies (id, arn, name, path, description, create_date, update_date, default_version, next_version)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, 2)`,

@@ -7,6 +7,7 @@ import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page
 import { assertPolicyDocument, policySize } from './policy-document.ts';
 import { bumpPolicyState } from './policy-state.ts';
 import { dropTags, putTags, type Tag } from './tags.ts';
+import { assertBelowQuota } from './account-quotas.ts';
 
 export const MAX_TRUST_POLICY_SIZE = 2048;
 
@@ -80,6 +81,7 @@ export function createRole(db: Db, input: NewRole, now: Date): Role {
   db.transaction(() => {
     const clash = prepared(db, 'SELECT 1 FROM iam_roles WHERE name = ?').get(input.name);
     if (clash) throw new IamError('EntityAlreadyExists', `Role with name ${input.name} already exists.`);
+    assertBelowQuota(db, 'RolesQuota');
     prepared(db, 
       `INSERT INTO iam_roles (id, name, path, create_date, assume_role_policy, description, max_session_duration, boundary_arn)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

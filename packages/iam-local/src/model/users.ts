@@ -6,6 +6,7 @@ import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
 import { bumpPolicyState } from './policy-state.ts';
 import { dropTags, putTags, type Tag } from './tags.ts';
+import { assertBelowQuota } from './account-quotas.ts';
 
 export interface User {
   id: string;
@@ -53,6 +54,7 @@ export function createUser(db: Db, input: NewUser, now: Date): User {
   const id = newUniqueId('user');
   db.transaction(() => {
     assertNameFree(db, input.name);
+    assertBelowQuota(db, 'UsersQuota');
     prepared(db, 'INSERT INTO iam_users (id, name, path, create_date, boundary_arn) VALUES (?, ?, ?, ?, ?)').run(
       id,
       input.name,

@@ -9,6 +9,7 @@ import { hashPassword } from '../model/password-hash.ts';
 import { insertLoginProfileHash, recordPasswordUse } from '../model/login-profiles.ts';
 import { assignMfaDevice, registerVirtualMfaDevice } from '../model/mfa.ts';
 import { createUser } from '../model/users.ts';
+import { ENTITY_QUOTAS, setQuota } from '../model/account-quotas.ts';
 import { addUserToGroup, createGroup } from '../model/groups.ts';
 import { attachPolicy } from '../model/attachments.ts';
 import { createPolicy } from '../model/managed-policies.ts';
@@ -45,6 +46,8 @@ export async function seedScale(state: AccountState, options: ScaleSeedOptions):
     const root = getAccount(db)?.rootAccessKey;
     if (!root) throw new Error('The account has no active root access key to seed around');
     identities.push({ id: 'root', label: 'Root user', kind: 'root', description: 'The account root user.', ...root });
+    // As an account owner would have AWS raise it: to the next thousand that fits the N users and the admin.
+    setQuota(db, 'UsersQuota', Math.max(ENTITY_QUOTAS.UsersQuota.default, Math.ceil((options.users + 1) / 1000) * 1000));
 
     const policyArns: string[] = [];
     for (let i = 0; i < POLICIES; i++) {

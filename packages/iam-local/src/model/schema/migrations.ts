@@ -31,6 +31,14 @@ END;
 `);
     },
   },
+  {
+    version: 2,
+    name: 'entity quotas stored per account',
+    // Only raised or lowered quotas have a row; the rest are IAM's defaults (account-quotas.ts).
+    up(db) {
+      db.exec('CREATE TABLE iam_account_quotas (name TEXT PRIMARY KEY, value INTEGER NOT NULL CHECK (value >= 0))');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((latest, migration) => Math.max(latest, migration.version), 0);

@@ -11,7 +11,10 @@ import type { CallLogEntry } from '../src/protocol/pipeline.ts';
 export interface BenchServer {
   server: IamServer;
   keys: { accessKeyId: string; secretAccessKey: string };
+  /** A client signed with the root user's key. */
   iam(): IAMClient;
+  /** A client signed with other keys (an IAM user's). */
+  iamAs(keys: { accessKeyId: string; secretAccessKey: string }): IAMClient;
   close(): Promise<void>;
 }
 
@@ -21,14 +24,16 @@ export async function startBenchServer(seed: SeedKind, users?: number, log?: (en
   const root = getAccount(server.state.db)?.rootAccessKey;
   if (!root) throw new Error('no root key');
   const clients: IAMClient[] = [];
+  const iamAs = (keys: { accessKeyId: string; secretAccessKey: string }) => {
+    const client = new IAMClient({ endpoint: server.url, region: 'us-east-1', credentials: keys, maxAttempts: 1 });
+    clients.push(client);
+    return client;
+  };
   return {
     server,
     keys: root,
-    iam() {
-      const client = new IAMClient({ endpoint: server.url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
-      clients.push(client);
-      return client;
-    },
+    iam: () => iamAs(root),
+    iamAs,
     async close() {
       for (const client of clients) client.destroy();
       await server.close();

@@ -1,26 +1,48 @@
 // CreateUser / GetUser throughput from 8 concurrent SDK clients over HTTP (each client its own connection pool),
-// against one iam-local server in this process (client and server share the 2 cores).
+// against one iam-local server in this process (client and server share the 2 cores). The figures are for an IAM
+// user whose access comes from AdministratorAccess attached to its group, so every call runs policy evaluation
+// as a real admin's would; the root user, whom IAM never evaluates, gives the `.root` baseline lines.
 import { CreateUserCommand, GetUserCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { createAccessKey } from '../src/model/access-keys.ts';
+import { attachPolicy } from '../src/model/attachments.ts';
+import { userOwner } from '../src/model/credential-owner.ts';
+import { addUserToGroup, createGroup } from '../src/model/groups.ts';
+import { createUser } from '../src/model/users.ts';
 import { report, startBenchServer } from './bench-kit.ts';
 
 const CLIENTS = 8;
 const PER_CLIENT = 150;
 
 const bench = await startBenchServer('none');
-const clients: IAMClient[] = Array.from({ length: CLIENTS }, () => bench.iam());
+const { db } = bench.server.state;
+const now = new Date();
+const admins = createGroup(db, { name: 'bench-admins', path: '/' }, now);
+attachPolicy(db, { type: 'group', id: admins.id }, 'arn:aws:iam::aws:policy/AdministratorAccess');
+const admin = createUser(db, { name: 'bench-admin', path: '/' }, now);
+addUserToGroup(db, admins.name, admin.name);
+const adminKey = createAccessKey(db, userOwner(admin), { now });
 
-async function throughput(op: (client: IAMClient, c: number, i: number) => Promise<unknown>): Promise<number> {
+async function throughput(clients: IAMClient[], op: (client: IAMClient, c: number, i: number) => Promise<unknown>, perClient = PER_CLIENT): Promise<number> {
   const start = performance.now();
   await Promise.all(clients.map(async (client, c) => {
-    for (let i = 0; i < PER_CLIENT; i++) await op(client, c, i);
+    for (let i = 0; i < perClient; i++) await op(client, c, i);
   }));
-  return (CLIENTS * PER_CLIENT) / ((performance.now() - start) / 1000);
+  return (CLIENTS * perClient) / ((performance.now() - start) / 1000);
 }
 
-// Warm the connections and caches.
-await throughput((client, c, i) => client.send(new GetUserCommand({})).then(() => i + c));
-const creates = await throughput((client, c, i) => client.send(new CreateUserCommand({ UserName: `tp-${c}-${i}` })));
-const gets = await throughput((client, c, i) => client.send(new GetUserCommand({ UserName: `tp-${(c + 1) % CLIENTS}-${i}` })));
-report('iam-local.throughput.createUser.8clients', creates, 'ops/s');
-report('iam-local.throughput.getUser.8clients', gets, 'ops/s');
+async function measure(label: string, clients: IAMClient[]): Promise<{ creates: number; gets: number }> {
+  // Warm the connections, caches and both code paths, so the run measured first is not the one that pays for JIT.
+  await throughput(clients, (client, c, i) => client.send(new GetUserCommand({})).then(() => i + c));
+  await throughput(clients, (client, c, i) => client.send(new CreateUserCommand({ UserName: `${label}-warm-${c}-${i}` })), PER_CLIENT / 5);
+  const creates = await throughput(clients, (client, c, i) => client.send(new CreateUserCommand({ UserName: `${label}-${c}-${i}` })));
+  const gets = await throughput(clients, (client, c, i) => client.send(new GetUserCommand({ UserName: `${label}-${(c + 1) % CLIENTS}-${i}` })));
+  return { creates, gets };
+}
+
+const root = await measure('root', Array.from({ length: CLIENTS }, () => bench.iam()));
+const user = await measure('tp', Array.from({ length: CLIENTS }, () => bench.iamAs({ accessKeyId: adminKey.accessKeyId, secretAccessKey: adminKey.secretAccessKey })));
+report('iam-local.throughput.createUser.8clients', user.creates, 'ops/s');
+report('iam-local.throughput.getUser.8clients', user.gets, 'ops/s');
+report('iam-local.throughput.createUser.8clients.root', root.creates, 'ops/s');
+report('iam-local.throughput.getUser.8clients.root', root.gets, 'ops/s');
 await bench.close();

@@ -1,10 +1,11 @@
 import AppLayout from '@cloudscape-design/components/app-layout';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Notifications } from '../../components/notifications.tsx';
 import { useSession } from '../../features/session/api/session.ts';
+import { preloadListPages } from '../list-pages.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { Navigation } from './navigation.tsx';
 import { TopBar } from './top-bar.tsx';
@@ -13,6 +14,10 @@ import { TopBar } from './top-bar.tsx';
 export function Shell() {
   const session = useSession();
   const location = useLocation();
+  const signedIn = session.data?.signedIn === true;
+  useEffect(() => {
+    if (signedIn) preloadListPages();
+  }, [signedIn]);
   if (session.isPending) return <Loading label="Loading session" />;
   if (session.error) {
     return (

@@ -78,14 +78,21 @@ export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactor
   };
   return (credentials, onRequestId) => {
     const common = { region: endpoints.region, requestHandler, ...FIXED_CLIENT_SETTINGS, ...(credentials ? { credentials: sdkCredentials(credentials) } : {}) };
+    // At the deserialize step, ahead of the SDK's deserializer: every attempt's parsed output or error passes here.
+    const idOptions = { step: 'deserialize' as const, priority: 'high' as const, name: 'iamConsoleRequestIds' };
     const iam = new IAMClient({ ...common, ...(endpoints.iamEndpoint ? { endpoint: endpoints.iamEndpoint } : {}) });
-    const sts = new STSClient({ ...common, ...(endpoints.stsEndpoint ? { endpoint: endpoints.stsEndpoint } : {}) });
-    if (onRequestId) {
-      // At the deserialize step, ahead of the SDK's deserializer: every attempt's parsed output or error passes here.
-      const options = { step: 'deserialize' as const, priority: 'high' as const, name: 'iamConsoleRequestIds' };
-      iam.middlewareStack.add(requestIdRecorder(onRequestId), options);
-      sts.middlewareStack.add(requestIdRecorder(onRequestId), options);
-    }
-    return { iam, sts };
+    if (onRequestId) iam.middlewareStack.add(requestIdRecorder(onRequestId), idOptions);
+    // Most requests call IAM only: the STS client is built on first use (building one costs ~70 µs).
+    let sts: STSClient | undefined;
+    return {
+      iam,
+      get sts() {
+        if (!sts) {
+          sts = new STSClient({ ...common, ...(endpoints.stsEndpoint ? { endpoint: endpoints.stsEndpoint } : {}) });
+          if (onRequestId) sts.middlewareStack.add(requestIdRecorder(onRequestId), idOptions);
+        }
+        return sts;
+      },
+    };
   };
 }

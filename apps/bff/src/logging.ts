@@ -11,13 +11,28 @@ const SECRET_KEYS = [
   'base32Seed', 'Base32StringSeed', 'QRCodePNG',
 ];
 
-export const REDACT_PATHS = [
+/** Where secrets sit in pino-http's request/response serializations (method, url, query, params, headers). */
+export const HTTP_LINE_REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
+];
+
+export const REDACT_PATHS = [
+  ...HTTP_LINE_REDACT_PATHS,
   ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]),
 ];
+
+/**
+ * The logger for pino-http's per-request lines only. Those lines hold the serialized request and response
+ * (never a body), so redacting the headers above is enough; the full rule set costs ~170 µs per use
+ * whatever the object, which pino-http paid twice per request (its child logger and the completion line).
+ * Everything else, including `req.log`, logs through the fully redacting logger.
+ */
+export function httpLineLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: HTTP_LINE_REDACT_PATHS, censor: '[redacted]' } });
+}
 
 /** How long a log line may wait in the buffer before it is written out. */
 const FLUSH_INTERVAL_MS = 1000;

@@ -39,3 +39,17 @@ describe('log redaction', () => {
     expect(text()).toContain('arn:aws:iam::123456789012:mfa/alice');
   });
 });
+
+describe('request lines', () => {
+  it('the request-line logger redacts the cookie, authorization and CSRF headers and the Set-Cookie answer', async () => {
+    const { httpLineLogger } = await import('../src/logging.ts');
+    const { logger, text } = capture();
+    httpLineLogger(logger).info({
+      req: { method: 'GET', url: '/api/users', headers: { cookie: 'SECRET-cookie', authorization: 'SECRET-auth', 'x-csrf-token': 'SECRET-csrf' } },
+      res: { statusCode: 200, headers: { 'set-cookie': 'SECRET-set-cookie' } },
+    }, 'request completed');
+    expect(text()).toContain('/api/users');
+    expect(text()).not.toContain('SECRET-');
+    expect(text().match(/\[redacted\]/g)).toHaveLength(4);
+  });
+});

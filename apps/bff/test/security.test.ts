@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, browser } from './helpers/harness.ts';
 import type { Harness } from './helpers/harness.ts';
-import { admin, fakeAws, mfaUser, signInHandlers } from './helpers/fake-aws.ts';
+import { admin, awsError, fakeAws, mfaUser, signInHandlers } from './helpers/fake-aws.ts';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -107,6 +107,24 @@ describe('secrets', () => {
     const cookie = String(signIn.headers['set-cookie']).split(';')[0]!.split('=')[1]!;
     expect(log).not.toContain(cookie);
     expect(log).toContain('[redacted]');
+  });
+
+  it('redacts secrets deep inside an error logged for a failed request (req.log is the fully redacting logger)', async () => {
+    h = createHarness(fakeAws({
+      ...signInHandlers([admin]).handlers,
+      ListUsers: () => {
+        throw Object.assign(awsError('ServiceFailure', 'The request processing has failed because of an unknown error.', 500), {
+          SecretAccessKey: 'SECRET-in-error', input: { NewPassword: 'SECRET-nested-in-error' },
+        });
+      },
+    }).makeClients);
+    const b = await browser(h.app);
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect((await b.get('/api/users')).status).toBe(500);
+    const log = h.logs.join('');
+    expect(log).toContain('request failed');
+    expect(log).toContain('ServiceFailure');
+    expect(log).not.toContain('SECRET-');
   });
 
   it('stores the credentials encrypted: the session rows hold no secret in clear (long-term key or temporary credentials)', async () => {

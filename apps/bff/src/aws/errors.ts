@@ -44,23 +44,25 @@ function readableMessage(code: string, awsMessage: string): string {
   return awsMessage || code;
 }
 
+/** The `requestId` detail of an ApiError made from an AWS error (none when AWS sent none). */
+export const requestIdOf = (err: AwsErrorLike) => (err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {});
+
 /** AWS's message without its final full stop, for quoting inside a sentence of ours. */
 export const trimEnd = (message: string): string => message.replace(/\.\s*$/, '');
 
 export function awsErrorToApiError(err: AwsErrorLike): ApiError {
   const code = awsErrorCode(err);
-  const requestId = err.$metadata?.requestId;
   if (code === 'ExpiredToken') {
-    return new ApiError(401, 'SessionExpired', `Your session has expired. Sign in again. (AWS: ${trimEnd(err.message)})`, { ...(requestId ? { requestId } : {}) });
+    return new ApiError(401, 'SessionExpired', `Your session has expired. Sign in again. (AWS: ${trimEnd(err.message)})`, requestIdOf(err));
   }
   // A session opened without MFA uses the access key itself: once that key is deactivated or deleted
   // (possibly from this very session), every call fails this way, and the only way on is a new sign-in.
   if (code === 'InvalidClientTokenId') {
-    return new ApiError(401, 'SessionExpired', `The credentials of this session are no longer valid (was its access key deactivated or deleted?). Sign in again. (AWS: ${trimEnd(err.message)})`, { ...(requestId ? { requestId } : {}) });
+    return new ApiError(401, 'SessionExpired', `The credentials of this session are no longer valid (was its access key deactivated or deleted?). Sign in again. (AWS: ${trimEnd(err.message)})`, requestIdOf(err));
   }
   // The endpoint's HTTP status is authoritative (IAM maps each code to one, see docs/domain.md).
   const status = err.$metadata?.httpStatusCode ?? (err.$fault === 'server' ? 502 : 400);
-  return new ApiError(status, code, readableMessage(code, err.message), requestId ? { requestId } : {});
+  return new ApiError(status, code, readableMessage(code, err.message), requestIdOf(err));
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);

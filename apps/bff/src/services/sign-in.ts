@@ -12,7 +12,7 @@
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { ListAccountAliasesCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
 import type { AwsClientFactory, AwsClients } from '../aws/clients.ts';
-import { awsErrorCode, isAwsError, trimEnd } from '../aws/errors.ts';
+import { awsErrorCode, isAwsError, requestIdOf, trimEnd } from '../aws/errors.ts';
 import type { AwsErrorLike } from '../aws/errors.ts';
 import { isAwsCode } from './shape.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -83,8 +83,6 @@ async function mfaDevices(clients: AwsClients, identity: Identity): Promise<MfaD
     throw err;
   }
 }
-
-const requestIdOf = (err: AwsErrorLike) => (err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {});
 
 interface MfaProof {
   serialNumber: string;

@@ -299,6 +299,8 @@ export const stsOperations: OperationTable = {
     authorize: () => [],
     handle([duration, serialNumber, tokenCode], ctx) {
       const caller = ctx.caller;
+      // GetSessionToken credentials never get here (checkStsAccepts refuses them before parsing); assumed-role
+      // credentials do, and AWS refuses them the same way.
       if (caller.temporary || caller.kind === 'assumed-role') {
         throw new IamError('AccessDenied', 'Cannot call GetSessionToken with session credentials');
       }

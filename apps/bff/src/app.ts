@@ -21,6 +21,7 @@ import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { CredentialCipher } from './session/credential-cipher.ts';
 import type { DemoIdentities } from './session/demo-identities.ts';
 import { requireSignIn, sessionLifetime } from './session/guard.ts';
+import { createSessionClients, DEFAULT_CLIENT_IDLE_MS, DEFAULT_MAX_CACHED_SESSIONS } from './session/session-clients.ts';
 import { SESSION_COOKIE } from './session/session-data.ts';
 import { sessionRouter } from './routes/session.ts';
 import { accountRouter } from './routes/account.ts';
@@ -58,6 +59,11 @@ const STATIC_COMPRESSION = { threshold: 1024 };
 export function createApp(config: Config, deps: AppDeps): express.Express {
   const clock = deps.clock ?? Date.now;
   const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs, clock };
+  const sessionClients = createSessionClients(deps.makeClients, {
+    idleMs: Math.min(DEFAULT_CLIENT_IDLE_MS, config.sessionIdleMs),
+    maxEntries: DEFAULT_MAX_CACHED_SESSIONS,
+    clock,
+  });
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
@@ -92,6 +98,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     '/session',
     sessionRouter({
       makeClients: deps.makeClients,
+      sessionClients,
       cipher: deps.cipher,
       policy,
       demoIdentities: deps.demoIdentities,
@@ -100,7 +107,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       rateLimitStore: deps.rateLimitStore,
     }),
   );
-  api.use(requireSignIn(deps.cipher, deps.makeClients));
+  api.use(requireSignIn(deps.cipher, sessionClients));
   api.use('/account', accountRouter());
   api.use('/users', usersRouter());
   api.use('/groups', groupsRouter());

@@ -1,5 +1,5 @@
-// Builds the IAM and STS clients for one request from that session's credentials. Nothing global
-// holds credentials: a client lives as long as the request that made it.
+// Builds the IAM and STS clients for a session's credentials (session/session-clients.ts keeps them
+// between that session's requests); connections are shared, credentials are not.
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -70,8 +70,8 @@ function sdkCredentials(c: AwsCredentials): AwsCredentials {
 }
 
 export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactory {
-  // Clients are per request, connections are not: keep-alive agents (which hold no credentials) are
-  // shared so each request does not pay a new TCP/TLS handshake.
+  // Clients are per session, connections are not: keep-alive agents (which hold no credentials) are
+  // shared so no session pays a new TCP/TLS handshake.
   const requestHandler = {
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
     httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),

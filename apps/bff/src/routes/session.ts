@@ -14,12 +14,15 @@ import type { CredentialCipher, SessionCredentials } from '../session/credential
 import { currentTotp } from '../session/demo-identities.ts';
 import type { DemoIdentities } from '../session/demo-identities.ts';
 import type { SessionPolicy } from '../session/guard.ts';
+import type { SessionClients } from '../session/session-clients.ts';
 import { SESSION_COOKIE } from '../session/session-data.ts';
 import type { SignedInState } from '../session/session-data.ts';
 import { identifyCredentialChain, signIn } from '../services/sign-in.ts';
 
 export interface SessionRouterOptions {
   makeClients: AwsClientFactory;
+  /** Sign-out drops the session's cached clients. */
+  sessionClients: SessionClients;
   cipher: CredentialCipher;
   policy: SessionPolicy;
   demoIdentities: DemoIdentities | undefined;
@@ -136,6 +139,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
           credentialsExpireAt: result.credentials.sessionToken ? Date.parse(result.credentials.expiration) - (Date.now() - now) : now + policy.absoluteMs,
         };
       }
+      options.sessionClients.forget(req.sessionID); // a previous sign-in's clients
       await regenerate(req); // a new session id at sign-in defeats session fixation
       // Sealed for the new session id: the credentials open in this session only.
       if (credentials) auth.sealedCredentials = options.cipher.encrypt(credentials, req.sessionID);
@@ -147,6 +151,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
   );
 
   router.delete('/', audited('SignOut', (req) => req.session.auth?.identity.arn ?? ''), async (req, res) => {
+    options.sessionClients.forget(req.sessionID);
     await destroy(req);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();

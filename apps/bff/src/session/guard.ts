@@ -2,10 +2,10 @@
 // Idle and absolute timeouts are enforced here against an injectable clock (not only by cookie expiry),
 // and so is the expiry of the session's credentials (temporary ones, or the absolute timeout for a long-term key).
 import type { RequestHandler } from 'express';
-import type { AwsClientFactory } from '../aws/clients.ts';
 import { notSignedIn, sessionExpired } from '../http/api-error.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import type { SignedInState } from './session-data.ts';
+import type { SessionClients } from './session-clients.ts';
 
 /** Idle time is measured to within this much (or a tenth of the idle timeout, if shorter). */
 export const ACTIVITY_GRANULARITY_MS = 5_000;
@@ -48,27 +48,28 @@ export function sessionLifetime(policy: SessionPolicy): RequestHandler {
   };
 }
 
-/** Routes below this need a signed-in session; they get AWS clients built from its credentials. */
-export function requireSignIn(cipher: CredentialCipher, makeClients: AwsClientFactory): RequestHandler {
+/** Routes below this need a signed-in session; they get the session's AWS clients. */
+export function requireSignIn(cipher: CredentialCipher, sessionClients: SessionClients): RequestHandler {
   return (req, res, next) => {
     const auth = req.session.auth;
     if (!auth) return next(res.locals.sessionExpired ? sessionExpired() : notSignedIn());
-    const record = (id: string) => (res.locals.awsRequestIds ??= []).push(id);
     if (auth.source === 'credential-chain') {
-      res.locals.aws = makeClients(undefined, record);
+      res.locals.aws = sessionClients.forCredentialChain();
     } else {
-      if (!auth.sealedCredentials) return next(notSignedIn());
-      let credentials;
+      const sealed = auth.sealedCredentials;
+      if (!sealed) return next(notSignedIn());
       try {
-        credentials = cipher.decrypt(auth.sealedCredentials, req.sessionID);
+        res.locals.aws = sessionClients.forSession(req.sessionID, sealed, () => {
+          const { accessKeyId, secretAccessKey, sessionToken } = cipher.decrypt(sealed, req.sessionID);
+          return { accessKeyId, secretAccessKey, sessionToken };
+        });
       } catch {
         // Sealed with another key (SESSION_ENCRYPTION_KEY changed), for another session, or damaged: the sign-in is unusable.
         delete req.session.auth;
         return next(sessionExpired());
       }
-      const { accessKeyId, secretAccessKey, sessionToken } = credentials;
-      res.locals.aws = makeClients({ accessKeyId, secretAccessKey, sessionToken }, record);
     }
-    next();
+    // The rest of the request runs in this context, so the calls it makes report their ids to this response.
+    sessionClients.withRequestIds((id) => (res.locals.awsRequestIds ??= []).push(id), next);
   };
 }

@@ -4,7 +4,6 @@ import compression from 'compression';
 import express from 'express';
 import session from 'express-session';
 import type { Store } from 'express-session';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AwsClientFactory } from './aws/clients.ts';
@@ -12,7 +11,7 @@ import type { AuditLog } from './audit/audit-log.ts';
 import { auditTrail } from './audit/audit-middleware.ts';
 import { notFound } from './http/api-error.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
-import { httpLineLogger } from './logging.ts';
+import { requestLog } from './http/request-log.ts';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
 import { DEFAULT_SIGN_IN_LIMITS } from './security/rate-limits.ts';
@@ -68,13 +67,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
 
-  // `req.log` is the fully redacting logger (made on first use); pino-http's own lines use the cheaper one.
-  app.use((req, _res, next) => {
-    let log: typeof deps.logger | undefined;
-    Object.defineProperty(req, 'log', { configurable: true, enumerable: false, get: () => (log ??= deps.logger.child({ reqId: req.id })) });
-    next();
-  });
-  app.use(pinoHttp({ logger: httpLineLogger(deps.logger), autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(requestLog(deps.logger, { only: (path) => path.startsWith('/api') }));
   app.use(securityHeaders({ hsts: config.cookieSecure }));
   const api = express.Router();
   // First, so every state-changing request is recorded, also those refused while parsing (bad JSON, 413).

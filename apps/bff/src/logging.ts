@@ -11,8 +11,8 @@ const SECRET_KEYS = [
   'base32Seed', 'Base32StringSeed', 'QRCodePNG',
 ];
 
-/** Where secrets sit in pino-http's request/response serializations (method, url, query, params, headers). */
-export const HTTP_LINE_REDACT_PATHS = [
+/** Where secrets sit in a logged request or response (its headers). */
+const HEADER_REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',
@@ -20,18 +20,17 @@ export const HTTP_LINE_REDACT_PATHS = [
 ];
 
 export const REDACT_PATHS = [
-  ...HTTP_LINE_REDACT_PATHS,
+  ...HEADER_REDACT_PATHS,
   ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]),
 ];
 
 /**
- * The logger for pino-http's per-request lines only. Those lines hold the serialized request and response
- * (never a body), so redacting the headers above is enough; the full rule set costs ~170 µs per use
- * whatever the object, which pino-http paid twice per request (its child logger and the completion line).
- * Everything else, including `req.log`, logs through the fully redacting logger.
+ * A logger without redaction, only for lines made of fixed fields that cannot hold a secret (the request
+ * lines: id, method, path, status, duration). The full rule set costs ~185 µs per line whatever the object,
+ * ~3 µs without: on every request that was a tenth of the BFF's whole overhead per proxied call.
  */
-export function httpLineLogger(logger: Logger): Logger {
-  return logger.child({}, { redact: { paths: HTTP_LINE_REDACT_PATHS, censor: '[redacted]' } });
+export function unredactedLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: [], censor: '[redacted]' } });
 }
 
 /** How long a log line may wait in the buffer before it is written out. */

@@ -1,6 +1,12 @@
 // Secrets never reach the log, whatever object they travel in.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import { get as httpGet } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import request from 'supertest';
+import { requestLog } from '../src/http/request-log.ts';
 import { createLogger } from '../src/logging.ts';
 
 function capture() {
@@ -41,15 +47,48 @@ describe('log redaction', () => {
 });
 
 describe('request lines', () => {
-  it('the request-line logger redacts the cookie, authorization and CSRF headers and the Set-Cookie answer', async () => {
-    const { httpLineLogger } = await import('../src/logging.ts');
+  function appWithRequestLog() {
     const { logger, text } = capture();
-    httpLineLogger(logger).info({
-      req: { method: 'GET', url: '/api/users', headers: { cookie: 'SECRET-cookie', authorization: 'SECRET-auth', 'x-csrf-token': 'SECRET-csrf' } },
-      res: { statusCode: 200, headers: { 'set-cookie': 'SECRET-set-cookie' } },
-    }, 'request completed');
-    expect(text()).toContain('/api/users');
-    expect(text()).not.toContain('SECRET-');
-    expect(text().match(/\[redacted\]/g)).toHaveLength(4);
+    const app = express();
+    app.use(requestLog(logger, { only: (path) => path.startsWith('/api') }));
+    app.get('/api/ok', (req, res) => {
+      req.log.info({ password: 'SECRET-through-req-log' }, 'handler line');
+      res.json({ ok: true });
+    });
+    app.get('/api/fails', (_req, res) => void res.status(500).json({}));
+    app.get('/api/hangs', () => {});
+    app.get('/index.html', (_req, res) => void res.send('page'));
+    return { app, lines: () => text().trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  }
+
+  it('logs method, path, status and duration of an API request, and none of its headers or query', async () => {
+    const { app, lines } = appWithRequestLog();
+    await request(app).get('/api/ok?secretAccessKey=SECRET-in-query')
+      .set('cookie', 'iamconsole.sid=SECRET-cookie').set('authorization', 'SECRET-auth').set('x-csrf-token', 'SECRET-csrf');
+    const [handler, done] = lines();
+    expect(done).toMatchObject({ level: 30, method: 'GET', path: '/api/ok', status: 200, msg: 'request completed' });
+    expect(typeof done!.responseTime).toBe('number');
+    // req.log carries the request's id and still redacts.
+    expect(handler).toMatchObject({ reqId: done!.reqId, password: '[redacted]', msg: 'handler line' });
+    expect(JSON.stringify(lines())).not.toContain('SECRET-');
+  });
+
+  it('logs a failed request at error level, an aborted one as aborted, and no line for the SPA’s files', async () => {
+    const { app, lines } = appWithRequestLog();
+    await request(app).get('/api/fails');
+    await request(app).get('/index.html');
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const aborted = httpGet({ host: '127.0.0.1', port, path: '/api/hangs' });
+    aborted.on('error', () => {});
+    await new Promise((r) => setTimeout(r, 100));
+    aborted.destroy();
+    await new Promise((r) => setTimeout(r, 100));
+    server.close();
+    expect(lines().map((l) => [l.level, l.path, l.status, l.msg])).toEqual([
+      [50, '/api/fails', 500, 'request completed'],
+      [40, '/api/hangs', 200, 'request aborted'],
+    ]);
   });
 });

@@ -55,6 +55,15 @@ export interface AppDeps {
 const API_COMPRESSION = { threshold: 1024, level: 1, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } } };
 const STATIC_COMPRESSION = { threshold: 1024 };
 
+/**
+ * API answers describe the account's principals and policies: kept out of the browser's cache (no-store), so
+ * no ETag either (computing one hashed every answer).
+ */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 export function createApp(config: Config, deps: AppDeps): express.Express {
   const clock = deps.clock ?? Date.now;
   const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs, clock };
@@ -65,6 +74,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   });
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   if (config.trustProxy) app.set('trust proxy', 1);
 
   app.use(requestLog(deps.logger, { only: (path) => path.startsWith('/api') }));
@@ -79,13 +89,17 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       store: deps.sessionStore,
       resave: false,
       saveUninitialized: false,
-      rolling: true,
+      // Not on every response: the cookie's expiry moves whenever the session is saved, which sessionLifetime
+      // makes happen at least every ACTIVITY_GRANULARITY_MS of activity (the server's idle check decides anyway).
+      // Re-signing and re-sending the cookie on each response cost ~40 µs per call for nothing.
+      rolling: false,
       cookie: { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, maxAge: config.sessionIdleMs, path: '/' },
     }),
   );
   api.use(sessionLifetime(policy));
   // After the session, so a request refused for its body is still recorded with its caller.
-  api.use(express.json({ limit: '512kb' }));
+  const json = express.json({ limit: '512kb' });
+  api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
   api.use(csrfProtection);
   api.use(
     '/session',
@@ -112,7 +126,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   });
   api.use(errorMiddleware);
 
-  app.use('/api', compression(API_COMPRESSION), api);
+  app.use('/api', noStore, compression(API_COMPRESSION), api);
   app.use(compression(STATIC_COMPRESSION), spaRouter(config.staticDir));
   return app;
 }

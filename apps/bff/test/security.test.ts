@@ -78,6 +78,20 @@ describe('headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('keeps API answers out of the browser cache, signed in or not, errors included', async () => {
+    setup();
+    const b = await browser(h.app);
+    const anonymous = await b.get('/api/session');
+    await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const users = await b.get('/api/users');
+    const missing = await b.get('/api/nothing-here');
+    expect([anonymous.status, users.status, missing.status]).toEqual([200, 200, 404]);
+    for (const res of [anonymous, users, missing]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers.etag).toBeUndefined();
+    }
+  });
 });
 
 describe('compression', () => {
@@ -154,6 +168,7 @@ describe('the SPA', () => {
     const asset = await request(h.app).get('/assets/index-3f9a1b2c.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.etag).toBeTruthy(); // the SPA's files still revalidate cheaply
     writeFileSync(join(dir, 'robots.txt'), 'User-agent: *');
     expect((await request(h.app).get('/robots.txt')).headers['cache-control']).toBe('no-cache');
     expect((await request(h.app).get('/assets/missing-12345678.js')).status).toBe(404);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCredentialCipher } from '../src/session/credential-cipher.ts';
 import { createHarness, browser } from './helpers/harness.ts';
@@ -182,9 +183,11 @@ describe('sign-in', () => {
 describe('session lifetime', () => {
   it('issues a new session id at sign-in', async () => {
     setup();
-    const b = await browser(h.app);
-    const before = sessionCookie(await b.get('/api/session'));
-    const res = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const first = await request(h.app).get('/api/session');
+    const before = sessionCookie(first);
+    const res = await request(h.app).post('/api/session').set('cookie', before!.split(';')[0]!).set('x-csrf-token', first.body.csrfToken)
+      .send({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(res.status).toBe(200);
     const after = sessionCookie(res);
     expect(before).toBeTruthy();
     expect(after).toBeTruthy();
@@ -193,13 +196,13 @@ describe('session lifetime', () => {
 
   it('sets HttpOnly, SameSite=Strict cookies, Secure outside localhost', async () => {
     setup();
-    const cookie = sessionCookie(await (await browser(h.app)).get('/api/session'));
+    const cookie = sessionCookie(await request(h.app).get('/api/session'));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).not.toMatch(/Secure/);
     h.close();
     setup({ env: { HOST: '0.0.0.0', TRUST_PROXY: 'true' } });
-    const secure = sessionCookie(await (await import('supertest')).default(h.app).get('/api/session').set('x-forwarded-proto', 'https'));
+    const secure = sessionCookie(await request(h.app).get('/api/session').set('x-forwarded-proto', 'https'));
     expect(secure).toMatch(/; Secure/);
     expect(secure).toMatch(/HttpOnly/);
   });
@@ -217,6 +220,20 @@ describe('session lifetime', () => {
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('SessionExpired');
     expect((await b.get('/api/session')).body.signedIn).toBe(false);
+  });
+
+  it('re-sends the session cookie with a later expiry when activity is recorded, not with every answer', async () => {
+    setup();
+    const b = await browser(h.app);
+    const signedIn = sessionCookie(await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey }));
+    expect(signedIn).toMatch(/Expires=/);
+    expect(sessionCookie(await b.get('/api/users'))).toBeUndefined();
+    h.clock.advance(6_000); // past the activity granularity: the session records the activity and is saved
+    const refreshed = sessionCookie(await b.get('/api/users'));
+    expect(refreshed!.split(';')[0]).toBe(signedIn!.split(';')[0]);
+    const expiry = (cookie: string) => Date.parse(/Expires=([^;]+)/.exec(cookie)![1]!);
+    expect(expiry(refreshed!)).toBeGreaterThanOrEqual(expiry(signedIn!));
+    expect(sessionCookie(await b.get('/api/users'))).toBeUndefined();
   });
 
   it('keeps a short idle timeout (end-to-end tests use seconds) alive while requests keep coming', async () => {

@@ -4,6 +4,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
+import { sha256 } from './sha256.ts';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -59,6 +60,7 @@ const FIXED_CLIENT_SETTINGS = {
   defaultsMode: 'standard' as const,
   userAgentAppId: 'iam-console',
   authSchemePreference: [] as string[],
+  sha256,
 };
 
 /**

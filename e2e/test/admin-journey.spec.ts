@@ -128,6 +128,8 @@ test('admin creates a user with a group, a policy and an access key, finds it, a
     await confirm.click();
     await expect(page).toHaveURL(/\/users$/);
     await expect(page.getByText(`User ${userName} deleted.`)).toBeVisible();
+    // The notification of its creation went with it.
+    await expect(page.getByText(`User ${userName} created.`)).toHaveCount(0);
   });
 
   await test.step('the user is gone, in the list and at the endpoint', async () => {

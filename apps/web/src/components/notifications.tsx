@@ -2,7 +2,12 @@ import Flashbar, { type FlashbarProps } from '@cloudscape-design/components/flas
 import { useSyncExternalStore } from 'react';
 import { errorHeadline, errorMessage, ErrorReference } from './error-alert.tsx';
 
-type Notification = FlashbarProps.MessageDefinition & { id: string };
+type Notification = FlashbarProps.MessageDefinition & { id: string; subjects: readonly string[] };
+
+/** What a notification is about (e.g. `user/alice`): a newer one about the same thing replaces it. */
+export interface NotifyOptions {
+  subjects?: readonly string[];
+}
 
 // A tiny store outside React so any mutation callback can announce its outcome in the shell's Flashbar.
 let notifications: Notification[] = [];
@@ -18,31 +23,40 @@ export function dismissNotification(id: string) {
   emit();
 }
 
+/** What the shell shows now, newest first. */
+export function currentNotifications(): readonly FlashbarProps.MessageDefinition[] {
+  return notifications;
+}
+
 export function clearNotifications() {
   notifications = [];
   emit();
 }
 
-export function notify(message: Omit<FlashbarProps.MessageDefinition, 'id' | 'onDismiss' | 'dismissible'>) {
+export function notify(message: Omit<FlashbarProps.MessageDefinition, 'id' | 'onDismiss' | 'dismissible'>, options: NotifyOptions = {}) {
   const id = `n${nextId++}`;
+  const subjects = options.subjects ?? [];
   const item: Notification = {
     ...message,
     id,
+    subjects,
     dismissible: true,
     dismissLabel: 'Dismiss',
     onDismiss: () => dismissNotification(id),
   };
+  // "User alice created." is stale once alice is deleted: only the newest word about a thing stays.
+  const current = notifications.filter((old) => !old.subjects.some((subject) => subjects.includes(subject)));
   // The newest first; five are plenty to read.
-  notifications = [item, ...notifications].slice(0, 5);
+  notifications = [item, ...current].slice(0, 5);
   emit();
   return id;
 }
 
-export function notifySuccess(content: string) {
-  return notify({ type: 'success', content });
+export function notifySuccess(content: string, options?: NotifyOptions) {
+  return notify({ type: 'success', content }, options);
 }
 
-export function notifyError(action: string, error: unknown) {
+export function notifyError(action: string, error: unknown, options?: NotifyOptions) {
   return notify({
     type: 'error',
     header: errorHeadline(error, action),
@@ -52,7 +66,7 @@ export function notifyError(action: string, error: unknown) {
         <ErrorReference error={error} />
       </>
     ),
-  });
+  }, options);
 }
 
 function subscribe(listener: () => void) {

@@ -26,7 +26,7 @@ function AliasModal({ current, onClose }: { current: string | null; onClose: () 
     if (problem) return;
     setAccountAlias.mutate(alias, {
       onSuccess: () => {
-        notifySuccess(`Account alias set to ${alias}.`);
+        notifySuccess(`Account alias set to ${alias}.`, { subjects: ['account-alias'] });
         onClose();
       },
     });
@@ -71,7 +71,7 @@ export function AccountAliasPanel() {
                       confirm.ask(
                         `Delete alias ${alias}?`,
                         'The sign-in URL for IAM users goes back to using the account ID; links with the alias stop working.',
-                        () => deleteAlias.mutate(undefined, { onSuccess: () => notifySuccess(`Account alias ${alias} deleted.`) }),
+                        () => deleteAlias.mutate(undefined, { onSuccess: () => notifySuccess(`Account alias ${alias} deleted.`, { subjects: ['account-alias'] }) }),
                       )
                     }
                   >

@@ -31,7 +31,7 @@ export function CreateGroupForm({ users, policies }: { users: OptionsSource<User
       { groupName, users: members.map((o) => o.value ?? ''), managedPolicyArns: attached.map((o) => o.value ?? '') },
       {
         onSuccess: () => {
-          notifySuccess(`User group ${groupName} created.`);
+          notifySuccess(`User group ${groupName} created.`, { subjects: [`group/${groupName}`] });
           navigate(`/groups/${encodeURIComponent(groupName)}`);
         },
       },

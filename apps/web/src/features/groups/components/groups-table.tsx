@@ -44,7 +44,7 @@ export function DeleteGroupModal({ groupName, onClose, onDeleted }: { groupName:
       onConfirm={() =>
         deleteGroup.mutate(groupName, {
           onSuccess: () => {
-            notifySuccess(`User group ${groupName} deleted.`);
+            notifySuccess(`User group ${groupName} deleted.`, { subjects: [`group/${groupName}`] });
             onDeleted();
           },
         })

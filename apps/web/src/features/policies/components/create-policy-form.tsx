@@ -30,7 +30,7 @@ export function CreatePolicyForm() {
       { policyName, document, ...(description ? { description } : {}) },
       {
         onSuccess: ({ policy }) => {
-          notifySuccess(`Policy ${policyName} created.`);
+          notifySuccess(`Policy ${policyName} created.`, { subjects: [`policy/${policyName}`] });
           navigate(`/policies/${encodeURIComponent(policy.arn)}`);
         },
       },

@@ -16,7 +16,7 @@ export function DeletePolicyModal({ policy, onClose, onDeleted }: { policy: Poli
       onConfirm={() =>
         deletePolicy.mutate(policy.arn, {
           onSuccess: () => {
-            notifySuccess(`Policy ${policy.policyName} deleted.`);
+            notifySuccess(`Policy ${policy.policyName} deleted.`, { subjects: [`policy/${policy.policyName}`] });
             onDeleted();
           },
         })

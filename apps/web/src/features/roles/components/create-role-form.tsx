@@ -49,7 +49,7 @@ export function CreateRoleForm({ accountId, policies }: { accountId: string; pol
       },
       {
         onSuccess: () => {
-          notifySuccess(`Role ${roleName} created.`);
+          notifySuccess(`Role ${roleName} created.`, { subjects: [`role/${roleName}`] });
           navigate(`/roles/${encodeURIComponent(roleName)}`);
         },
       },

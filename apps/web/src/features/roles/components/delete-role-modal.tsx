@@ -16,7 +16,7 @@ export function DeleteRoleModal({ roleName, onClose, onDeleted }: { roleName: st
       onConfirm={() =>
         deleteRole.mutate(roleName, {
           onSuccess: () => {
-            notifySuccess(`Role ${roleName} deleted.`);
+            notifySuccess(`Role ${roleName} deleted.`, { subjects: [`role/${roleName}`] });
             onDeleted();
           },
         })

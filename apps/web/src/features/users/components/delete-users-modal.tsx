@@ -100,12 +100,12 @@ export function DeleteUsersModal({ userNames, onClose, onDeleted }: DeleteUsersM
         deleted.push(userName);
       } catch (failure) {
         if (single) setError(failure);
-        else notifyError(`Could not delete ${userName}`, failure);
+        else notifyError(`Could not delete ${userName}`, failure, { subjects: [`user/${userName}`] });
       }
     }
     setDeleting(false);
     if (deleted.length > 0) {
-      notifySuccess(deleted.length === 1 ? `User ${deleted[0]} deleted.` : `${deleted.length} users deleted.`);
+      notifySuccess(deleted.length === 1 ? `User ${deleted[0]} deleted.` : `${deleted.length} users deleted.`, { subjects: deleted.map((name) => `user/${name}`) });
       onDeleted(deleted);
     }
     if (deleted.length === userNames.length) onClose();

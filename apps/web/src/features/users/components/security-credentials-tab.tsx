@@ -273,8 +273,8 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
     update.mutate(
       { accessKeyId: key.accessKeyId, status },
       {
-        onSuccess: () => notifySuccess(`Access key ${key.accessKeyId} is now ${status.toLowerCase()}.`),
-        onError: (error) => notifyError(`Could not change access key ${key.accessKeyId}`, error),
+        onSuccess: () => notifySuccess(`Access key ${key.accessKeyId} is now ${status.toLowerCase()}.`, { subjects: [`access-key/${key.accessKeyId}`] }),
+        onError: (error) => notifyError(`Could not change access key ${key.accessKeyId}`, error, { subjects: [`access-key/${key.accessKeyId}`] }),
       },
     );
 
@@ -374,7 +374,7 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
           onConfirm={() =>
             remove.mutate(deleting.accessKeyId, {
               onSuccess: () => {
-                notifySuccess(`Access key ${deleting.accessKeyId} deleted.`);
+                notifySuccess(`Access key ${deleting.accessKeyId} deleted.`, { subjects: [`access-key/${deleting.accessKeyId}`] });
                 setDeleting(null);
               },
             })

@@ -33,6 +33,13 @@ function fakeBff() {
     if (url === '/api/session/demo-identities') {
       return json(200, { items: [{ id: 'alice', label: 'alice', kind: 'self-service', userName: 'alice', hasMfa: true, description: 'Self-service user' }] });
     }
+    if (url === '/api/session' && init.method === 'POST' && body.accessKeyId === 'AKIATWODEVICES000001') {
+      // carol has two devices: her phone and a hardware token; the token's code is 654321.
+      const devices = ['arn:aws:iam::123456789012:mfa/carol-phone', 'GAHT12345678'];
+      if (!body.mfaCode) return json(401, { error: { message: 'An MFA code is required.', code: 'MfaRequired', status: 401, mfaSerialNumber: devices[0], mfaSerialNumbers: devices } });
+      if (body.serialNumber !== 'GAHT12345678' || body.mfaCode !== '654321') return json(401, { error: { message: 'The MFA code is not valid.', code: 'InvalidMfaCode', status: 401 } });
+      return json(200, signedIn);
+    }
     if (url === '/api/session' && init.method === 'POST') {
       if (!body.mfaCode) return json(401, { error: { message: 'An MFA code is required.', code: 'MfaRequired', status: 401, mfaSerialNumber: 'arn:aws:iam::123456789012:mfa/alice' } });
       if (body.mfaCode !== '123456') return json(401, { error: { message: 'The MFA code is not valid.', code: 'InvalidMfaCode', status: 401, requestId: 'req-9' } });
@@ -85,6 +92,25 @@ describe('sign-in form', () => {
     const posts = sent.filter((call) => call.method === 'POST');
     expect(posts.map((call) => call.body)).toEqual([{ demoIdentity: 'alice' }, { demoIdentity: 'alice', mfaCode: '111111' }, { demoIdentity: 'alice', mfaCode: '123456' }]);
     expect(posts.every((call) => call.csrf === 'before')).toBe(true);
+  });
+
+  it('lets a person with several MFA devices choose the one whose code they enter', async () => {
+    const sent = fakeBff();
+    const onSignedIn = renderForm();
+    fireEvent.change(await screen.findByLabelText('Access key ID'), { target: { value: 'AKIATWODEVICES000001' } });
+    fireEvent.change(screen.getByLabelText('Secret access key'), { target: { value: 'carol-secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const phone = await screen.findByRole('radio', { name: /carol-phone/ });
+    const token = screen.getByRole('radio', { name: /GAHT12345678/ });
+    expect((phone as HTMLInputElement).checked).toBe(true); // the first device is preselected
+    fireEvent.click(token);
+    fireEvent.change(screen.getByLabelText('MFA code'), { target: { value: '654321' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+    expect(sent.filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([
+      { accessKeyId: 'AKIATWODEVICES000001', secretAccessKey: 'carol-secret' },
+      { accessKeyId: 'AKIATWODEVICES000001', secretAccessKey: 'carol-secret', mfaCode: '654321', serialNumber: 'GAHT12345678' },
+    ]);
   });
 
   it('keeps Sign in disabled until both key fields are filled', async () => {

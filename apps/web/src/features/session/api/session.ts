@@ -43,7 +43,7 @@ export interface DemoIdentity {
 }
 
 export type SignInRequest =
-  | { accessKeyId: string; secretAccessKey: string; mfaCode?: string }
+  | { accessKeyId: string; secretAccessKey: string; mfaCode?: string; serialNumber?: string }
   | { demoIdentity: string; mfaCode?: string };
 
 export const sessionKeys = {

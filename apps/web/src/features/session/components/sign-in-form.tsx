@@ -7,6 +7,7 @@ import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
+import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
@@ -23,6 +24,18 @@ export interface SignInFormProps {
   onSignedIn: (session: SignedInSession) => void;
 }
 
+/** Every device IAM named in its MfaRequired answer (older BFFs sent only the first). */
+function mfaDevicesOf(body: Record<string, unknown>): string[] {
+  const all = Array.isArray(body.mfaSerialNumbers) ? body.mfaSerialNumbers.filter((s): s is string => typeof s === 'string') : [];
+  if (all.length > 0) return all;
+  return typeof body.mfaSerialNumber === 'string' ? [body.mfaSerialNumber] : [];
+}
+
+/** `arn:aws:iam::123456789012:mfa/alice-phone` → `alice-phone`; a hardware token's serial number stays as it is. */
+function deviceName(serial: string): string {
+  return serial.startsWith('arn:') ? serial.slice(serial.indexOf(':mfa/') + 5) || serial : serial;
+}
+
 /** Sign-in with an access key (and MFA code when IAM asks for one), or one click on a demo identity. */
 export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
   const session = useSession();
@@ -32,8 +45,10 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
   const [accessKeyId, setAccessKeyId] = useState('');
   const [secretAccessKey, setSecretAccessKey] = useState('');
   const [mfaCode, setMfaCode] = useState('');
-  // Set once IAM answered MfaRequired: the next attempt repeats the same request with a code.
-  const [mfaChallenge, setMfaChallenge] = useState<{ request: SignInRequest; serialNumber?: string } | null>(null);
+  // Set once IAM answered MfaRequired: the next attempt repeats the same request with a code (and, for a
+  // user with several devices, the one chosen).
+  const [mfaChallenge, setMfaChallenge] = useState<{ request: SignInRequest; devices: string[] } | null>(null);
+  const [device, setDevice] = useState('');
 
   const attempt = (request: SignInRequest) => {
     signIn.mutate(request, {
@@ -43,8 +58,9 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
       },
       onError: (error) => {
         if (isApiError(error) && error.code === 'MfaRequired') {
-          const serialNumber = typeof error.body.mfaSerialNumber === 'string' ? error.body.mfaSerialNumber : undefined;
-          setMfaChallenge({ request, serialNumber });
+          const devices = mfaDevicesOf(error.body);
+          setMfaChallenge({ request, devices });
+          setDevice(devices[0] ?? '');
           setMfaCode('');
         }
       },
@@ -54,7 +70,10 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (mfaChallenge) {
-      attempt({ ...mfaChallenge.request, mfaCode: mfaCode.trim() });
+      const code = { mfaCode: mfaCode.trim() };
+      // The device matters only to the BFF when there are several; a demo identity's device is known.
+      const chosen = mfaChallenge.devices.length > 1 && 'accessKeyId' in mfaChallenge.request ? { serialNumber: device } : {};
+      attempt({ ...mfaChallenge.request, ...code, ...chosen });
       return;
     }
     attempt({ accessKeyId: accessKeyId.trim(), secretAccessKey });
@@ -89,7 +108,9 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
                 variant="h2"
                 description={
                   mfaChallenge
-                    ? 'Your identity has an MFA device. Enter the code it shows now.'
+                    ? mfaChallenge.devices.length > 1
+                      ? `Your identity has ${mfaChallenge.devices.length} MFA devices. Enter the code one of them shows now.`
+                      : 'Your identity has an MFA device. Enter the code it shows now.'
                     : 'Use an IAM access key. The console keeps it (or, with MFA, the temporary credentials it opens) encrypted on the server for this session only.'
                 }
               >
@@ -98,10 +119,20 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
             }
           >
             <SpaceBetween size="m">
+              {mfaChallenge && mfaChallenge.devices.length > 1 ? (
+                <FormField label="MFA device" description="The code is checked against the device you choose.">
+                  <RadioGroup
+                    value={device}
+                    onChange={({ detail }) => setDevice(detail.value)}
+                    items={mfaChallenge.devices.map((serial) => ({ value: serial, label: deviceName(serial), description: serial }))}
+                    ariaLabel="MFA device"
+                  />
+                </FormField>
+              ) : null}
               {mfaChallenge ? (
                 <FormField
                   label="MFA code"
-                  description={mfaChallenge.serialNumber ? `Device: ${mfaChallenge.serialNumber}` : undefined}
+                  description={mfaChallenge.devices.length === 1 ? `Device: ${mfaChallenge.devices[0]}` : undefined}
                   constraintText="6 digits"
                 >
                   <Input

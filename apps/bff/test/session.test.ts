@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -192,6 +193,22 @@ describe('session lifetime', () => {
     expect(before).toBeTruthy();
     expect(after).toBeTruthy();
     expect(after!.split(';')[0]).not.toBe(before!.split(';')[0]);
+  });
+
+  it('signs the session cookie with HMAC-SHA256 of the configured secret, and ignores a cookie whose signature is wrong', async () => {
+    setup();
+    const b = await browser(h.app);
+    const cookie = sessionCookie(await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey }))!.split(';')[0]!;
+    const [, value] = /^iam-console\.sid=s%3A(.+)$/.exec(cookie)!;
+    const [sid, signature] = decodeURIComponent(value!).split('.') as [string, string];
+    // The harness's secret is the string 'test-cookie-secret': cookies signed before it became a prepared key still open.
+    expect(signature).toBe(createHmac('sha256', 'test-cookie-secret').update(sid).digest('base64').replace(/=+$/, ''));
+    expect((await request(h.app).get('/api/users').set('cookie', cookie)).status).toBe(200);
+    const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
+    const forged = `iam-console.sid=s%3A${encodeURIComponent(`${sid}.${flipped}`)}`;
+    const refused = await request(h.app).get('/api/users').set('cookie', forged);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('NotSignedIn');
   });
 
   it('sets HttpOnly, SameSite=Strict cookies, Secure outside localhost', async () => {

@@ -1,7 +1,7 @@
 // The per-session client cache: reuse within one session and one sealed blob, nothing else; bounded in
 // time and size; request ids reported to the request that made the call.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AwsClientFactory, AwsClients, AwsCredentials, RequestIdListener } from '../src/aws/clients.ts';
 import { createSessionClients } from '../src/session/session-clients.ts';
 import { createHarness, browser } from './helpers/harness.ts';
@@ -78,6 +78,22 @@ describe('session clients', () => {
     expect(cache.forSession('s2', 'sealed-b', open('AKIA2'))).toBe(b);
     expect(cache.size).toBe(1);
     expect(cache.forSession('s1', 'sealed-a', open('AKIA1'))).not.toBe(a);
+  });
+
+  it('drops idle clients also when no request comes, within a quarter of the idle time', () => {
+    vi.useFakeTimers();
+    try {
+      const { clock, cache, open } = setup({ idleMs: 60_000 });
+      cache.forSession('s1', 'sealed-a', open('AKIA1'));
+      clock.now += 50_000;
+      vi.advanceTimersByTime(15_000);
+      expect(cache.size).toBe(1);
+      clock.now += 15_000; // 65 s unused
+      vi.advanceTimersByTime(15_000);
+      expect(cache.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a used entry stays: idle time counts from the last use', () => {

@@ -74,6 +74,31 @@ describe('sign-in', () => {
     expect(second.body.mfaAuthenticated).toBe(true);
   });
 
+  it('does not ask for a code from a FIDO security key (STS takes none from it), only from the devices that give one', async () => {
+    const sts = signInHandlers([admin, mfaUser]);
+    const securityKey = (user: string) => ({ UserName: user, SerialNumber: `arn:aws:iam::123456789012:u2f/user/${user}/fidosecuritykey-ABCDEFGHIJKLMNOP`, EnableDate: new Date() });
+    const aws = fakeAws({
+      ...sts.handlers,
+      ListMFADevices: (input, caller) => {
+        sts.principalOf(caller);
+        if (input.UserName === 'alice') return { MFADevices: [securityKey('alice')] };
+        return { MFADevices: [securityKey('bob'), { UserName: 'bob', SerialNumber: mfaUser.mfaSerial, EnableDate: new Date() }] };
+      },
+    });
+    h = createHarness(aws.makeClients);
+    // alice has only a security key: she signs in without MFA, as a user without devices does.
+    const onlyKey = await (await browser(h.app)).signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(onlyKey.status).toBe(200);
+    expect(onlyKey.body.mfaAuthenticated).toBe(false);
+    // bob has a security key and a virtual device: only the virtual device is offered.
+    const b = await browser(h.app);
+    const asked = await b.signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey });
+    expect(asked.status).toBe(401);
+    expect(asked.body.error).toMatchObject({ code: 'MfaRequired', mfaSerialNumber: mfaUser.mfaSerial, mfaSerialNumbers: [mfaUser.mfaSerial] });
+    const signedIn = await b.signIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey, mfaCode: mfaUser.mfaCode });
+    expect(signedIn.body.mfaAuthenticated).toBe(true);
+  });
+
   it('refuses a wrong MFA code with 401 InvalidMfaCode', async () => {
     setup();
     const b = await browser(h.app);

@@ -36,7 +36,11 @@ function fakeBff() {
     if (url === '/api/session' && init.method === 'POST' && body.accessKeyId === 'AKIATWODEVICES000001') {
       // carol has two devices: her phone and a hardware token; the token's code is 654321.
       const devices = ['arn:aws:iam::123456789012:mfa/carol-phone', 'GAHT12345678'];
-      if (!body.mfaCode) return json(401, { error: { message: 'An MFA code is required.', code: 'MfaRequired', status: 401, mfaSerialNumber: devices[0], mfaSerialNumbers: devices } });
+      // The first answer still lists a tablet that is removed before she types her code.
+      if (!body.mfaCode) return json(401, { error: { message: 'An MFA code is required.', code: 'MfaRequired', status: 401, mfaSerialNumber: devices[0], mfaSerialNumbers: [...devices, 'arn:aws:iam::123456789012:mfa/carol-old-tablet'] } });
+      if (body.serialNumber === 'arn:aws:iam::123456789012:mfa/carol-old-tablet') {
+        return json(400, { error: { message: 'arn:aws:iam::123456789012:mfa/carol-old-tablet is not an MFA device of this user.', code: 'UnknownMfaDevice', status: 400, mfaSerialNumbers: devices } });
+      }
       if (body.serialNumber !== 'GAHT12345678' || body.mfaCode !== '654321') return json(401, { error: { message: 'The MFA code is not valid.', code: 'InvalidMfaCode', status: 401 } });
       return json(200, signedIn);
     }
@@ -103,12 +107,19 @@ describe('sign-in form', () => {
     const phone = await screen.findByRole('radio', { name: /carol-phone/ });
     const token = screen.getByRole('radio', { name: /GAHT12345678/ });
     expect((phone as HTMLInputElement).checked).toBe(true); // the first device is preselected
-    fireEvent.click(token);
+    // The removed tablet is refused, and the choice then offers only the devices she has.
+    fireEvent.click(screen.getByRole('radio', { name: /carol-old-tablet/ }));
     fireEvent.change(screen.getByLabelText('MFA code'), { target: { value: '654321' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/is not an MFA device of this user/)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('radio', { name: /carol-old-tablet/ })).toBeNull());
+    expect((screen.getByRole('radio', { name: /carol-phone/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(token);
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
     expect(sent.filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([
       { accessKeyId: 'AKIATWODEVICES000001', secretAccessKey: 'carol-secret' },
+      { accessKeyId: 'AKIATWODEVICES000001', secretAccessKey: 'carol-secret', mfaCode: '654321', serialNumber: 'arn:aws:iam::123456789012:mfa/carol-old-tablet' },
       { accessKeyId: 'AKIATWODEVICES000001', secretAccessKey: 'carol-secret', mfaCode: '654321', serialNumber: 'GAHT12345678' },
     ]);
   });

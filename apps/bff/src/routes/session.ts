@@ -151,8 +151,11 @@ export function sessionRouter(options: SessionRouterOptions): Router {
   );
 
   router.delete('/', audited('SignOut', (req) => req.session.auth?.identity.arn ?? ''), async (req, res) => {
-    options.sessionClients.forget(req.sessionID);
+    const sessionId = req.sessionID;
+    options.sessionClients.forget(sessionId);
     await destroy(req);
+    // Again: a request of this session still in flight may have cached its clients meanwhile.
+    options.sessionClients.forget(sessionId);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

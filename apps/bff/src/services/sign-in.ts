@@ -72,12 +72,22 @@ type MfaDevices =
   | { kind: 'refused'; refusal: AwsErrorLike }
   | { kind: 'not-looked-up' }; // root and roles: signed in without MFA
 
+/**
+ * A FIDO security key (`arn:aws:iam::<account>:u2f/…`) gives no code, and STS takes none from it ("You cannot
+ * pass the MFA information for a FIDO security key to AWS STS API operations", IAM User Guide): it is no device
+ * to ask for at sign-in. Virtual devices (`:mfa/…`) and hardware TOTP tokens (serial numbers) are.
+ */
+function isSecurityKey(serialNumber: string): boolean {
+  return /^arn:aws[\w-]*:iam::\d{12}:u2f\//.test(serialNumber);
+}
+
 /** A force-MFA policy lets users list their own devices; without iam:ListMFADevices we cannot know. */
 async function mfaDevices(clients: AwsClients, identity: Identity): Promise<MfaDevices> {
   if (identity.type !== 'user' || !identity.userName) return { kind: 'not-looked-up' };
   try {
     const out = await clients.iam.send(new ListMFADevicesCommand({ UserName: identity.userName }));
-    return { kind: 'listed', serials: (out.MFADevices ?? []).flatMap((d) => (d.SerialNumber ? [d.SerialNumber] : [])) };
+    const serials = (out.MFADevices ?? []).flatMap((d) => (d.SerialNumber && !isSecurityKey(d.SerialNumber) ? [d.SerialNumber] : []));
+    return { kind: 'listed', serials };
   } catch (err) {
     if (isAwsError(err) && isAwsCode(err, 'AccessDenied')) return { kind: 'refused', refusal: err };
     throw err;

@@ -62,6 +62,11 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
           setMfaChallenge({ request, devices });
           setDevice(devices[0] ?? '');
           setMfaCode('');
+        } else if (isApiError(error) && error.code === 'UnknownMfaDevice' && mfaChallenge) {
+          // The devices changed since IAM asked (one was removed): offer the current ones.
+          const devices = mfaDevicesOf(error.body);
+          setMfaChallenge({ ...mfaChallenge, devices });
+          if (!devices.includes(device)) setDevice(devices[0] ?? '');
         }
       },
     });

@@ -107,6 +107,9 @@ describe('sign-in form', () => {
     const phone = await screen.findByRole('radio', { name: /carol-phone/ });
     const token = screen.getByRole('radio', { name: /GAHT12345678/ });
     expect((phone as HTMLInputElement).checked).toBe(true); // the first device is preselected
+    // A virtual device is labelled with its name, a hardware token with its serial number.
+    expect(screen.getByText('carol-phone', { exact: true })).toBeTruthy();
+    expect(screen.getAllByText('GAHT12345678', { exact: true }).length).toBeGreaterThan(0);
     // The removed tablet is refused, and the choice then offers only the devices she has.
     fireEvent.click(screen.getByRole('radio', { name: /carol-old-tablet/ }));
     fireEvent.change(screen.getByLabelText('MFA code'), { target: { value: '654321' } });

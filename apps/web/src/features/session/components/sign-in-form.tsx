@@ -31,9 +31,9 @@ function mfaDevicesOf(body: Record<string, unknown>): string[] {
   return typeof body.mfaSerialNumber === 'string' ? [body.mfaSerialNumber] : [];
 }
 
-/** `arn:aws:iam::123456789012:mfa/alice-phone` → `alice-phone`; a hardware token's serial number stays as it is. */
+/** `arn:aws:iam::123456789012:mfa/alice-phone` → `alice-phone`; anything else (a hardware token's serial number) stays as it is. */
 function deviceName(serial: string): string {
-  return serial.startsWith('arn:') ? serial.slice(serial.indexOf(':mfa/') + 5) || serial : serial;
+  return /^arn:[^:]+:iam::\d{12}:mfa\/(.+)$/.exec(serial)?.[1] ?? serial;
 }
 
 /** Sign-in with an access key (and MFA code when IAM asks for one), or one click on a demo identity. */

@@ -9,6 +9,16 @@ export interface NotifyOptions {
   subjects?: readonly string[];
 }
 
+/** Subject names, spelled one way: a creation and a deletion notice about one thing must match. */
+export const about = {
+  user: (name: string) => `user/${name}`,
+  group: (name: string) => `group/${name}`,
+  role: (name: string) => `role/${name}`,
+  policy: (name: string) => `policy/${name}`,
+  accessKey: (id: string) => `access-key/${id}`,
+  accountAlias: 'account-alias',
+} as const;
+
 // A tiny store outside React so any mutation callback can announce its outcome in the shell's Flashbar.
 let notifications: Notification[] = [];
 const listeners = new Set<() => void>();

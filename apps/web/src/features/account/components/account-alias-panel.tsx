@@ -9,7 +9,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { consoleSignInUrl, useAccount, useDeleteAccountAlias, useSetAccountAlias } from '../api/account.ts';
 import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { validateAccountAlias } from './account-alias.ts';
@@ -26,7 +26,7 @@ function AliasModal({ current, onClose }: { current: string | null; onClose: () 
     if (problem) return;
     setAccountAlias.mutate(alias, {
       onSuccess: () => {
-        notifySuccess(`Account alias set to ${alias}.`, { subjects: ['account-alias'] });
+        notifySuccess(`Account alias set to ${alias}.`, { subjects: [about.accountAlias] });
         onClose();
       },
     });
@@ -71,7 +71,7 @@ export function AccountAliasPanel() {
                       confirm.ask(
                         `Delete alias ${alias}?`,
                         'The sign-in URL for IAM users goes back to using the account ID; links with the alias stop working.',
-                        () => deleteAlias.mutate(undefined, { onSuccess: () => notifySuccess(`Account alias ${alias} deleted.`, { subjects: ['account-alias'] }) }),
+                        () => deleteAlias.mutate(undefined, { onSuccess: () => notifySuccess(`Account alias ${alias} deleted.`, { subjects: [about.accountAlias] }) }),
                       )
                     }
                   >

@@ -7,7 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
 import { nameProblem } from '../../../utils/iam-names.ts';
 import { useCreateGroup } from '../api/groups.ts';
@@ -31,7 +31,7 @@ export function CreateGroupForm({ users, policies }: { users: OptionsSource<User
       { groupName, users: members.map((o) => o.value ?? ''), managedPolicyArns: attached.map((o) => o.value ?? '') },
       {
         onSuccess: () => {
-          notifySuccess(`User group ${groupName} created.`, { subjects: [`group/${groupName}`] });
+          notifySuccess(`User group ${groupName} created.`, { subjects: [about.group(groupName)] });
           navigate(`/groups/${encodeURIComponent(groupName)}`);
         },
       },

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx';
 import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatAge, formatDateTime } from '../../../components/format.ts';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
 import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
 import { useDeleteGroup, useGroups, type GroupSummary } from '../api/groups.ts';
@@ -44,7 +44,7 @@ export function DeleteGroupModal({ groupName, onClose, onDeleted }: { groupName:
       onConfirm={() =>
         deleteGroup.mutate(groupName, {
           onSuccess: () => {
-            notifySuccess(`User group ${groupName} deleted.`, { subjects: [`group/${groupName}`] });
+            notifySuccess(`User group ${groupName} deleted.`, { subjects: [about.group(groupName)] });
             onDeleted();
           },
         })

@@ -7,7 +7,7 @@ import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { nameProblem } from '../../../utils/iam-names.ts';
 import { useCreatePolicy } from '../api/policies.ts';
 import { policyJsonProblem, STARTER_POLICY } from './policy-document.ts';
@@ -30,7 +30,7 @@ export function CreatePolicyForm() {
       { policyName, document, ...(description ? { description } : {}) },
       {
         onSuccess: ({ policy }) => {
-          notifySuccess(`Policy ${policyName} created.`, { subjects: [`policy/${policyName}`] });
+          notifySuccess(`Policy ${policyName} created.`, { subjects: [about.policy(policyName)] });
           navigate(`/policies/${encodeURIComponent(policy.arn)}`);
         },
       },

@@ -1,6 +1,6 @@
 import Box from '@cloudscape-design/components/box';
 import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { useDeletePolicy, type PolicySummary } from '../api/policies.ts';
 
 export function DeletePolicyModal({ policy, onClose, onDeleted }: { policy: PolicySummary; onClose: () => void; onDeleted: () => void }) {
@@ -16,7 +16,7 @@ export function DeletePolicyModal({ policy, onClose, onDeleted }: { policy: Poli
       onConfirm={() =>
         deletePolicy.mutate(policy.arn, {
           onSuccess: () => {
-            notifySuccess(`Policy ${policy.policyName} deleted.`, { subjects: [`policy/${policy.policyName}`] });
+            notifySuccess(`Policy ${policy.policyName} deleted.`, { subjects: [about.policy(policy.policyName)] });
             onDeleted();
           },
         })

@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { JsonView } from '../../../components/json-view.tsx';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
 import { nameProblem } from '../../../utils/iam-names.ts';
 import { useCreateRole } from '../api/roles.ts';
@@ -49,7 +49,7 @@ export function CreateRoleForm({ accountId, policies }: { accountId: string; pol
       },
       {
         onSuccess: () => {
-          notifySuccess(`Role ${roleName} created.`, { subjects: [`role/${roleName}`] });
+          notifySuccess(`Role ${roleName} created.`, { subjects: [about.role(roleName)] });
           navigate(`/roles/${encodeURIComponent(roleName)}`);
         },
       },

@@ -1,6 +1,6 @@
 import Box from '@cloudscape-design/components/box';
 import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { useDeleteRole } from '../api/roles.ts';
 
 export function DeleteRoleModal({ roleName, onClose, onDeleted }: { roleName: string; onClose: () => void; onDeleted: () => void }) {
@@ -16,7 +16,7 @@ export function DeleteRoleModal({ roleName, onClose, onDeleted }: { roleName: st
       onConfirm={() =>
         deleteRole.mutate(roleName, {
           onSuccess: () => {
-            notifySuccess(`Role ${roleName} deleted.`, { subjects: [`role/${roleName}`] });
+            notifySuccess(`Role ${roleName} deleted.`, { subjects: [about.role(roleName)] });
             onDeleted();
           },
         })

@@ -4,7 +4,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import { useState } from 'react';
 import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifyError, notifySuccess } from '../../../components/notifications.tsx';
 import { UnknownSections } from '../../../components/unavailable-sections.tsx';
 import type { UnavailableSection } from '../../../lib/iam-types.ts';
 import { refusedSection, refusedSections } from '../../../lib/unavailable.ts';
@@ -100,12 +100,12 @@ export function DeleteUsersModal({ userNames, onClose, onDeleted }: DeleteUsersM
         deleted.push(userName);
       } catch (failure) {
         if (single) setError(failure);
-        else notifyError(`Could not delete ${userName}`, failure, { subjects: [`user/${userName}`] });
+        else notifyError(`Could not delete ${userName}`, failure, { subjects: [about.user(userName)] });
       }
     }
     setDeleting(false);
     if (deleted.length > 0) {
-      notifySuccess(deleted.length === 1 ? `User ${deleted[0]} deleted.` : `${deleted.length} users deleted.`, { subjects: deleted.map((name) => `user/${name}`) });
+      notifySuccess(deleted.length === 1 ? `User ${deleted[0]} deleted.` : `${deleted.length} users deleted.`, { subjects: deleted.map(about.user) });
       onDeleted(deleted);
     }
     if (deleted.length === userNames.length) onClose();

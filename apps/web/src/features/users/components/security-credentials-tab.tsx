@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { ageInDays, formatAge, formatDateTime } from '../../../components/format.ts';
-import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifyError, notifySuccess } from '../../../components/notifications.tsx';
 import { UnknownEmpty, UnknownValue } from '../../../components/unavailable-sections.tsx';
 import { refusedSection } from '../../../lib/unavailable.ts';
 import type { PasswordPolicy } from '../../../utils/password-policy.ts';
@@ -273,8 +273,8 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
     update.mutate(
       { accessKeyId: key.accessKeyId, status },
       {
-        onSuccess: () => notifySuccess(`Access key ${key.accessKeyId} is now ${status.toLowerCase()}.`, { subjects: [`access-key/${key.accessKeyId}`] }),
-        onError: (error) => notifyError(`Could not change access key ${key.accessKeyId}`, error, { subjects: [`access-key/${key.accessKeyId}`] }),
+        onSuccess: () => notifySuccess(`Access key ${key.accessKeyId} is now ${status.toLowerCase()}.`, { subjects: [about.accessKey(key.accessKeyId)] }),
+        onError: (error) => notifyError(`Could not change access key ${key.accessKeyId}`, error, { subjects: [about.accessKey(key.accessKeyId)] }),
       },
     );
 
@@ -374,7 +374,7 @@ function AccessKeys({ detail }: { detail: UserDetail }) {
           onConfirm={() =>
             remove.mutate(deleting.accessKeyId, {
               onSuccess: () => {
-                notifySuccess(`Access key ${deleting.accessKeyId} deleted.`, { subjects: [`access-key/${deleting.accessKeyId}`] });
+                notifySuccess(`Access key ${deleting.accessKeyId} deleted.`, { subjects: [about.accessKey(deleting.accessKeyId)] });
                 setDeleting(null);
               },
             })

@@ -1,8 +1,8 @@
 // `pnpm --filter @iam-console/bff start:local [data-dir]` (and `./console.sh start`): the console on the
 // embedded endpoint, seeded with the demo account on first start. PORT (default 8080) and the other
 // settings of config.ts come from the environment.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { DemoIdentitiesFile } from '@iam-console/iam-local/seed/demo-identities.ts';
 import { startLocalConsole } from './local.ts';
 
@@ -21,6 +21,15 @@ function signInLines(): string[] {
   ];
 }
 
+/** A CLI line that works as printed: the config file beside the credentials carries the region, else the flag does. */
+function awsCliLine(): string {
+  const configFile = join(dirname(local.credentialsFile), 'config');
+  const files = `AWS_SHARED_CREDENTIALS_FILE=${local.credentialsFile}`;
+  return existsSync(configFile)
+    ? `${files} AWS_CONFIG_FILE=${configFile} aws --endpoint-url ${local.iamUrl} iam list-users --profile root`
+    : `${files} aws --endpoint-url ${local.iamUrl} --region us-east-1 iam list-users --profile root`;
+}
+
 console.log([
   '',
   `IAM console is running: ${local.url}`,
@@ -28,7 +37,7 @@ console.log([
   ...signInLines(),
   '',
   `Embedded IAM/STS endpoint: ${local.iamUrl} (account ${local.accountId}), data in ${dataDir}`,
-  `AWS CLI: AWS_SHARED_CREDENTIALS_FILE=${local.credentialsFile} aws --endpoint-url ${local.iamUrl} iam list-users --profile root`,
+  `AWS CLI: ${awsCliLine()}`,
   'Stop with Ctrl+C.',
   '',
 ].join('\n'));

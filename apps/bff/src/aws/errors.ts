@@ -60,7 +60,7 @@ export function awsErrorToApiError(err: AwsErrorLike): ApiError {
   if (code === 'InvalidClientTokenId') {
     return new ApiError(401, 'SessionExpired', `The credentials of this session are no longer valid (was its access key deactivated or deleted?). Sign in again. (AWS: ${trimEnd(err.message)})`, requestIdOf(err));
   }
-  // The endpoint's HTTP status is authoritative (IAM maps each code to one, see docs/domain.md).
+  // The endpoint's HTTP status is authoritative (IAM maps each code to one; IAM API Reference, "Common Errors").
   const status = err.$metadata?.httpStatusCode ?? (err.$fault === 'server' ? 502 : 400);
   return new ApiError(status, code, readableMessage(code, err.message), requestIdOf(err));
 }

@@ -1,8 +1,9 @@
 // /api/groups: IAM user groups, their members and policies.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit/audit-middleware.ts';
 import { awsFor } from '../http/locals.ts';
+import { resourceRouter } from '../http/path-names.ts';
 import { body, params, query } from '../http/validate.ts';
 import * as groups from '../services/groups.ts';
 import { addUserToGroup, removeUserFromGroup } from '../services/users.ts';
@@ -13,7 +14,7 @@ const owner = z.object({ groupName });
 const target = (req: { params: Record<string, unknown> }) => `group/${String(req.params.groupName)}`;
 
 export function groupsRouter(): Router {
-  const router = Router();
+  const router = resourceRouter();
 
   router.get('/', async (req, res) => {
     const { memberCount } = query(req, z.object({ memberCount: z.enum(['true', 'false']).default('true') }));

@@ -1,8 +1,9 @@
 // /api/policies: managed policies and their versions. ARNs in paths are URL-encoded.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit/audit-middleware.ts';
 import { awsFor } from '../http/locals.ts';
+import { resourceRouter } from '../http/path-names.ts';
 import { body, params, query } from '../http/validate.ts';
 import * as policies from '../services/policies.ts';
 import { iamPath, policyArn, policyDocument, policyName, tags } from './schemas.ts';
@@ -12,7 +13,7 @@ const versionId = z.string().regex(/^v[1-9]\d*$/, 'A version id looks like v1, v
 const target = (req: { params: Record<string, unknown> }) => String(req.params.policyArn);
 
 export function policiesRouter(): Router {
-  const router = Router();
+  const router = resourceRouter();
 
   router.get('/', async (req, res) => {
     const q = query(req, z.object({ scope: z.enum(['All', 'Local', 'AWS']).default('All'), onlyAttached: z.enum(['true', 'false']).default('false') }));

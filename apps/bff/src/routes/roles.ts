@@ -1,8 +1,9 @@
 // /api/roles: IAM roles, trust policies and their permissions.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit/audit-middleware.ts';
 import { awsFor } from '../http/locals.ts';
+import { resourceRouter } from '../http/path-names.ts';
 import { body, params } from '../http/validate.ts';
 import * as roles from '../services/roles.ts';
 import { principalPolicyRoutes } from './principal-routes.ts';
@@ -14,7 +15,7 @@ const description = z.string().max(1000);
 const maxSessionDuration = z.number().int().min(3600, 'At least 3600 seconds (1 hour)').max(43_200, 'At most 43200 seconds (12 hours)');
 
 export function rolesRouter(): Router {
-  const router = Router();
+  const router = resourceRouter();
 
   router.get('/', async (_req, res) => {
     res.json({ items: await roles.listRoles(awsFor(res).iam) });

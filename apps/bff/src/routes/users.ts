@@ -1,8 +1,9 @@
 // /api/users: IAM users and their credentials, groups and policies.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit/audit-middleware.ts';
 import { awsFor } from '../http/locals.ts';
+import { resourceRouter } from '../http/path-names.ts';
 import { body, params } from '../http/validate.ts';
 import * as users from '../services/users.ts';
 import { principalPolicyRoutes } from './principal-routes.ts';
@@ -23,7 +24,7 @@ const createBody = z.object({
 });
 
 export function usersRouter(): Router {
-  const router = Router();
+  const router = resourceRouter();
 
   router.get('/', async (_req, res) => {
     res.json({ items: await users.listUsers(awsFor(res).iam) });

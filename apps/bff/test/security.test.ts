@@ -194,4 +194,14 @@ describe('an unreachable endpoint', () => {
     expect(res.body.error.code).toBe('EndpointUnreachable');
     expect(res.body.error.message).toContain('ECONNREFUSED');
   });
+
+  it('keeps the endpoint address out of the answer and writes it to the log instead', async () => {
+    const { createAwsClientFactory } = await import('../src/aws/clients.ts');
+    h = createHarness(createAwsClientFactory({ region: 'us-east-1', iamEndpoint: 'http://127.0.0.1:9', stsEndpoint: 'http://127.0.0.1:9' }));
+    const b = await browser(h.app);
+    const res = await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    expect(res.body.error.code).toBe('EndpointUnreachable');
+    expect(JSON.stringify(res.body)).not.toContain('127.0.0.1:9');
+    expect(h.logs.join('')).toContain('127.0.0.1:9');
+  });
 });

@@ -67,10 +67,12 @@ export function awsErrorToApiError(err: AwsErrorLike): ApiError {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** The SDK could not reach IAM/STS at all (no HTTP answer): the endpoint is down or misconfigured. */
-export function isNetworkError(err: unknown): boolean {
+/**
+ * The SDK could not reach IAM/STS at all (no HTTP answer: the endpoint is down or misconfigured): its code
+ * (ECONNREFUSED, ENOTFOUND, … or TimeoutError); undefined for any other error.
+ */
+export function networkErrorCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; name?: unknown; cause?: { code?: unknown } } | undefined;
-  return (
-    NETWORK_CODES.has(String(e?.code)) || NETWORK_CODES.has(String(e?.cause?.code)) || e?.name === 'TimeoutError'
-  );
+  for (const code of [e?.code, e?.cause?.code]) if (NETWORK_CODES.has(String(code))) return String(code);
+  return e?.name === 'TimeoutError' ? 'TimeoutError' : undefined;
 }

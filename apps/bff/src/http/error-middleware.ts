@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import { ApiError } from './api-error.ts';
-import { awsErrorToApiError, isAwsError, isNetworkError } from '../aws/errors.ts';
+import { awsErrorToApiError, isAwsError, networkErrorCode } from '../aws/errors.ts';
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
@@ -11,8 +11,11 @@ export function toApiError(err: unknown): ApiError {
     const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
     return new ApiError(400, 'ValidationError', `The request is not valid: ${summary}`, { details });
   }
-  if (isNetworkError(err)) {
-    return new ApiError(502, 'EndpointUnreachable', `The console server cannot reach IAM/STS (${(err as Error).message}). Try again; if it persists, the endpoint is down or misconfigured.`);
+  const networkCode = networkErrorCode(err);
+  if (networkCode) {
+    // The error's message names the endpoint's internal address: that goes to the log (5xx are logged), the
+    // person gets the error code only.
+    return new ApiError(502, 'EndpointUnreachable', `The console server cannot reach IAM/STS (${networkCode}). Try again; if it persists, the endpoint is down or misconfigured.`);
   }
   // After the network check: the SDK puts $metadata (attempts) on network errors too.
   if (isAwsError(err)) return awsErrorToApiError(err);

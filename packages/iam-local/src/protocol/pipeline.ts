@@ -3,6 +3,7 @@
 // handle → XML (or the error envelope). Never throws.
 import { randomUUID } from 'node:crypto';
 import { authenticate } from '../auth/authenticate.ts';
+import { checkCredentialScope } from '../auth/credential-scope.ts';
 import { checkIamAccepts, checkStsAccepts } from '../auth/session-token-scope.ts';
 import type { Authorizer } from '../auth/authorizer.ts';
 import type { CredentialResolver } from '../auth/credentials.ts';
@@ -45,10 +46,6 @@ export interface CallResponse {
 
 const SERVICE_FAILURE = 'The request processing has failed because of an unknown error, exception or failure.';
 
-function isService(name: string): name is ServiceName {
-  return name === 'iam' || name === 'sts';
-}
-
 function respond(status: number, body: string, requestId: string): CallResponse {
   return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
 }
@@ -81,11 +78,10 @@ export function createPipeline(options: PipelineOptions): (request: CallRequest)
     const known = params.Action !== undefined && Object.hasOwn(options.operations, params.Action) ? options.operations[params.Action] : undefined;
     if (known) dispatch.service = known.service;
     const now = clock();
-    const { caller, service, region } = await authenticate(request, options.credentials, now);
+    const { caller, service: scopeService, region } = await authenticate(request, options.credentials, now);
+    // A scope IAM or STS would refuse is not a use of the key; the region is then aws:RequestedRegion.
+    const service = checkCredentialScope({ service: scopeService, region }, dispatch.service);
     if (!caller.temporary) recordAccessKeyUse(options.state.db, caller.accessKeyId, { service, region, when: now });
-    if (!isService(service)) {
-      throw new IamError('SignatureDoesNotMatch', `Credential should be scoped to correct service: 'iam'. `);
-    }
     dispatch.service = service;
     if (service === 'iam') checkIamAccepts(caller);
     const action = params.Action;

@@ -12,6 +12,8 @@ export interface RawResponse {
 
 export interface RawCallOptions {
   service?: string;
+  /** Credential scope region (us-east-1 unless given). */
+  region?: string;
   method?: string;
   /** Raw query string (without `?`). */
   query?: string;
@@ -20,7 +22,7 @@ export interface RawCallOptions {
 
 export async function rawCall(baseUrl: string, keys: Keys, body: string | Buffer, options: RawCallOptions = {}): Promise<RawResponse> {
   const url = new URL(baseUrl);
-  const signer = new SignatureV4({ credentials: keys, region: 'us-east-1', service: options.service ?? 'iam', sha256: Hash.bind(null, 'sha256') });
+  const signer = new SignatureV4({ credentials: keys, region: options.region ?? 'us-east-1', service: options.service ?? 'iam', sha256: Hash.bind(null, 'sha256') });
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of new URLSearchParams(options.query ?? '')) {
     const existing = query[key];

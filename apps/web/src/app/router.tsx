@@ -10,6 +10,7 @@ import { Loading } from '../components/loading.tsx';
 import { listPageModules } from './list-pages.ts';
 import { clearNotifications } from '../components/notifications.tsx';
 import { api } from '../lib/api-client.ts';
+import { fromSegment, segment } from '../lib/path-segment.ts';
 import type { Crumb } from './layout/breadcrumbs.tsx';
 import { RouteError } from './layout/route-error.tsx';
 import { Shell } from './layout/shell.tsx';
@@ -65,8 +66,8 @@ function resourceRoutes(options: {
     path: `:${options.param}`,
     element: options.detail,
     handle: crumb((params) => {
-      const value = params[options.param] ?? '';
-      return { text: options.detailText ? options.detailText(value) : value, href: `${base}/${encodeURIComponent(value)}` };
+      const value = fromSegment(params[options.param] ?? '');
+      return { text: options.detailText ? options.detailText(value) : value, href: `${base}/${segment(value)}` };
     }),
   });
   return { path: options.path, handle: crumb(() => ({ text: options.title, href: base })), children };

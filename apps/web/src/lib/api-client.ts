@@ -101,8 +101,3 @@ export function createApiClient(options: ApiClientOptions = {}) {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export const api: ApiClient = createApiClient();
-
-/** Encodes one path segment (user names may hold `+=,.@-`, ARNs hold `/` and `:`). */
-export function segment(value: string): string {
-  return encodeURIComponent(value);
-}

@@ -1,4 +1,5 @@
-import { api, segment } from './api-client.ts';
+import { api } from './api-client.ts';
+import { segment } from './path-segment.ts';
 import type { PrincipalKind, Tag } from './iam-types.ts';
 
 // Users, groups and roles share these sub-resources in the BFF; one set of requests serves all three.

@@ -1,7 +1,7 @@
-import { useParams } from 'react-router';
 import { PolicyDetail } from '../../features/policies/components/policy-detail.tsx';
+import { useNameParam } from '../../lib/path-segment.ts';
 
 export default function PolicyDetailRoute() {
-  const policyArn = useParams().policyArn ?? '';
+  const policyArn = useNameParam('policyArn');
   return <PolicyDetail key={policyArn} policyArn={policyArn} />;
 }

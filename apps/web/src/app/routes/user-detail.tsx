@@ -1,10 +1,10 @@
-import { useParams } from 'react-router';
 import { usePasswordPolicy } from '../../features/account/api/account.ts';
 import { UserDetail } from '../../features/users/components/user-detail.tsx';
 import { useGroupOptions, useManagedPolicyOptions } from '../option-sources.ts';
+import { useNameParam } from '../../lib/path-segment.ts';
 
 export default function UserDetailRoute() {
-  const userName = useParams().userName ?? '';
+  const userName = useNameParam('userName');
   const policies = useManagedPolicyOptions();
   const groups = useGroupOptions();
   const passwordPolicy = usePasswordPolicy();

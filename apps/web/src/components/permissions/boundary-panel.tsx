@@ -13,6 +13,7 @@ import { notifyError, notifySuccess } from '../notifications.tsx';
 import { RouterLink } from '../router-link.tsx';
 import { useConfirmRemoval } from '../confirm-removal.tsx';
 import { toPolicySelectOptions } from './policy-options.ts';
+import { detailPath } from '../../lib/path-segment.ts';
 
 export interface BoundaryPanelProps {
   target: string;
@@ -84,7 +85,7 @@ export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRem
       }
     >
       {boundaryArn ? (
-        <RouterLink href={`/policies/${encodeURIComponent(boundaryArn)}`}>{boundaryArn.split('/').pop()}</RouterLink>
+        <RouterLink href={detailPath.policy(boundaryArn)}>{boundaryArn.split('/').pop()}</RouterLink>
       ) : (
         <Box color="text-status-inactive">Permissions boundary is not set.</Box>
       )}

@@ -14,6 +14,7 @@ import { useConfirmRemoval } from '../confirm-removal.tsx';
 import { UnknownSections } from '../unavailable-sections.tsx';
 import { AttachPoliciesModal } from './attach-policies-modal.tsx';
 import { policyTypeLabel } from './policy-options.ts';
+import { detailPath } from '../../lib/path-segment.ts';
 
 /** One policy that applies to the principal, however it got there. */
 export interface PermissionRow {
@@ -139,7 +140,7 @@ export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach
             header: 'Policy name',
             cell: (row) =>
               row.policyArn ? (
-                <RouterLink href={`/policies/${encodeURIComponent(row.policyArn)}`}>{row.policyName}</RouterLink>
+                <RouterLink href={detailPath.policy(row.policyArn)}>{row.policyName}</RouterLink>
               ) : (
                 <Button variant="inline-link" onClick={() => setViewing(row)}>
                   {row.policyName}

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, segment } from '../../../lib/api-client.ts';
+import { api } from '../../../lib/api-client.ts';
+import { segment } from '../../../lib/path-segment.ts';
 import type { AttachedPolicy, InlinePolicy, UnavailableSection } from '../../../lib/iam-types.ts';
 import { principalApi } from '../../../lib/principal-api.ts';
 

@@ -14,6 +14,7 @@ import { useCreateGroup } from '../api/groups.ts';
 import type { UserOption } from './group-detail.tsx';
 import { PolicyMultiselect } from '../../../components/permissions/policy-multiselect.tsx';
 import { CreateForm } from '../../../components/create-form.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 export function CreateGroupForm({ users, policies }: { users: OptionsSource<UserOption>; policies: OptionsSource<ManagedPolicyOption> }) {
   const create = useCreateGroup();
@@ -32,7 +33,7 @@ export function CreateGroupForm({ users, policies }: { users: OptionsSource<User
       {
         onSuccess: () => {
           notifySuccess(`User group ${groupName} created.`, { subjects: [about.group(groupName)] });
-          navigate(`/groups/${encodeURIComponent(groupName)}`);
+          navigate(detailPath.group(groupName));
         },
       },
     );

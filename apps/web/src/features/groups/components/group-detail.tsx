@@ -32,6 +32,7 @@ import {
   type GroupMember,
 } from '../api/groups.ts';
 import { DeleteGroupModal } from './groups-table.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 export interface UserOption {
   userName: string;
@@ -86,7 +87,7 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
           </Header>
         }
         columnDefinitions={[
-          { id: 'name', header: 'User name', cell: (user) => <RouterLink href={`/users/${encodeURIComponent(user.userName)}`}>{user.userName}</RouterLink>, isRowHeader: true },
+          { id: 'name', header: 'User name', cell: (user) => <RouterLink href={detailPath.user(user.userName)}>{user.userName}</RouterLink>, isRowHeader: true },
           { id: 'lastSignIn', header: 'Console last sign-in', cell: (user) => formatAge(user.passwordLastUsed) },
           { id: 'created', header: 'Creation time', cell: (user) => formatAge(user.createDate) },
         ]}

@@ -9,12 +9,13 @@ import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table.tsx';
 import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
 import { useDeleteGroup, useGroups, type GroupSummary } from '../api/groups.ts';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 const columns: ResourceColumn<GroupSummary>[] = [
   {
     id: 'groupName',
     header: 'Group name',
-    cell: (group) => <RouterLink href={`/groups/${encodeURIComponent(group.groupName)}`}>{group.groupName}</RouterLink>,
+    cell: (group) => <RouterLink href={detailPath.group(group.groupName)}>{group.groupName}</RouterLink>,
     sortingField: 'groupName',
     isRowHeader: true,
   },

@@ -12,6 +12,7 @@ import { nameProblem } from '../../../utils/iam-names.ts';
 import { useCreatePolicy } from '../api/policies.ts';
 import { policyJsonProblem, STARTER_POLICY } from './policy-document.ts';
 import { CreateForm } from '../../../components/create-form.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 /** Create a customer managed policy from JSON (the visual and Monaco editors arrive with the editor issue). */
 export function CreatePolicyForm() {
@@ -31,7 +32,7 @@ export function CreatePolicyForm() {
       {
         onSuccess: ({ policy }) => {
           notifySuccess(`Policy ${policyName} created.`, { subjects: [about.policy(policyName)] });
-          navigate(`/policies/${encodeURIComponent(policy.arn)}`);
+          navigate(detailPath.policy(policy.arn));
         },
       },
     );

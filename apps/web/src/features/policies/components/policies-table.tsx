@@ -10,6 +10,7 @@ import { ResourceTable, type ResourceColumn } from '../../../components/resource
 import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
 import { policiesQueryOptions, type PolicySummary } from '../api/policies.ts';
 import { DeletePolicyModal } from './delete-policy-modal.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 /** A list row: the summary plus the fields the filter offers as values. */
 export interface PolicyRow extends PolicySummary {
@@ -36,7 +37,7 @@ const columns: ResourceColumn<PolicyRow>[] = [
   {
     id: 'policyName',
     header: 'Policy name',
-    cell: (policy) => <RouterLink href={`/policies/${encodeURIComponent(policy.arn)}`}>{policy.policyName}</RouterLink>,
+    cell: (policy) => <RouterLink href={detailPath.policy(policy.arn)}>{policy.policyName}</RouterLink>,
     sortingField: 'policyName',
     isRowHeader: true,
   },

@@ -20,6 +20,7 @@ import Modal from '@cloudscape-design/components/modal';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { usePolicy, usePolicyVersion, type PolicyDetail as PolicyDetailData } from '../api/policies.ts';
 import { DeletePolicyModal } from './delete-policy-modal.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 interface EntityRow {
   id: string;
@@ -30,9 +31,9 @@ interface EntityRow {
 
 export function entityRows(entities: PolicyDetailData['entities']): EntityRow[] {
   return [
-    ...entities.users.map((u) => ({ id: u.userId || `user:${u.userName}`, name: u.userName, type: 'User' as const, href: `/users/${encodeURIComponent(u.userName)}` })),
-    ...entities.groups.map((g) => ({ id: g.groupId || `group:${g.groupName}`, name: g.groupName, type: 'Group' as const, href: `/groups/${encodeURIComponent(g.groupName)}` })),
-    ...entities.roles.map((r) => ({ id: r.roleId || `role:${r.roleName}`, name: r.roleName, type: 'Role' as const, href: `/roles/${encodeURIComponent(r.roleName)}` })),
+    ...entities.users.map((u) => ({ id: u.userId || `user:${u.userName}`, name: u.userName, type: 'User' as const, href: detailPath.user(u.userName) })),
+    ...entities.groups.map((g) => ({ id: g.groupId || `group:${g.groupName}`, name: g.groupName, type: 'Group' as const, href: detailPath.group(g.groupName) })),
+    ...entities.roles.map((r) => ({ id: r.roleId || `role:${r.roleName}`, name: r.roleName, type: 'Role' as const, href: detailPath.role(r.roleName) })),
   ];
 }
 

@@ -19,6 +19,7 @@ import { useCreateRole } from '../api/roles.ts';
 import { COMMON_SERVICES, trustedEntityProblem, trustPolicyFor, type TrustedEntity } from './trust-policy.ts';
 import { PolicyMultiselect } from '../../../components/permissions/policy-multiselect.tsx';
 import { CreateForm } from '../../../components/create-form.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 export function CreateRoleForm({ accountId, policies }: { accountId: string; policies: OptionsSource<ManagedPolicyOption> }) {
   const create = useCreateRole();
@@ -50,7 +51,7 @@ export function CreateRoleForm({ accountId, policies }: { accountId: string; pol
       {
         onSuccess: () => {
           notifySuccess(`Role ${roleName} created.`, { subjects: [about.role(roleName)] });
-          navigate(`/roles/${encodeURIComponent(roleName)}`);
+          navigate(detailPath.role(roleName));
         },
       },
     );

@@ -8,12 +8,13 @@ import { RouterLink, useFollowHandler } from '../../../components/router-link.ts
 import { useRoles, type RoleSummary } from '../api/roles.ts';
 import { DeleteRoleModal } from './delete-role-modal.tsx';
 import { RoleLastActivity } from './role-last-activity.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 const columns: ResourceColumn<RoleSummary>[] = [
   {
     id: 'roleName',
     header: 'Role name',
-    cell: (role) => <RouterLink href={`/roles/${encodeURIComponent(role.roleName)}`}>{role.roleName}</RouterLink>,
+    cell: (role) => <RouterLink href={detailPath.role(role.roleName)}>{role.roleName}</RouterLink>,
     sortingField: 'roleName',
     isRowHeader: true,
   },

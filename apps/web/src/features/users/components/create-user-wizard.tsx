@@ -35,6 +35,7 @@ import {
 } from './console-password-fields.tsx';
 import { NewAccessKeyPanel } from './new-access-key.tsx';
 import type { GroupOption } from './user-groups-tab.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 export interface WizardState {
   userName: string;
@@ -135,7 +136,7 @@ function CreatedUser({ created }: { created: Created }) {
           <Button href="/users" onFollow={onFollow}>
             Return to users list
           </Button>
-          <Button variant="primary" href={`/users/${encodeURIComponent(created.userName)}`} onFollow={onFollow}>
+          <Button variant="primary" href={detailPath.user(created.userName)} onFollow={onFollow}>
             View user
           </Button>
         </SpaceBetween>

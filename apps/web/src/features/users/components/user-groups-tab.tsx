@@ -12,6 +12,7 @@ import { UnknownEmpty, UnknownValue } from '../../../components/unavailable-sect
 import type { OptionsSource } from '../../../lib/iam-types.ts';
 import { refusedSection } from '../../../lib/unavailable.ts';
 import { useAddUserToGroup, useRemoveUserFromGroup, type UserDetail } from '../api/users.ts';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 export interface GroupOption {
   groupName: string;
@@ -67,7 +68,7 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
           </Header>
         }
         columnDefinitions={[
-          { id: 'name', header: 'Group name', cell: (group) => <RouterLink href={`/groups/${encodeURIComponent(group.groupName)}`}>{group.groupName}</RouterLink> },
+          { id: 'name', header: 'Group name', cell: (group) => <RouterLink href={detailPath.group(group.groupName)}>{group.groupName}</RouterLink> },
           {
             id: 'policies',
             header: 'Attached policies',

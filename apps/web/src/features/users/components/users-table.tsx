@@ -7,12 +7,13 @@ import { ResourceTable, type ResourceColumn } from '../../../components/resource
 import { RouterLink, useFollowHandler } from '../../../components/router-link.tsx';
 import { useUsers, type UserSummary } from '../api/users.ts';
 import { DeleteUsersModal } from './delete-users-modal.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 
 const columns: ResourceColumn<UserSummary>[] = [
   {
     id: 'userName',
     header: 'User name',
-    cell: (user) => <RouterLink href={`/users/${encodeURIComponent(user.userName)}`}>{user.userName}</RouterLink>,
+    cell: (user) => <RouterLink href={detailPath.user(user.userName)}>{user.userName}</RouterLink>,
     sortingField: 'userName',
     isRowHeader: true,
   },

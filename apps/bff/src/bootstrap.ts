@@ -1,12 +1,12 @@
 // Opens everything the app needs from its configuration: stores, key, logger, SDK client factory.
 import { hkdfSync } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { configWarnings } from './config.ts';
 import type { Config } from './config.ts';
 import { createApp } from './app.ts';
+import { AUDIT_FILE, prepareBffDataDir } from './data-dir.ts';
 import type { AppDeps } from './app.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createAwsClientFactory } from './aws/clients.ts';
@@ -22,12 +22,12 @@ export interface RunningConsole {
 }
 
 export async function startConsole(config: Config, overrides: Partial<AppDeps> & { logger?: Logger } = {}): Promise<RunningConsole> {
-  mkdirSync(config.dataDir, { recursive: true });
   const logger = overrides.logger ?? createLogger(config.logLevel);
   for (const warning of configWarnings(config)) logger.warn(warning);
+  prepareBffDataDir(config.dataDir, { sqliteSessions: !config.redisUrl && !overrides.sessionStore }, (message) => logger.warn(message));
   const key = loadOrCreateKey(config.dataDir, config.sessionEncryptionKey);
   const opened = overrides.sessionStore ? undefined : await openSessionStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, ttlMs: config.sessionIdleMs });
-  const auditLog = overrides.auditLog ?? new AuditLog(join(config.dataDir, 'audit.sqlite'));
+  const auditLog = overrides.auditLog ?? new AuditLog(join(config.dataDir, AUDIT_FILE));
   const deps: AppDeps = {
     logger,
     sessionStore: overrides.sessionStore ?? opened!.store,

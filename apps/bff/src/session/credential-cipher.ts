@@ -48,10 +48,13 @@ export function createCredentialCipher(key: Buffer): CredentialCipher {
   };
 }
 
+/** The generated key's file in the data directory. */
+export const KEY_FILE = 'session-encryption.key';
+
 /** The configured key, or the one generated earlier into dataDir, or a new one written there (0600). */
 export function loadOrCreateKey(dataDir: string, configured: Buffer | undefined): Buffer {
   if (configured) return configured;
-  const file = join(dataDir, 'session-encryption.key');
+  const file = join(dataDir, KEY_FILE);
   if (existsSync(file)) {
     const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
     if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);

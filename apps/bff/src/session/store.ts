@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 import type { Store } from 'express-session';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import { RedisStore as RedisRateLimitStore } from 'rate-limit-redis';
+import { SESSIONS_FILE } from '../data-dir.ts';
 import { SqliteSessionStore } from './sqlite-store.ts';
 
 export interface OpenedStore {
@@ -31,7 +32,7 @@ export async function openSessionStore(options: {
   }
   mkdirSync(options.dataDir, { recursive: true });
   const store = new SqliteSessionStore({
-    file: join(options.dataDir, 'sessions.sqlite'),
+    file: join(options.dataDir, SESSIONS_FILE),
     defaultTtlMs: options.ttlMs,
     purgeIntervalMs: 10 * 60_000,
   });

@@ -32,7 +32,7 @@ declare module 'express-session' {
     csrfToken: string;
     lastSeenAt: number;
     auth: SignedInState;
-    /** When IAM last confirmed this caller may read the audit log (see routes/audit.ts). */
+    /** When IAM last confirmed this caller may read the audit log (see services/audit-access.ts). */
     auditReadAllowedAt: number;
   }
 }

@@ -1,0 +1,24 @@
+// /api/audit-log: the console's own audit trail, newest first.
+import { z } from 'zod';
+import { isoDate } from './fields.ts';
+
+export const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** An entry id: page back from it. */
+  before: z.coerce.number().int().positive().optional(),
+});
+
+export const auditEntry = z.strictObject({
+  id: z.number().int().positive(),
+  time: isoDate,
+  /** Null for failed sign-ins. */
+  callerArn: z.string().nullable(),
+  /** IAM-style (`CreateUser`, `SignIn`, …) or `<METHOD> <path>` for requests refused before a route. */
+  operation: z.string(),
+  target: z.string(),
+  result: z.enum(['success', 'failure']),
+  errorCode: z.string().optional(),
+  awsRequestId: z.string().optional(),
+  httpStatus: z.number().int(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;

@@ -1,0 +1,27 @@
+// The error codes clients act on, without zod (the SPA imports these at run time).
+
+/** Ours, plus the AWS wire codes clients check. The BFF reports AWS's wire code (`AccessDenied`), never the SDK's class name (`AccessDeniedException`). */
+export const ERROR_CODES = {
+  AccessDenied: 'AccessDenied',
+  NoSuchEntity: 'NoSuchEntity',
+  NotSignedIn: 'NotSignedIn',
+  SessionExpired: 'SessionExpired',
+  CsrfTokenInvalid: 'CsrfTokenInvalid',
+  ValidationError: 'ValidationError',
+  RateLimited: 'RateLimited',
+  NotFound: 'NotFound',
+  InvalidCredentials: 'InvalidCredentials',
+  MfaRequired: 'MfaRequired',
+  InvalidMfaCode: 'InvalidMfaCode',
+  UnknownMfaDevice: 'UnknownMfaDevice',
+  MfaSerialNumberRequired: 'MfaSerialNumberRequired',
+  TemporaryKeyNotSupported: 'TemporaryKeyNotSupported',
+  CredentialChainDisabled: 'CredentialChainDisabled',
+  BadRequest: 'BadRequest',
+  PayloadTooLarge: 'PayloadTooLarge',
+  EndpointUnreachable: 'EndpointUnreachable',
+  InternalError: 'InternalError',
+} as const;
+
+/** 401 with one of these: the sign-in is over; the SPA asks for a new one. */
+export const SESSION_LOST_CODES: ReadonlySet<string> = new Set([ERROR_CODES.NotSignedIn, ERROR_CODES.SessionExpired]);

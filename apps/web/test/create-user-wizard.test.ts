@@ -25,8 +25,14 @@ describe('create user wizard steps', () => {
     expect(stepProblems(state({ policies: options(21) }), null, 1)).toEqual(['Choose at most 20 policies (21 chosen).']);
   });
 
-  it('checks tags on step 3, ignoring rows marked for removal', () => {
-    expect(stepProblems(state({ tags: [{ key: 'team', value: 'a', existing: false }, { key: 'Team', value: 'b', existing: false }] }), null, 2)).toEqual(['Tag key Team is used twice.']);
+  it("checks tags on step 3 with IAM's tag rule, ignoring rows marked for removal and rows left blank", () => {
+    const tag = (key: string, value = '') => ({ key, value, existing: false });
+    expect(stepProblems(state({ tags: [tag('cost-center', '1234'), tag('team'), tag('Owner:é', 'zoë'), tag('', '')] }), null, 2)).toEqual([]);
+    expect(stepProblems(state({ tags: [tag('aws:x')] }), null, 2)).toEqual(['Tag key aws:x: A tag key cannot begin with aws: (reserved for AWS use).']);
+    expect(stepProblems(state({ tags: [tag('', 'orphan value')] }), null, 2)).toEqual(['Enter a tag key. A tag can have an empty value but not an empty key.']);
+    expect(stepProblems(state({ tags: [{ key: 'team', value: 'a', existing: false }, { key: 'Team', value: 'b', existing: false }] }), null, 2)).toEqual([
+      'Tag keys team and Team: Each tag key can be used only once. Tag keys of IAM users ignore case.',
+    ]);
     expect(stepProblems(state({ tags: [{ key: 'team', value: 'a', existing: false }, { key: 'Team', value: 'b', existing: false, markedForRemoval: true }] }), null, 2)).toEqual([]);
   });
 });

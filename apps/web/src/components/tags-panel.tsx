@@ -4,24 +4,23 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TagEditor, { type TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import { useState } from 'react';
 import type { Tag } from '../lib/iam-types.ts';
+import type { TaggableResource } from '../utils/iam-tags.ts';
 import { ErrorAlert } from './error-alert.tsx';
+import { editorTagsProblem, fromEditorTags, IamTagEditor, toEditorTags, type EditorTag } from './iam-tag-editor.tsx';
 import { notifySuccess } from './notifications.tsx';
 
-export function toEditorTags(tags: readonly Tag[]): TagEditorProps.Tag[] {
-  return tags.map((tag) => ({ key: tag.key, value: tag.value, existing: true }));
+export interface TagsPanelProps {
+  /** The resource's name, for the notice. */
+  target: string;
+  resource: TaggableResource;
+  tags: readonly Tag[];
+  onSave: (tags: Tag[]) => Promise<unknown>;
 }
 
-/** The tags the editor holds once saved: removed rows dropped, blank keys ignored. */
-export function fromEditorTags(tags: readonly TagEditorProps.Tag[]): Tag[] {
-  return tags.filter((tag) => !tag.markedForRemoval && tag.key.trim() !== '').map((tag) => ({ key: tag.key.trim(), value: tag.value }));
-}
-
-export function TagsPanel({ target, tags, onSave }: { target: string; tags: readonly Tag[]; onSave: (tags: Tag[]) => Promise<unknown> }) {
-  const [editing, setEditing] = useState<TagEditorProps.Tag[] | null>(null);
-  const [valid, setValid] = useState(true);
+export function TagsPanel({ target, resource, tags, onSave }: TagsPanelProps) {
+  const [editing, setEditing] = useState<EditorTag[] | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -53,7 +52,7 @@ export function TagsPanel({ target, tags, onSave }: { target: string; tags: read
                 <Button variant="link" onClick={() => setEditing(null)} disabled={saving}>
                   Cancel
                 </Button>
-                <Button variant="primary" onClick={() => void save()} loading={saving} disabled={!valid}>
+                <Button variant="primary" onClick={() => void save()} loading={saving} disabled={editorTagsProblem(editing, resource) !== undefined}>
                   Save changes
                 </Button>
               </SpaceBetween>
@@ -68,15 +67,7 @@ export function TagsPanel({ target, tags, onSave }: { target: string; tags: read
     >
       {editing ? (
         <SpaceBetween size="m">
-          <TagEditor
-            tags={editing}
-            onChange={({ detail }) => {
-              setEditing([...detail.tags]);
-              setValid(detail.valid);
-            }}
-            tagLimit={50}
-            allowedCharacterPattern="^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$"
-          />
+          <IamTagEditor tags={editing} onChange={setEditing} resource={resource} />
           {error ? <ErrorAlert error={error} header="Could not save the tags" /> : null}
         </SpaceBetween>
       ) : tags.length === 0 ? (

@@ -18,17 +18,3 @@ export function pathProblem(path: string): string | undefined {
   if (path.includes('//')) return 'The path cannot contain empty segments (//).';
   return undefined;
 }
-
-/** Tag rules: up to 50, key 1-128 and value up to 256 characters, keys unique ignoring case. */
-export function tagsProblem(tags: readonly { key: string; value: string }[]): string | undefined {
-  if (tags.length > 50) return 'A resource can have up to 50 tags.';
-  const seen = new Set<string>();
-  for (const tag of tags) {
-    if (tag.key.length === 0 || tag.key.length > 128) return 'Each tag key must have 1 to 128 characters.';
-    if (tag.value.length > 256) return `The value of tag ${tag.key} can have up to 256 characters.`;
-    const lower = tag.key.toLowerCase();
-    if (seen.has(lower)) return `Tag key ${tag.key} is used twice.`;
-    seen.add(lower);
-  }
-  return undefined;
-}

@@ -10,6 +10,8 @@ import { vi } from 'vitest';
 export interface SentRequest {
   method: string;
   path: string;
+  /** The JSON body sent, parsed (undefined for none). */
+  body?: unknown;
 }
 
 /** An answer, or `pending` for a request that never completes (the page stays loading). */
@@ -36,7 +38,8 @@ export const accessDenied = (action: string, resource: string, requestId = 'req-
 export function stubBff(routes: Routes): SentRequest[] {
   const sent: SentRequest[] = [];
   vi.stubGlobal('fetch', (url: string, init: RequestInit = {}) => {
-    const request = { method: init.method ?? 'GET', path: String(url).replace(/^\/api/, '') };
+    const request: SentRequest = { method: init.method ?? 'GET', path: String(url).replace(/^\/api/, '') };
+    if (typeof init.body === 'string') request.body = JSON.parse(init.body);
     sent.push(request);
     const route = routes[`${request.method} ${request.path}`];
     const answer = typeof route === 'function' ? route(request) : (route ?? failure(404, 'NotFound', `No route ${request.method} ${request.path}`));

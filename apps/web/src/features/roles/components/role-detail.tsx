@@ -171,7 +171,7 @@ export function RoleDetail({ roleName, policies }: { roleName: string; policies:
                 </Container>
               ),
             },
-            { id: 'tags', label: `Tags (${summary.tags.length})`, content: <TagsPanel target={roleName} tags={summary.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
+            { id: 'tags', label: `Tags (${summary.tags.length})`, content: <TagsPanel target={roleName} resource="role" tags={summary.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
           ]}
         />
       </SpaceBetween>

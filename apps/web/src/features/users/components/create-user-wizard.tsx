@@ -13,7 +13,6 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import TagEditor, { type TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import Wizard from '@cloudscape-design/components/wizard';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -21,9 +20,9 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { toPolicySelectOptions } from '../../../components/permissions/policy-options.ts';
 import { useFollowHandler } from '../../../components/router-link.tsx';
-import { fromEditorTags } from '../../../components/tags-panel.tsx';
+import { editorTagsProblem, fromEditorTags, IamTagEditor, type EditorTag } from '../../../components/iam-tag-editor.tsx';
 import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
-import { nameProblem, pathProblem, tagsProblem } from '../../../utils/iam-names.ts';
+import { nameProblem, pathProblem } from '../../../utils/iam-names.ts';
 import type { PasswordPolicy } from '../../../utils/password-policy.ts';
 import { useCreateUser, type CreateUserRequest, type NewAccessKey } from '../api/users.ts';
 import {
@@ -45,7 +44,7 @@ export interface WizardState {
   groups: readonly MultiselectProps.Option[];
   policies: readonly MultiselectProps.Option[];
   boundary: SelectProps.Option | null;
-  tags: TagEditorProps.Tag[];
+  tags: EditorTag[];
   createAccessKey: boolean;
 }
 
@@ -78,7 +77,7 @@ export function stepProblems(state: WizardState, policy: PasswordPolicy | null, 
     return problems;
   }
   if (step === 2) {
-    const problem = tagsProblem(fromEditorTags(state.tags));
+    const problem = editorTagsProblem(state.tags, 'user');
     return problem ? [problem] : [];
   }
   return [];
@@ -314,7 +313,7 @@ export function CreateUserWizard({ groups, policies, passwordPolicy, signInUrl }
           content: (
             <SpaceBetween size="l">
               <Container header={<Header variant="h2" description="Key-value pairs to identify, organize, or search for the user.">Tags - optional</Header>}>
-                <TagEditor tags={state.tags} onChange={({ detail }) => set('tags', [...detail.tags])} tagLimit={50} />
+                <IamTagEditor tags={state.tags} onChange={(tags) => set('tags', tags)} resource="user" showErrors={false} />
               </Container>
               <Container header={<Header variant="h2">Access key - optional</Header>}>
                 <Checkbox

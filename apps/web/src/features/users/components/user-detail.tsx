@@ -183,7 +183,7 @@ export function UserDetail({ userName, policies, groups, passwordPolicy }: UserD
               label: refusedSection(detail.unavailable, 'groups') ? 'Groups' : `Groups (${detail.groups.length})`,
               content: <UserGroupsTab detail={detail} groups={groups} />,
             },
-            { id: 'tags', label: `Tags (${detail.user.tags.length})`, content: <TagsPanel target={userName} tags={detail.user.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
+            { id: 'tags', label: `Tags (${detail.user.tags.length})`, content: <TagsPanel target={userName} resource="user" tags={detail.user.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
             { id: 'security-credentials', label: 'Security credentials', content: <SecurityCredentialsTab detail={detail} passwordPolicy={passwordPolicy} /> },
           ]}
         />

@@ -2,7 +2,6 @@
 // A request signed once by the SDK's signer is verified again and again (as a server sees a stream of calls),
 // for the root user (no policy evaluation: the peer) and for an IAM user under the IAM User Guide's force-MFA
 // policy plus a managed policy and a permissions boundary.
-import { readFileSync } from 'node:fs';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { authenticate } from '../src/auth/authenticate.ts';
@@ -15,9 +14,9 @@ import { createPolicy } from '../src/model/managed-policies.ts';
 import { createUser, setUserBoundary } from '../src/model/users.ts';
 import type { ReceivedRequest } from '../src/auth/sigv4.ts';
 import { median, percentile, report, sample, startBenchServer } from './bench-kit.ts';
+import { FORCE_MFA } from '../test/helpers/guide-policies.ts';
 
 const RUNS = 5000;
-const FORCE_MFA = readFileSync(new URL('../../../../shared/data/policies/guide-force-mfa-manage-own-credentials_L25105-25211.json', import.meta.url), 'utf8');
 
 const bench = await startBenchServer('none');
 const { db, accountId } = bench.server.state;

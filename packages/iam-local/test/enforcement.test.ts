@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateAccessKeyCommand, DeleteAccessKeyCommand, GetUserCommand, ListAccessKeysCommand, ListUsersCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
@@ -7,8 +6,7 @@ import { createPolicy } from '../src/model/managed-policies.ts';
 import { setUserBoundary } from '../src/model/users.ts';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
 import { addUser, enrollMfa, policy, sdkError, sessionKeys, TestClock } from './helpers/fixtures.ts';
-
-const FORCE_MFA = readFileSync('/work/shared/data/policies/guide-force-mfa-manage-own-credentials_L25105-25211.json', 'utf8');
+import { FORCE_MFA } from './helpers/guide-policies.ts';
 
 let t: TestServer;
 const clock = new TestClock();

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetContextKeysForCustomPolicyCommand, GetContextKeysForPrincipalPolicyCommand, SimulateCustomPolicyCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { createPolicy } from '../src/model/managed-policies.ts';
 import { setUserBoundary } from '../src/model/users.ts';
 import { startTestServer, type TestServer } from './helpers/start-server.ts';
 import { addUser, policy, sdkError } from './helpers/fixtures.ts';
-
-const FORCE_MFA = readFileSync('/work/shared/data/policies/guide-force-mfa-manage-own-credentials_L25105-25211.json', 'utf8');
+import { FORCE_MFA } from './helpers/guide-policies.ts';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,15 +1,13 @@
 // Semantic diff timings: a realistic edit of a 6 KB policy, and the worst case of "*" against a NotAction
 // (every action of the catalog on both sides). No target in the issue; recorded to notice regressions.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { diffPolicies, type PolicyInput } from '../src/diff/diff-policies.ts';
 import { loadCatalogSync } from '../src/catalog/load-node.ts';
+import { readRealPolicy } from '../test/fixtures/real-policies.ts';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value, unit }));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-const POLICIES = join(import.meta.dirname, '../../../../shared/data/policies');
-const statementsOf = (name: string) => [(JSON.parse(readFileSync(join(POLICIES, name), 'utf8')) as { Statement: object | object[] }).Statement].flat();
+const statementsOf = (name: string) => [(JSON.parse(readRealPolicy(name)) as { Statement: object | object[] }).Statement].flat();
 const statements = [
   ...statementsOf('sst-000-109-305.json'),
   ...statementsOf('guide-force-mfa-manage-own-credentials_L25105-25211.json'),

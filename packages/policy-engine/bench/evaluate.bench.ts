@@ -1,12 +1,10 @@
 // Decisions per second for a 6 KB identity policy plus a permissions boundary (issue 3 target: >= 20,000/s),
 // with @cloud-copilot/iam-simulate (dev-only, AGPL) deciding the same requests as a peer.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import { compilePolicy, evaluate, type AuthorizationRequest } from '../src/evaluate/evaluate.ts';
+import { readRealPolicy } from '../test/fixtures/real-policies.ts';
 
-const POLICIES = join(import.meta.dirname, '../../../../shared/data/policies');
-const read = (name: string) => JSON.parse(readFileSync(join(POLICIES, name), 'utf8')) as { Statement: object | object[] };
+const read = (name: string) => JSON.parse(readRealPolicy(name)) as { Statement: object | object[] };
 const statements = (name: string) => [read(name).Statement].flat();
 
 // A realistic managed policy just under the 6,144-character quota: SST's deployment policy, the guide's

@@ -1,13 +1,11 @@
 // Validation speed (issue 3 targets): a ~6 KB policy, median <= 5 ms; 1 MB of garbage, findings in < 100 ms.
 // JSON.parse of the same text runs in the same process as the baseline.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadCatalogSync } from '../src/catalog/load-node.ts';
 import { measurePolicySize } from '../src/source/policy-size.ts';
 import { LARGE_DOCUMENT, validatePolicy } from '../src/validate/validate-policy.ts';
+import { readRealPolicy } from '../test/fixtures/real-policies.ts';
 
-const POLICIES = join(import.meta.dirname, '../../../../shared/data/policies');
-const statementsOf = (name: string): object[] => [(JSON.parse(readFileSync(join(POLICIES, name), 'utf8')) as { Statement: object | object[] }).Statement].flat();
+const statementsOf = (name: string): object[] => [(JSON.parse(readRealPolicy(name)) as { Statement: object | object[] }).Statement].flat();
 
 const emit = (name: string, value: number, unit: string, target?: string): void =>
   console.log(JSON.stringify(target === undefined ? { name, value, unit } : { name, value, unit, target }));

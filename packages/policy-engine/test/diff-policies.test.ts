@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffPolicies, summarizeByService, type DiffEntry } from '../src/diff/diff-policies.ts';
 import { generatedCatalog } from './catalog-helpers.ts';
+import { readRealPolicy, REAL_POLICY_FILES } from './fixtures/real-policies.ts';
 
 const catalog = generatedCatalog();
 
@@ -204,12 +203,9 @@ describe('summarizeByService', () => {
   });
 });
 
-describe('diffPolicies over the shared real policies', () => {
-  const dir = join(import.meta.dirname, '../../../../shared/data/policies');
-  const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
-
-  it.each(files)('%s: no change against itself; against nothing, every allowed action is granted', (file) => {
-    const text = readFileSync(join(dir, file), 'utf8');
+describe('diffPolicies over the real policies', () => {
+  it.each(REAL_POLICY_FILES)('%s: no change against itself; against nothing, every allowed action is granted', (file) => {
+    const text = readRealPolicy(file);
     const same = diffPolicies(text, JSON.parse(text) as object, catalog);
     expect([same.granted, same.revoked, same.denyAdded, same.denyRemoved]).toEqual([[], [], [], []]);
     const created = diffPolicies(undefined, text, catalog);

@@ -1,11 +1,10 @@
 // Garbage in, findings out: validatePolicy never throws, and every finding has a range inside the text.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../src/validate/checks.ts';
 import type { Finding, PolicyKind } from '../src/validate/finding.ts';
 import { validatePolicy } from '../src/validate/validate-policy.ts';
 import { catalog } from './validate-helpers.ts';
+import { readRealPolicy, REAL_POLICY_FILES } from './fixtures/real-policies.ts';
 
 /** A small seeded generator (mulberry32), so a failure can be reproduced. */
 function random(seed: number): () => number {
@@ -111,9 +110,8 @@ describe('garbage input', () => {
     expect(check(text).length).toBeLessThanOrEqual(1_000);
   });
 
-  describe('random mutations of the shared policies', () => {
-    const dir = join(import.meta.dirname, '../../../../shared/data/policies');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  describe('random mutations of the real policies', () => {
+    const files = REAL_POLICY_FILES;
     const pieces = ['{', '}', '[', ']', '"', ',', ':', '*', '${', '}', 'null', '"Allow"', '"arn:aws:iam::*:role/*"', '\\', '\n', '"Condition":{}', '[]', '{}'];
 
     function mutate(text: string, next: () => number): string {
@@ -150,7 +148,7 @@ describe('garbage input', () => {
     }
 
     it.each(files)('%s survives 60 mutations under every kind', (file) => {
-      const text = readFileSync(join(dir, file), 'utf8');
+      const text = readRealPolicy(file);
       const next = random(file.length * 7919);
       for (let i = 0; i < 30; i++) {
         const kind = KINDS[i % KINDS.length]!;

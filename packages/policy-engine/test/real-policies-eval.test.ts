@@ -1,20 +1,18 @@
-// Every policy in shared/data/policies evaluated as the IAM User Guide describes it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Every policy in fixtures/policies evaluated as the IAM User Guide describes it.
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, evaluate, type AuthorizationRequest, type ContextValue, type DecisionKind, type PolicyType, type RequestPrincipal } from '../src/evaluate/evaluate.ts';
+import { readRealPolicy, REAL_POLICY_FILES } from './fixtures/real-policies.ts';
 
-const DIR = join(import.meta.dirname, '../../../../shared/data/policies');
 const ACCOUNT = '111122223333';
 const OTHER = '444455556666';
 
 function text(file: string): string {
-  const name = readdirSync(DIR).find((f) => f.startsWith(file));
-  if (!name) throw new Error(`no shared policy ${file}`);
-  return readFileSync(join(DIR, name), 'utf8');
+  const name = REAL_POLICY_FILES.find((f) => f.startsWith(file));
+  if (!name) throw new Error(`no real policy ${file}`);
+  return readRealPolicy(name);
 }
 
-/** Compiles a shared policy, replacing the guide's placeholders (account ids, ARNs) with test values. */
+/** Compiles a real policy, replacing the guide's placeholders (account ids, ARNs) with test values. */
 function load(file: string, type: PolicyType, placeholders: Record<string, string> = {}) {
   let source = text(file);
   for (const [from, to] of Object.entries(placeholders)) source = source.split(from).join(to);
@@ -27,12 +25,12 @@ function user(name: string, accountId = ACCOUNT): RequestPrincipal {
 
 const userArn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 
-describe('every shared policy compiles without malformed statements', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+describe('every real policy compiles without malformed statements', () => {
+  const files = REAL_POLICY_FILES;
   it('finds the policies', () => expect(files.length).toBeGreaterThanOrEqual(26));
   it.each(files)('%s', (file) => {
     const type: PolicyType = file.includes('-trust-') ? 'trust' : 'identity';
-    const policy = compilePolicy(readFileSync(join(DIR, file), 'utf8'), { id: file, type });
+    const policy = compilePolicy(readRealPolicy(file), { id: file, type });
     expect(policy.statements.length).toBeGreaterThan(0);
     expect(policy.statements.filter((s) => s.problem !== undefined)).toEqual([]);
     expect(policy.statements.every((s) => s.range !== undefined)).toBe(true);

@@ -1,6 +1,6 @@
 // The customer managed policies and role trust policies of the demo account, read from ./policies (copies of
-// the shared real-world policies). Placeholders in the guide's examples become this account's id or a partner
-// account's id, so the documents are valid and mean what the guide meant.
+// real-world policies, see policies/README.md). Placeholders in the guide's examples become this account's id
+// or a partner account's id, so the documents are valid and mean what the guide meant.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

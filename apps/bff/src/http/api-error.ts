@@ -1,20 +1,7 @@
-// The one error shape every /api response uses: { error: { message, code, status, requestId?, details?, failedStep? } }.
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+// The one error shape every /api response uses: { error: ErrorBody }, as the API contract defines it.
+import type { ErrorBody } from '@iam-console/api-contract/error.ts';
 
-export interface ErrorBody {
-  message: string;
-  code: string;
-  status: number;
-  requestId?: string;
-  details?: ErrorDetail[];
-  failedStep?: string;
-  mfaSerialNumber?: string;
-  /** Sign-in: every MFA device of the user (MfaRequired, UnknownMfaDevice). */
-  mfaSerialNumbers?: string[];
-}
+export type { ErrorBody };
 
 export class ApiError extends Error {
   readonly status: number;

@@ -15,6 +15,7 @@ import type { Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logging.ts';
 import { createCredentialCipher } from '../../src/session/credential-cipher.ts';
 import { SqliteSessionStore } from '../../src/session/sqlite-store.ts';
+import { expectAnswer } from './contract.ts';
 
 export interface Harness {
   app: Express;
@@ -55,22 +56,27 @@ export function createHarness(makeClients: AwsClientFactory, options: { env?: Re
   };
 }
 
-/** A supertest agent (keeps cookies) with the CSRF token fetched and sent on every change. */
-export async function browser(app: Express) {
+/**
+ * A supertest agent (keeps cookies) with the CSRF token fetched and sent on every change. With `checkAnswers`,
+ * every answer is checked against the API contract (helpers/contract.ts) and a breach fails the request.
+ */
+export async function browser(app: Express, options: { checkAnswers?: boolean } = {}) {
   const agent = request.agent(app);
   let csrf = (await agent.get('/api/session')).body.csrfToken as string;
+  const checked = <T extends request.Test>(method: string, url: string, test: T) =>
+    options.checkAnswers ? test.expect((res) => expectAnswer(method, url, res)) : test;
   const withCsrf = <T extends request.Test>(test: T) => test.set('x-csrf-token', csrf);
   return {
     agent,
     get csrf() { return csrf; },
     set csrf(value: string) { csrf = value; },
-    get: (url: string) => agent.get(url),
-    post: (url: string, body?: object) => withCsrf(agent.post(url)).send(body ?? {}),
-    put: (url: string, body?: object) => withCsrf(agent.put(url)).send(body ?? {}),
-    patch: (url: string, body?: object) => withCsrf(agent.patch(url)).send(body ?? {}),
-    delete: (url: string) => withCsrf(agent.delete(url)),
+    get: (url: string) => checked('GET', url, agent.get(url)),
+    post: (url: string, body?: object) => checked('POST', url, withCsrf(agent.post(url)).send(body ?? {})),
+    put: (url: string, body?: object) => checked('PUT', url, withCsrf(agent.put(url)).send(body ?? {})),
+    patch: (url: string, body?: object) => checked('PATCH', url, withCsrf(agent.patch(url)).send(body ?? {})),
+    delete: (url: string) => checked('DELETE', url, withCsrf(agent.delete(url))),
     async signIn(body: object) {
-      const res = await withCsrf(agent.post('/api/session')).send(body);
+      const res = await checked('POST', '/api/session', withCsrf(agent.post('/api/session')).send(body));
       if (res.body.csrfToken) csrf = res.body.csrfToken;
       return res;
     },

@@ -20,5 +20,7 @@ export const auditEntry = z.strictObject({
   errorCode: z.string().optional(),
   awsRequestId: z.string().optional(),
   httpStatus: z.number().int(),
+  /** How many requests the entry stands for: more than 1 for a minute's count of anonymous requests from one address. */
+  count: z.number().int().positive(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;

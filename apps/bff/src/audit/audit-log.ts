@@ -1,5 +1,6 @@
 // Append-only audit log in SQLite: only INSERT and SELECT statements exist here, and triggers make
-// the database itself refuse any UPDATE or DELETE of an entry.
+// the database itself refuse any UPDATE or DELETE of an entry. Every stored field has a length bound, so no
+// request can make one entry large.
 import Database from 'better-sqlite3';
 
 export interface AuditEntryInput {
@@ -11,10 +12,20 @@ export interface AuditEntryInput {
   errorCode?: string | undefined;
   awsRequestId?: string | undefined;
   httpStatus: number;
+  /** How many requests the entry stands for: more than 1 only for a count of anonymous requests (anonymous-tally.ts). */
+  count?: number | undefined;
 }
 
 export interface AuditEntry extends AuditEntryInput {
   id: number;
+  count: number;
+}
+
+/** Longest stored value of each text field; longer ones are cut, ending in "…". An IAM ARN is at most 2048 characters. */
+export const FIELD_LIMITS = { callerArn: 2048, operation: 256, target: 1024, errorCode: 64, awsRequestId: 128 } as const;
+
+function clip(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
 
 interface Row {
@@ -27,6 +38,7 @@ interface Row {
   error_code: string | null;
   aws_request_id: string | null;
   http_status: number;
+  count: number;
 }
 
 const SCHEMA = `
@@ -39,7 +51,8 @@ CREATE TABLE IF NOT EXISTS audit_log (
   result TEXT NOT NULL CHECK (result IN ('success', 'failure')),
   error_code TEXT,
   aws_request_id TEXT,
-  http_status INTEGER NOT NULL
+  http_status INTEGER NOT NULL,
+  count INTEGER NOT NULL DEFAULT 1
 );
 CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
@@ -51,21 +64,41 @@ export class AuditLog {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement;
   readonly #page: Database.Statement<[number, number], Row>;
+  readonly #beforeClose: (() => void)[] = [];
 
   constructor(file: string) {
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     this.#db.exec(SCHEMA);
+    // Logs written before entries had a count: adding a column changes no entry (the triggers stay).
+    const columns = this.#db.prepare<[], { name: string }>('PRAGMA table_info(audit_log)').all();
+    if (!columns.some((c) => c.name === 'count')) this.#db.exec('ALTER TABLE audit_log ADD COLUMN count INTEGER NOT NULL DEFAULT 1');
     this.#insert = this.#db.prepare(
-      `INSERT INTO audit_log (time, caller_arn, operation, target, result, error_code, aws_request_id, http_status)
-       VALUES (@time, @callerArn, @operation, @target, @result, @errorCode, @awsRequestId, @httpStatus)`,
+      `INSERT INTO audit_log (time, caller_arn, operation, target, result, error_code, aws_request_id, http_status, count)
+       VALUES (@time, @callerArn, @operation, @target, @result, @errorCode, @awsRequestId, @httpStatus, @count)`,
     );
     this.#page = this.#db.prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
   }
 
   append(entry: AuditEntryInput): number {
-    const info = this.#insert.run({ ...entry, errorCode: entry.errorCode ?? null, awsRequestId: entry.awsRequestId ?? null });
+    const optional = (value: string | null | undefined, max: number) => (value == null ? null : clip(value, max));
+    const info = this.#insert.run({
+      time: entry.time,
+      callerArn: optional(entry.callerArn, FIELD_LIMITS.callerArn),
+      operation: clip(entry.operation, FIELD_LIMITS.operation),
+      target: clip(entry.target, FIELD_LIMITS.target),
+      result: entry.result,
+      errorCode: optional(entry.errorCode, FIELD_LIMITS.errorCode),
+      awsRequestId: optional(entry.awsRequestId, FIELD_LIMITS.awsRequestId),
+      httpStatus: entry.httpStatus,
+      count: entry.count ?? 1,
+    });
     return Number(info.lastInsertRowid);
+  }
+
+  /** `flush` runs before the database closes: for entries still held in memory (anonymous-tally.ts). */
+  beforeClose(flush: () => void): void {
+    this.#beforeClose.push(flush);
   }
 
   /** Newest first; `before` is an entry id for paging back. */
@@ -80,10 +113,12 @@ export class AuditLog {
       ...(row.error_code ? { errorCode: row.error_code } : {}),
       ...(row.aws_request_id ? { awsRequestId: row.aws_request_id } : {}),
       httpStatus: row.http_status,
+      count: row.count,
     }));
   }
 
   close(): void {
+    for (const flush of this.#beforeClose.splice(0)) flush();
     this.#db.close();
   }
 }

@@ -1,32 +1,54 @@
 // Records every state-changing /api request in the audit log once its response is finished.
 // Routes name the operation and target with `audited(...)`; the outcome comes from the response.
+// Requests without a signed-in caller are counted per client address rather than written one by one
+// (anonymous-tally.ts).
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { Request, RequestHandler } from 'express';
-import type { AuditLog } from './audit-log.ts';
+import type { AuditEntryInput, AuditLog } from './audit-log.ts';
+import { AnonymousTally, DEFAULT_TALLY } from './anonymous-tally.ts';
+import type { TallyOptions } from './anonymous-tally.ts';
 import type { Logger } from 'pino';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function auditTrail(auditLog: AuditLog, clock: () => number, logger: Logger): RequestHandler {
+/** The client's address as the sign-in rate limit counts it: IPv4 as is, IPv6 by its /56. */
+const sourceOf = (req: Request) => (req.ip ? ipKeyGenerator(req.ip) : 'an unknown address');
+
+export function auditTrail(auditLog: AuditLog, clock: () => number, logger: Logger, tallyOptions: TallyOptions = DEFAULT_TALLY): RequestHandler {
+  const write = (entry: AuditEntryInput) => {
+    try {
+      auditLog.append(entry);
+    } catch (err) {
+      logger.error({ err }, 'could not write the audit log');
+    }
+  };
+  const anonymous = new AnonymousTally(write, tallyOptions);
+  // A window's counts are written when it ends, also when no request comes to notice.
+  const timer = setInterval(() => anonymous.flushDue(clock()), tallyOptions.windowMs).unref();
+  auditLog.beforeClose(() => {
+    clearInterval(timer);
+    anonymous.flush(clock());
+  });
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     res.locals.awsRequestIds ??= [];
     res.on('finish', () => {
       const apiError = res.locals.apiError;
       const ids = res.locals.awsRequestIds ?? [];
-      try {
-        auditLog.append({
-          time: new Date(clock()).toISOString(),
-          callerArn: res.locals.identity?.arn ?? null,
-          operation: res.locals.audit?.operation ?? `${req.method} ${req.originalUrl.split('?')[0]}`,
-          target: res.locals.audit?.target ?? '',
-          result: res.statusCode < 400 ? 'success' : 'failure',
-          errorCode: apiError?.code,
-          awsRequestId: apiError?.extra.requestId ?? ids.at(-1),
-          httpStatus: res.statusCode,
-        });
-      } catch (err) {
-        logger.error({ err }, 'could not write the audit log');
-      }
+      const now = clock();
+      const entry: AuditEntryInput = {
+        time: new Date(now).toISOString(),
+        callerArn: res.locals.identity?.arn ?? null,
+        operation: res.locals.audit?.operation ?? `${req.method} ${req.originalUrl.split('?')[0]}`,
+        target: res.locals.audit?.target ?? '',
+        result: res.statusCode < 400 ? 'success' : 'failure',
+        errorCode: apiError?.code,
+        awsRequestId: apiError?.extra.requestId ?? ids.at(-1),
+        httpStatus: res.statusCode,
+      };
+      anonymous.flushDue(now);
+      if (entry.callerArn) write(entry);
+      else anonymous.record(sourceOf(req), entry, now);
     });
     next();
   };

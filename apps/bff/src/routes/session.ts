@@ -4,20 +4,18 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clients.ts';
 import { audited } from '../audit/audit-middleware.ts';
-import { ApiError, notFound } from '../http/api-error.ts';
+import { notFound } from '../http/api-error.ts';
 import { body } from '../http/validate.ts';
 import { ensureCsrfToken } from '../security/csrf.ts';
 import { signInRateLimits } from '../security/rate-limits.ts';
 import type { SignInLimits } from '../security/rate-limits.ts';
 import type { Store } from 'express-rate-limit';
-import type { CredentialCipher, SessionCredentials } from '../session/credential-cipher.ts';
-import { currentTotp } from '../session/demo-identities.ts';
+import type { CredentialCipher } from '../session/credential-cipher.ts';
 import type { DemoIdentities } from '../session/demo-identities.ts';
 import type { SessionPolicy } from '../session/guard.ts';
 import type { SessionClients } from '../session/session-clients.ts';
 import { SESSION_COOKIE } from '../session/session-data.ts';
-import type { SignedInState } from '../session/session-data.ts';
-import { identifyCredentialChain, signIn } from '../services/sign-in.ts';
+import { signInToConsole } from '../services/console-sign-in.ts';
 
 export interface SessionRouterOptions {
   makeClients: AwsClientFactory;
@@ -49,6 +47,20 @@ const signInBody = z.union([
   z.object({ credentialChain: z.literal(true) }),
 ]);
 
+// An access key ID as IAM issues them (AKIA… long-term, ASIA… temporary; IAM API Reference, AccessKey: 16-128
+// characters). The audit entry of a sign-in names the key only then: a secret key sent in the wrong field, or
+// half a megabyte of anything, is not stored.
+const AUDITABLE_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{12,124}$/;
+
+/** The audit target of a sign-in, before its body is validated: only values that are what they claim. */
+function signInTarget(req: Request, demoIdentities: DemoIdentities | undefined): string {
+  const b = req.body as Record<string, unknown> | undefined;
+  if (typeof b !== 'object' || b === null) return '';
+  if ('accessKeyId' in b) return typeof b.accessKeyId === 'string' && AUDITABLE_KEY_ID.test(b.accessKeyId) ? b.accessKeyId : 'invalid';
+  if ('demoIdentity' in b) return typeof b.demoIdentity === 'string' && demoIdentities?.get(b.demoIdentity) ? `demo:${b.demoIdentity}` : 'demo:invalid';
+  return b.credentialChain === true ? 'credential-chain' : '';
+}
+
 function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 }
@@ -79,24 +91,6 @@ export function sessionRouter(options: SessionRouterOptions): Router {
     };
   };
 
-  /**
-   * Local mode only: the BFF holds the demo device's seed and types the code for you. A code is
-   * accepted once (replay protection), so a second click within 30 s uses the next time step's code.
-   */
-  async function signInDemo(id: string, mfaCode: string | undefined, durationSeconds: number) {
-    const demo = options.demoIdentities?.get(id);
-    if (!demo) throw notFound(`Demo identity "${id}"`);
-    const keys = { accessKeyId: demo.accessKeyId, secretAccessKey: demo.secretAccessKey, serialNumber: demo.mfa?.serialNumber, durationSeconds };
-    if (mfaCode || !demo.mfa) return signIn(options.makeClients, { ...keys, mfaCode });
-    const seed = demo.mfa.base32Seed;
-    try {
-      return await signIn(options.makeClients, { ...keys, mfaCode: currentTotp(seed, Date.now()) });
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.code !== 'InvalidMfaCode') throw err;
-      return signIn(options.makeClients, { ...keys, mfaCode: currentTotp(seed, Date.now() + 30_000) });
-    }
-  }
-
   router.get('/', (req, res) => {
     res.json(describe(req));
   });
@@ -108,37 +102,18 @@ export function sessionRouter(options: SessionRouterOptions): Router {
 
   router.post(
     '/',
-    audited('SignIn', (req) => {
-      const b = req.body as Record<string, unknown> | undefined;
-      return String(b?.accessKeyId ?? (b?.demoIdentity ? `demo:${String(b.demoIdentity)}` : b?.credentialChain ? 'credential-chain' : ''));
-    }),
+    audited('SignIn', (req) => signInTarget(req, options.demoIdentities)),
     ...signInRateLimits(options.signInLimits, options.rateLimitStore),
     async (req, res) => {
       const input = body(req, signInBody);
       const now = policy.clock();
-      const durationSeconds = Math.ceil(policy.absoluteMs / 1000);
-      let auth: SignedInState;
-      let credentials: SessionCredentials | undefined;
-      if ('credentialChain' in input) {
-        if (!options.useCredentialChain) {
-          throw new ApiError(400, 'CredentialChainDisabled', 'This console is not configured to use the server’s credential chain.');
-        }
-        const identity = await identifyCredentialChain(options.makeClients);
-        auth = { identity, source: 'credential-chain', mfaAuthenticated: false, signedInAt: now, credentialsExpireAt: now + policy.absoluteMs };
-      } else {
-        const result = 'demoIdentity' in input
-          ? await signInDemo(input.demoIdentity, input.mfaCode, durationSeconds)
-          : await signIn(options.makeClients, { ...input, durationSeconds });
-        credentials = result.credentials;
-        auth = {
-          identity: result.identity,
-          source: result.credentials.sessionToken ? 'session-token' : 'access-key',
-          mfaAuthenticated: result.mfaAuthenticated,
-          signedInAt: now,
-          // A long-term key's "expiry" is the absolute timeout itself.
-          credentialsExpireAt: result.credentials.sessionToken ? Date.parse(result.credentials.expiration) - (Date.now() - now) : now + policy.absoluteMs,
-        };
-      }
+      const { auth, credentials } = await signInToConsole(input, {
+        makeClients: options.makeClients,
+        demoIdentities: options.demoIdentities,
+        useCredentialChain: options.useCredentialChain,
+        absoluteMs: policy.absoluteMs,
+        now,
+      });
       options.sessionClients.forget(req.sessionID); // a previous sign-in's clients
       await regenerate(req); // a new session id at sign-in defeats session fixation
       // Sealed for the new session id: the credentials open in this session only.

@@ -12,10 +12,15 @@ export interface SignInLimits {
 
 export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { windowMs: 15 * 60_000, perIp: 50, perAccessKey: 10 };
 
+// Counted before the body is validated: only values the sign-in could accept become a counter's key, so no
+// request makes the counters hold half a megabyte it sent (the per-IP limit counts the others).
+const COUNTABLE_KEY_ID = /^[A-Z0-9]{16,128}$/;
+const DEMO_ID_MAX = 128;
+
 function accessKeyOf(req: Request): string | undefined {
   const body = req.body as { accessKeyId?: unknown; demoIdentity?: unknown } | undefined;
-  if (typeof body?.accessKeyId === 'string') return `key:${body.accessKeyId}`;
-  if (typeof body?.demoIdentity === 'string') return `demo:${body.demoIdentity}`;
+  if (typeof body?.accessKeyId === 'string') return COUNTABLE_KEY_ID.test(body.accessKeyId) ? `key:${body.accessKeyId}` : undefined;
+  if (typeof body?.demoIdentity === 'string' && body.demoIdentity.length <= DEMO_ID_MAX) return `demo:${body.demoIdentity}`;
   return undefined;
 }
 

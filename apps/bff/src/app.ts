@@ -13,6 +13,7 @@ import { auditTrail } from './audit/audit-middleware.ts';
 import { notFound } from './http/api-error.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
 import { requestLog } from './http/request-log.ts';
+import { consoleOrigins, refuseForeignHosts } from './security/console-origins.ts';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
 import { DEFAULT_SIGN_IN_LIMITS } from './security/rate-limits.ts';
@@ -80,6 +81,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
 
   app.use(requestLog(deps.logger, { only: (path) => path.startsWith('/api') }));
   app.use(securityHeaders({ hsts: config.cookieSecure }));
+  const origins = consoleOrigins(config);
+  app.use(refuseForeignHosts(origins)); // DNS rebinding: before any session is read, for /api and the SPA
   const api = express.Router();
   // First, so every state-changing request is recorded, also those refused while parsing (bad JSON, 413).
   api.use(auditTrail(deps.auditLog, clock, deps.logger));
@@ -103,7 +106,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   // After the session, so a request refused for its body is still recorded with its caller.
   const json = express.json({ limit: '512kb' });
   api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
-  api.use(csrfProtection);
+  api.use(csrfProtection(origins));
   api.use(
     '/session',
     sessionRouter({

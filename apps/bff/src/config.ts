@@ -14,9 +14,32 @@ const optionalUrl = z
   .transform((v) => (v === undefined || v === '' ? undefined : v))
   .pipe(z.url().optional());
 
+/**
+ * The console's address as browsers reach it: origins only (scheme, host, port), served at the root; several
+ * separated by commas.
+ */
+const publicUrls = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.url({ protocol: /^https?$/, error: (issue) => `${String(issue.input)} is not an http(s) URL` }).refine(
+        (u) => {
+          if (!URL.canParse(u)) return true; // reported by z.url already
+          const url = new URL(u);
+          return !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+        },
+        { error: (issue) => `${String(issue.input)} must be an origin only (e.g. https://iam.example.com): the console is served at the root` },
+      ),
+    ),
+  )
+  .transform((urls) => [...new Set(urls.map((u) => new URL(u).origin))]);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: publicUrls,
   DATA_DIR: z.string().min(1).default('.data/bff'),
   AWS_ENDPOINT_URL_IAM: optionalUrl,
   AWS_ENDPOINT_URL_STS: optionalUrl,
@@ -43,6 +66,11 @@ const envSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /**
+   * Origins (https://iam.example.com) the console answers at besides http://localhost, 127.0.0.1 and [::1] and
+   * HOST, each on the port it listens on. A request for any other host name is refused (DNS rebinding).
+   */
+  publicOrigins: string[];
   dataDir: string;
   region: string;
   iamEndpoint: string | undefined;
@@ -71,6 +99,11 @@ export function decodeKey(text: string): Buffer | undefined {
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** Whether HOST means every interface (0.0.0.0, ::): a listening address no browser names the console by. */
+export function isWildcardHost(host: string): boolean {
+  return ['0.0.0.0', '::'].includes(host.replace(/^\[(.*)\]$/, '$1'));
 }
 
 /**
@@ -102,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    publicOrigins: e.PUBLIC_URL,
     dataDir: resolve(e.DATA_DIR),
     region: e.AWS_REGION,
     iamEndpoint: e.AWS_ENDPOINT_URL_IAM,
@@ -132,6 +166,13 @@ export function configWarnings(config: Config): string[] {
         'and TRUST_PROXY is off, so the cookie is never set over http and browsers would drop it anyway: every sign-in ' +
         'would be forgotten at once. Serve the console through a TLS-terminating proxy and set TRUST_PROXY=1, ' +
         'or listen on 127.0.0.1, or set COOKIE_SECURE=false on a network you trust.',
+    );
+  }
+  if (config.publicOrigins.length === 0 && (config.trustProxy || isWildcardHost(config.host))) {
+    warnings.push(
+      `PUBLIC_URL is not set, so the console answers only to localhost, 127.0.0.1 and [::1]${isWildcardHost(config.host) || isLoopbackHost(config.host) ? '' : ` and ${config.host}`} ` +
+        `on its port: a request for any other host name (${config.trustProxy ? 'the name the proxy is reached by' : 'this machine’s name or address'}) ` +
+        'gets 421 Misdirected Request, a defence against DNS rebinding. Set PUBLIC_URL to the address people open, e.g. PUBLIC_URL=https://iam.example.com.',
     );
   }
   return warnings;

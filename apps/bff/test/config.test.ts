@@ -29,6 +29,25 @@ describe('config', () => {
   });
 });
 
+describe('PUBLIC_URL', () => {
+  it('is none by default, and takes one or several origins, normalised as browsers send Origin', () => {
+    expect(loadConfig({}).publicOrigins).toEqual([]);
+    expect(loadConfig({ PUBLIC_URL: 'https://iam.example.com' }).publicOrigins).toEqual(['https://iam.example.com']);
+    expect(loadConfig({ PUBLIC_URL: ' https://IAM.Example.com:443/ , http://localhost:5173,https://iam.example.com' }).publicOrigins).toEqual([
+      'https://iam.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('refuses anything but an http(s) origin served at the root, naming the value', () => {
+    expect(() => loadConfig({ PUBLIC_URL: 'iam.example.com' })).toThrow(/PUBLIC_URL\.0: iam\.example\.com is not an http\(s\) URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://iam.example.com' })).toThrow(/PUBLIC_URL\.0: ftp:\/\/iam\.example\.com is not an http\(s\) URL/);
+    for (const url of ['https://iam.example.com/console', 'https://user:pw@iam.example.com', 'https://iam.example.com/?a=1', 'https://iam.example.com/#x']) {
+      expect(() => loadConfig({ PUBLIC_URL: `http://localhost:5173,${url}` })).toThrow(/PUBLIC_URL\.1: .* must be an origin only \(e\.g\. https:\/\/iam\.example\.com\): the console is served at the root/);
+    }
+  });
+});
+
 describe('sign-in without a key (credential chain, local demo) off loopback', () => {
   const chain = { IAM_CONSOLE_USE_CREDENTIAL_CHAIN: '1' };
   const demo = { IAM_CONSOLE_LOCAL_DEMO: '/data/iam/demo-identities.json' };

@@ -8,6 +8,18 @@ import { startConsole } from '../src/bootstrap.ts';
 import { configWarnings, loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logging.ts';
 
+describe('PUBLIC_URL missing where browsers use another name', () => {
+  it('is warned about on every interface or behind a proxy: other host names get 421', () => {
+    const [wildcard] = configWarnings(loadConfig({ HOST: '::', COOKIE_SECURE: 'false' }));
+    expect(wildcard).toMatch(/PUBLIC_URL is not set, so the console answers only to localhost, 127\.0\.0\.1 and \[::1\] on its port.*421 Misdirected Request.*PUBLIC_URL=https:\/\/iam\.example\.com/);
+    const [proxied] = configWarnings(loadConfig({ TRUST_PROXY: '1' }));
+    expect(proxied).toMatch(/answers only to localhost, 127\.0\.0\.1 and \[::1\] on its port: a request for any other host name \(the name the proxy is reached by\)/);
+    const [lan] = configWarnings(loadConfig({ HOST: '192.168.1.10', TRUST_PROXY: '1' }));
+    expect(lan).toMatch(/answers only to localhost, 127\.0\.0\.1 and \[::1\] and 192\.168\.1\.10 on its port/);
+    expect(configWarnings(loadConfig({ HOST: '::', COOKIE_SECURE: 'false', PUBLIC_URL: 'http://iam.internal:8080' }))).toEqual([]);
+  });
+});
+
 describe('Secure session cookie over plain HTTP', () => {
   it('is logged as a warning at start: the browser would never keep the cookie', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bff-start-'));
@@ -28,8 +40,8 @@ describe('Secure session cookie over plain HTTP', () => {
 
   it('is not warned about on loopback, behind a trusted TLS proxy, or with COOKIE_SECURE=false', () => {
     expect(configWarnings(loadConfig({ HOST: '127.0.0.1' }))).toEqual([]);
-    expect(configWarnings(loadConfig({ HOST: '0.0.0.0', TRUST_PROXY: '1' }))).toEqual([]);
-    expect(configWarnings(loadConfig({ HOST: '0.0.0.0', COOKIE_SECURE: 'false' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ HOST: '0.0.0.0', TRUST_PROXY: '1', PUBLIC_URL: 'https://iam.example.com' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ HOST: '192.168.1.10', COOKIE_SECURE: 'false' }))).toEqual([]);
     expect(configWarnings(loadConfig({ HOST: '127.0.0.1', COOKIE_SECURE: 'true' }))).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ApiError } from '../http/api-error.ts';
+import type { ConsoleOrigins } from './console-origins.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,16 +21,19 @@ function sameToken(expected: string | undefined, given: string | undefined): boo
 
 const refuse = (why: string) => new ApiError(403, 'CsrfTokenInvalid', `Request refused: ${why}. Reload the page and try again.`);
 
-export const csrfProtection: RequestHandler = (req, _res, next) => {
-  if (SAFE_METHODS.has(req.method)) return next();
-  const site = req.get('sec-fetch-site');
-  if (site && site !== 'same-origin') return next(refuse(`it came from another site (${site})`));
-  const origin = req.get('origin');
-  if (origin && origin !== `${req.protocol}://${req.get('host')}`) {
-    return next(refuse(`its origin ${origin} is not this console's`));
-  }
-  if (!sameToken(req.session?.csrfToken, req.get('x-csrf-token'))) {
-    return next(refuse('the CSRF token is missing or wrong'));
-  }
-  next();
-};
+/** Origin is compared with the console's own origins, not with Host: a rebound name sends a matching pair. */
+export function csrfProtection(consoleOrigins: ConsoleOrigins): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const site = req.get('sec-fetch-site');
+    if (site && site !== 'same-origin') return next(refuse(`it came from another site (${site})`));
+    const origin = req.get('origin');
+    if (origin && !consoleOrigins.origins(req).has(origin)) {
+      return next(refuse(`its origin ${origin} is not this console's`));
+    }
+    if (!sameToken(req.session?.csrfToken, req.get('x-csrf-token'))) {
+      return next(refuse('the CSRF token is missing or wrong'));
+    }
+    next();
+  };
+}

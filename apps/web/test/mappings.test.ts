@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activeHrefFor } from '../src/app/layout/navigation.tsx';
 import { safeNextPath } from '../src/app/routes/sign-in.tsx';
 import { isAwsManagedArn, toPolicySelectOptions } from '../src/components/permissions/policy-options.ts';
-import { toPolicyRow, toPolicyRows } from '../src/features/policies/components/policies-table.tsx';
+import { toPolicyRow, toPolicyRows } from '../src/features/policies/components/policies-table-config.tsx';
 import type { UserDetail } from '../src/features/users/api/users.ts';
 import { userDependencies } from '../src/features/users/components/delete-users-modal.tsx';
 import { userPermissionRows } from '../src/features/users/components/user-detail.tsx';

@@ -10,7 +10,7 @@ import {
 } from '../src/model/access-keys.ts';
 import { requireUserOwner } from '../src/model/credential-owner.ts';
 import { credentialDeleteConflict } from '../src/model/credential-dependencies.ts';
-import { IamError } from '../src/protocol/operation.ts';
+import { IamError } from '../src/errors.ts';
 import { insertUser, openTempAccount, type TempAccount } from './helpers/temp-account.ts';
 
 let temp: TempAccount;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalContextKeys } from '../src/auth/authorizer.ts';
 import { parseAmzDate, signaturesMatch } from '../src/auth/sigv4.ts';
-import type { Caller } from '../src/protocol/operation.ts';
+import type { Caller } from '../src/auth/caller.ts';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
 const facts = { now, sourceIp: '10.1.2.3', region: 'us-east-1' };

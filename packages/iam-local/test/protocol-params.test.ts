@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IamError } from '../src/protocol/operation.ts';
+import { IamError } from '../src/errors.ts';
 import {
   encodePolicyDocument, GROUP_NAME, listParam, optionalBoolean, optionalInt, optionalString, pageRequest, paginate, PATH, requireString,
   ROLE_SESSION_NAME, stringListParam, tagsParam, USER_NAME, validateAll, ValidationFailure,

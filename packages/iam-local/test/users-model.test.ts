@@ -10,7 +10,7 @@ import { attachPolicy } from '../src/model/attachments.ts';
 import { putInlinePolicy } from '../src/model/inline-policies.ts';
 import { createPolicy } from '../src/model/managed-policies.ts';
 import { policiesForUser, policyStateVersion } from '../src/model/principal-policies.ts';
-import { IamError } from '../src/protocol/operation.ts';
+import { IamError } from '../src/errors.ts';
 
 const now = new Date('2026-03-01T12:00:00.123Z');
 const ALLOW_ALL = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';

@@ -1,8 +1,8 @@
 // Authentication of one request: SigV4 parts → credential → token and expiry of temporary credentials →
 // recomputed signature. Fails with AWS's codes and messages for each case.
 import { timingSafeEqual } from 'node:crypto';
-import { IamError } from '../protocol/operation.ts';
-import type { Caller } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
+import type { Caller } from './caller.ts';
 import type { CredentialResolver } from './credentials.ts';
 import { checkSigningDate, expectedSignature, parseAuthorization, signatureMismatch, signaturesMatch, type ReceivedRequest } from './sigv4.ts';
 

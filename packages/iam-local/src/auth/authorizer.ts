@@ -6,10 +6,18 @@ import type { AuthorizationRequest, CompiledPolicy, ContextValue, Decision, Requ
 import type { Db } from '../model/db.ts';
 import { policiesForRole, policiesForUser, policyStateVersion, type PrincipalPolicies } from '../model/principal-policies.ts';
 import { findRole } from '../model/roles.ts';
-import { IamError } from '../protocol/operation.ts';
-import type { AuthorizationTarget, Caller } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
+import type { Caller } from './caller.ts';
 
 export type RequestContextKeys = Record<string, ContextValue | undefined>;
+
+/** What an operation needs to be authorized: the IAM action and the resource ARN(s) it touches. */
+export interface AuthorizationTarget {
+  action: string; // e.g. "iam:CreateUser"
+  resource: string; // ARN, or "*"
+  /** Extra request context keys, e.g. iam:PolicyARN, iam:PermissionsBoundary, aws:RequestTag/…, aws:TagKeys. */
+  context?: Record<string, string | string[]>;
+}
 
 /** What the caller's own policies amount to: compiled identity policies (+ boundary, + session policy) and tags. */
 export interface CallerPolicies {

@@ -1,6 +1,6 @@
 // The region and service a SigV4 credential scope may name at this endpoint, and AWS's answer to any other.
 // One URL serves IAM and STS: the scope's service says which endpoint the client means.
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import type { ServiceName } from '../protocol/xml.ts';
 
 /**

@@ -5,7 +5,7 @@ import { findAccessKey } from '../model/access-keys.ts';
 import { findSession, type StsSession } from '../model/sts-sessions.ts';
 import { findUserById } from '../model/users.ts';
 import { entityArn } from '../model/names.ts';
-import type { Caller } from '../protocol/operation.ts';
+import type { Caller } from './caller.ts';
 
 export interface ResolvedCredential {
   secretAccessKey: string;

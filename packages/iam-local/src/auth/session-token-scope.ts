@@ -2,8 +2,8 @@
 // "cannot call IAM API operations unless MFA information is included with the request" and "cannot call AWS STS
 // API operations except AssumeRole or GetCallerIdentity". The root user's session credentials follow the same
 // rules; assumed-role credentials are not GetSessionToken credentials and are left alone here.
-import { IamError } from '../protocol/operation.ts';
-import type { Caller } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
+import type { Caller } from './caller.ts';
 import { invalidToken } from './authenticate.ts';
 
 const STS_ACTIONS_ALLOWED = new Set(['AssumeRole', 'GetCallerIdentity']);

@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 
 /** The parts of a received HTTP request that the signature covers. Header names lower-case. */
 export interface ReceivedRequest {

@@ -3,7 +3,7 @@
 // needs it; it is returned only by createAccessKey (once, to the caller) and findAccessKey (to the verifier).
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { isoSeconds } from './names.ts';
 import { prepared } from './prepared.ts';
 import type { CredentialOwner } from './credential-owner.ts';

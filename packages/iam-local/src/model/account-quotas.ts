@@ -3,7 +3,7 @@
 // room for N users and GetAccountSummary reports what is enforced.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 
 /** SummaryMap key → IAM's default (UG "IAM and AWS STS quotas") and the name in AWS's LimitExceeded message. */
 export const ENTITY_QUOTAS = {

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from './db.ts';
 import { isoSeconds } from './names.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { createRootAccessKey, listAccessKeys } from './access-keys.ts';
 
 export interface Account {

@@ -2,7 +2,7 @@
 // policy ARN so AWS managed policies (not stored in SQLite) attach the same way as customer managed ones.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import type { PrincipalType } from './names.ts';
 import { requireAttachablePolicy } from './managed-policies.ts';
 import { bumpPolicyState } from './policy-state.ts';

@@ -4,7 +4,7 @@
 // 4 hours; generation here is synchronous, so a report is complete as soon as GenerateCredentialReport returns.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from './db.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { isoSeconds } from './names.ts';
 import { prepared } from './prepared.ts';
 import { getPasswordPolicy, passwordExpiry } from './password-policy.ts';

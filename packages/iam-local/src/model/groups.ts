@@ -1,7 +1,7 @@
 // IAM groups and their membership. A user can be in at most 10 groups.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
 import { bumpPolicyState } from './policy-state.ts';

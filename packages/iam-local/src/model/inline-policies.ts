@@ -2,7 +2,7 @@
 // counted without whitespace.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import type { PrincipalType } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
 import { assertPolicyDocument, policySize } from './policy-document.ts';

@@ -1,9 +1,12 @@
 // Marker/MaxItems pagination done in SQL (keyset: "rows after this key, LIMIT n+1"), so a page costs the same
 // at 100 and at 100,000 rows. The marker is an opaque token wrapping the last key returned.
-import { IamError } from '../protocol/operation.ts';
-import type { PageRequest } from '../protocol/params.ts';
+import { IamError } from '../errors.ts';
 
-export type { PageRequest };
+/** Marker and MaxItems of a list request (protocol/params.ts reads them from the Query parameters). */
+export interface PageRequest {
+  marker?: string | undefined;
+  maxItems: number;
+}
 
 export interface Page<T> {
   items: T[];

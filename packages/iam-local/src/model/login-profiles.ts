@@ -3,7 +3,7 @@
 // the password-last-used fact. Hashing is asynchronous (scrypt on the thread pool); each write then runs in one
 // synchronous transaction that re-checks what it read, so a concurrent change is refused instead of lost.
 import type { Db } from './db.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { isoSeconds } from './names.ts';
 import type { CredentialOwner } from './credential-owner.ts';
 import { hashPassword, matchesAny, verifyPassword } from './password-hash.ts';

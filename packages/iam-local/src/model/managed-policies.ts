@@ -2,7 +2,7 @@
 // read-only catalog and can be attached but never changed. Both are addressed by ARN.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { awsManagedPolicy, isAwsManagedArn } from './aws-managed-policies.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { assertPolicyDocument, policySize } from './policy-document.ts';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { HOTP, Secret } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Db } from './db.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { isoSeconds } from './names.ts';
 import { accountDisplayName, accountIdOf } from './account.ts';
 import type { CredentialOwner } from './credential-owner.ts';

@@ -2,7 +2,7 @@
 // passwords. Without a custom policy IAM applies its default policy (UG "Default password policy"): 8–128
 // characters with at least three of the four character types.
 import type { Db } from './db.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 
 /** The policy as the API names its fields. ExpirePasswords is derived from MaxPasswordAge, as in AWS. */
 export interface PasswordPolicy {

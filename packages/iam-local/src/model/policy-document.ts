@@ -2,7 +2,7 @@
 // from documents too large for the validator's full grammar); then the policy engine's validator (grammar, Sids,
 // ARNs, principals, conditions, variables) rejects anything else IAM would, answered in AWS's words where known
 // (policy-messages.ts). Sizes are checked by the callers against IAM's quota wording.
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { validatePolicy } from '@iam-console/policy-engine/validate/validate-policy.ts';
 import {
   awsMalformedMessage,

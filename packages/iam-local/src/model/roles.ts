@@ -1,7 +1,7 @@
 // IAM roles: trust policy, session duration, description, boundary, last use.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
 import { assertPolicyDocument, policySize } from './policy-document.ts';

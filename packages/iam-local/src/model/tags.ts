@@ -2,7 +2,7 @@
 // `department` replaces `Department`); keys of other resources (customer managed policies, …) are case-sensitive.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { bumpPolicyState } from './policy-state.ts';
 
 // A type alias (not an interface) so tags fit the XML result tree's index signature.

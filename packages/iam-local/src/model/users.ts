@@ -1,7 +1,7 @@
 // IAM users: identity rows keyed by an immutable id; names unique case-insensitively.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page.ts';
 import { bumpPolicyState } from './policy-state.ts';

@@ -2,7 +2,7 @@
 // one list across the four kinds.
 import { operation, type OperationDefinition, type XmlValue } from '../protocol/operation.ts';
 import { encodePolicyDocument, pageRequest, stringListParam, validateAll } from '../protocol/params.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { decodeMarker, encodeMarker } from '../model/keyset-page.ts';
 import { authorizationDetails, type AuthorizationDetail, type DetailFilter, type PrincipalDetail } from '../model/authorization-details.ts';
 import { policyNameOf } from '../model/attachments.ts';

@@ -1,6 +1,8 @@
 // Whose credentials a call is about: `UserName` when given, otherwise the caller itself (an IAM user acts on
 // itself, the root user on the root credentials), as IAM resolves it for keys, MFA devices and passwords.
-import { IamError, type AuthorizationTarget, type OperationContext, type QueryParams } from '../protocol/operation.ts';
+import type { OperationContext, QueryParams } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
+import type { AuthorizationTarget } from '../auth/authorizer.ts';
 import { USER_NAME, optionalString } from '../protocol/params.ts';
 import { requireUserOwner, type CredentialOwner } from '../model/credential-owner.ts';
 import { userTarget } from './targets.ts';

@@ -1,5 +1,6 @@
 // Parameter readers shared by the entity operations (on top of protocol/params.ts).
-import { IamError, type QueryParams } from '../protocol/operation.ts';
+import type { QueryParams } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { ARN, PATH, PATH_PREFIX, POLICY_DOCUMENT, optionalString, requireString } from '../protocol/params.ts';
 
 const POLICY_ARN = /^arn:aws:iam::(\d{12}|aws):policy\/(?:[\u0021-\u007E]*\/)?[\w+=,.@-]+$/;

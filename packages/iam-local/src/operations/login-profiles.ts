@@ -1,6 +1,7 @@
 // Console password operations: Create/Get/Update/DeleteLoginProfile (an administrator) and ChangePassword (the
 // calling IAM user). The account password policy is enforced by the model on every new password.
-import { IamError, operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import { operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { PASSWORD, optionalBoolean, optionalString, requireString, validateAll } from '../protocol/params.ts';
 import { changePassword, createLoginProfile, deleteLoginProfile, getLoginProfile, updateLoginProfile, type LoginProfile } from '../model/login-profiles.ts';
 import { requireUserOwner } from '../model/credential-owner.ts';

@@ -4,7 +4,9 @@
 // only, so these two operations skip it when the grant applies and decide here with the grant as an extra policy.
 import { accessDeniedMessage, compilePolicy } from '@iam-console/policy-engine/evaluate/evaluate.ts';
 import { globalContextKeys } from '../auth/authorizer.ts';
-import { IamError, type AuthorizationTarget, type OperationContext } from '../protocol/operation.ts';
+import type { OperationContext } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
+import type { AuthorizationTarget } from '../auth/authorizer.ts';
 import { usersMayChangeOwnPassword } from '../model/password-policy.ts';
 
 /** True when the caller is an IAM user and the password policy grants users the password actions. */

@@ -1,6 +1,7 @@
 // Managed policy operations (CreatePolicy … ListEntitiesForPolicy) and the inline/attached policy operations of
 // users, groups and roles, which are the same six operations per principal type.
-import { operation, type OperationDefinition, type QueryParams, type OperationContext, type AuthorizationTarget } from '../protocol/operation.ts';
+import { operation, type OperationDefinition, type QueryParams, type OperationContext } from '../protocol/operation.ts';
+import type { AuthorizationTarget } from '../auth/authorizer.ts';
 import {
   GROUP_NAME,
   POLICY_DESCRIPTION,

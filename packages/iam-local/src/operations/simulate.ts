@@ -15,11 +15,12 @@ import { tagMap } from '../model/tags.ts';
 import { findUser } from '../model/users.ts';
 import { findRole } from '../model/roles.ts';
 import { assertPolicyDocument } from '../model/policy-document.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { operation, type OperationContext, type OperationTable, type QueryParams, type XmlValue } from '../protocol/operation.ts';
 import {
-  ARN, listParam, optionalString, pageRequest, paginate, POLICY_DOCUMENT, requireString, stringListParam, validateAll, ValidationFailure, type PageRequest,
+  ARN, listParam, optionalString, pageRequest, paginate, POLICY_DOCUMENT, requireString, stringListParam, validateAll, ValidationFailure,
 } from '../protocol/params.ts';
+import type { PageRequest } from '../model/keyset-page.ts';
 
 /** A policy taking part in a simulation, with how AWS names its source in MatchedStatements. */
 interface SourcePolicy {

@@ -7,8 +7,10 @@ import { assertPolicyDocument } from '../model/policy-document.ts';
 import { defaultPolicyDocument } from '../model/managed-policies.ts';
 import { findRole, recordRoleUse, type Role } from '../model/roles.ts';
 import { createSession, type SessionPrincipal, type StsSession } from '../model/sts-sessions.ts';
-import { IamError, noParameters, operation } from '../protocol/operation.ts';
-import type { Caller, OperationContext, OperationTable, QueryParams } from '../protocol/operation.ts';
+import { noParameters, operation } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
+import type { OperationContext, OperationTable, QueryParams } from '../protocol/operation.ts';
+import type { Caller } from '../auth/caller.ts';
 import {
   EXTERNAL_ID, listParam, optionalInt, optionalString, requireString, ROLE_SESSION_NAME, SESSION_POLICY, SOURCE_IDENTITY, STS_ARN,
   STS_SERIAL_NUMBER, stringListParam, TOKEN_CODE, validateAll, validationMessage,

@@ -1,6 +1,7 @@
 // Tag/Untag/List…Tags for users, roles, customer managed policies and virtual MFA devices (the same three operations
 // per type). Instance profiles, OIDC/SAML providers and certificates do not exist here, so neither do their tag operations.
-import { operation, type AuthorizationTarget, type OperationContext, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import { operation, type OperationContext, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import type { AuthorizationTarget } from '../auth/authorizer.ts';
 import { ROLE_NAME, SERIAL_NUMBER, TAG_KEY, USER_NAME, pageRequest, paginate, requireString, stringListParam, tagsParam, validateAll } from '../protocol/params.ts';
 import { listTags, putTags, removeTags } from '../model/tags.ts';
 import { requireUser } from '../model/users.ts';

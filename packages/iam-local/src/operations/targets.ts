@@ -1,7 +1,8 @@
 // Authorization targets of entity operations: the ARN of the entity the call touches (with its real path when it
 // exists) and the request context keys IAM documents for the action. The operation's parse has checked the
 // parameters by now; these stay lenient all the same, so an odd value only yields an ARN nobody's policy matches.
-import type { AuthorizationTarget, OperationContext, QueryParams } from '../protocol/operation.ts';
+import type { OperationContext, QueryParams } from '../protocol/operation.ts';
+import type { AuthorizationTarget } from '../auth/authorizer.ts';
 import { listParam } from '../protocol/params.ts';
 import { entityArn } from '../model/names.ts';
 import { findUser } from '../model/users.ts';

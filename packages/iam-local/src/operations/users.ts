@@ -1,5 +1,6 @@
 // User operations: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser and the user's permissions boundary.
-import { IamError, operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import { operation, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { USER_NAME, optionalString, pageRequest, requireString, tagsParam, validateAll } from '../protocol/params.ts';
 import { createUser, deleteUser, findUser, listUsers, requireUser, setUserBoundary, updateUser } from '../model/users.ts';
 import { credentialDeleteConflict } from '../model/credential-dependencies.ts';

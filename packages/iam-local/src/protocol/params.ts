@@ -2,7 +2,8 @@
 //   1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64
 // Several failures are joined: "2 validation errors detected: …; …". IAM leaves the offending value out of the
 // message; STS echoes it (`Value 'x' at 'roleSessionName' …`), so each rule says which style it wants.
-import { IamError } from './operation.ts';
+import { IamError } from '../errors.ts';
+import type { PageRequest } from '../model/keyset-page.ts';
 import type { QueryParams } from './operation.ts';
 
 export interface StringRule {
@@ -254,11 +255,6 @@ export function tagsParam(params: QueryParams, name = 'Tags', max = 50): { Key: 
 }
 
 // ---- pagination ---------------------------------------------------------------------------------------------
-
-export interface PageRequest {
-  marker?: string | undefined;
-  maxItems: number;
-}
 
 export const DEFAULT_MAX_ITEMS = 100;
 

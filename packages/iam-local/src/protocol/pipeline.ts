@@ -10,7 +10,7 @@ import type { CredentialResolver } from '../auth/credentials.ts';
 import type { ReceivedRequest } from '../auth/sigv4.ts';
 import { recordAccessKeyUse } from '../model/access-keys.ts';
 import { FormError, isFormContentType, parseParameters } from './form.ts';
-import { IamError } from './operation.ts';
+import { IamError } from '../errors.ts';
 import type { AccountState, OperationContext, OperationTable, QueryParams } from './operation.ts';
 import { renderError, renderSuccess, SERVICE_VERSION, type ServiceName } from './xml.ts';
 

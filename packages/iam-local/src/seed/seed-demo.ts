@@ -4,7 +4,7 @@
 // customer managed policies, AWS managed policies attached, and back-dated keys, passwords and MFA devices so the
 // credential report and its audit findings have something to show. Everything is written in one transaction.
 import type { AccountState } from '../protocol/operation.ts';
-import { IamError } from '../protocol/operation.ts';
+import { IamError } from '../errors.ts';
 import { createAccountAlias, getAccount, recordRootPasswordUse, setAccountCreateDate } from '../model/account.ts';
 import { createAccessKey, setAccessKeyHistory, updateAccessKeyStatus, type NewAccessKey } from '../model/access-keys.ts';
 import { userOwner } from '../model/credential-owner.ts';

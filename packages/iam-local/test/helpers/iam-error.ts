@@ -1,6 +1,6 @@
 // Asserting AWS-style refusals from model functions (sync or async).
 import { expect } from 'vitest';
-import { IamError } from '../../src/protocol/operation.ts';
+import { IamError } from '../../src/errors.ts';
 
 export async function expectIamError(fn: () => unknown, code: string, message?: string | RegExp): Promise<IamError> {
   let caught: unknown;

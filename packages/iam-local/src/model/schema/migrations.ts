@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Database } from 'better-sqlite3';
 
 /**
  * Changes to tables that already exist in data files written by earlier versions. The schema parts create the
@@ -9,7 +9,7 @@ import type { Db } from '../db.ts';
 export interface Migration {
   version: number;
   name: string;
-  up(db: Db): void;
+  up(db: Database): void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -31,7 +31,7 @@ import {
   type GroupDetail as GroupDetailData,
   type GroupMember,
 } from '../api/groups.ts';
-import { DeleteGroupModal } from './groups-table.tsx';
+import { DeleteGroupModal } from './delete-group-modal.tsx';
 import { detailPath } from '../../../lib/path-segment.ts';
 
 export interface UserOption {

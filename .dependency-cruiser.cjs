@@ -32,6 +32,20 @@ module.exports = {
       to: { path: '(^|/)@aws-sdk/' },
     },
     {
+      name: 'iam-local-model-imports-upper-layer',
+      severity: 'error',
+      comment: 'The endpoint\'s model (SQLite state) knows nothing of HTTP, SigV4, authorization or operations; it throws errors.ts.',
+      from: { path: '^packages/iam-local/src/model/' },
+      to: { path: '^packages/iam-local/src/(protocol|auth|operations|seed|cli|server[.]ts)' },
+    },
+    {
+      name: 'iam-local-errors-imports-endpoint',
+      severity: 'error',
+      comment: 'Every layer of the endpoint throws IamError, so errors.ts imports nothing of it.',
+      from: { path: '^packages/iam-local/src/errors[.]ts$' },
+      to: { path: '^packages/iam-local/' },
+    },
+    {
       name: 'unresolvable-import',
       severity: 'error',
       comment: 'An import the linter cannot resolve is an edge the rules above cannot see.',

@@ -30,6 +30,9 @@ const CLEAN: Record<string, string> = {
     "import { UsersTable } from '../features/users/components/users-table.tsx';\nimport { listGroups } from '../features/groups/api/groups.ts';\nexport const routes = [UsersTable, listGroups];\n",
   'apps/bff/src/services/users.ts': "import { ListUsersCommand } from '@aws-sdk/client-iam';\nexport const listUsers = () => new ListUsersCommand();\n",
   'apps/bff/src/routes/users.ts': "import { listUsers } from '../services/users.ts';\nexport const route = () => listUsers();\n",
+  'packages/iam-local/src/errors.ts': 'export class IamError extends Error {}\n',
+  'packages/iam-local/src/model/users.ts': "import { IamError } from '../errors.ts';\nexport const findUser = () => new IamError();\n",
+  'packages/iam-local/src/protocol/operation.ts': "import { findUser } from '../model/users.ts';\nexport const handle = () => findUser();\n",
   'packages/engine/src/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
   'packages/engine/src/b.ts': 'export const b = 1;\n',
 };
@@ -99,6 +102,18 @@ describe('pnpm lint', () => {
     });
     expect(status).not.toBe(0);
     expect(violations).toEqual([{ rule: 'bff-route-imports-aws-sdk', from: 'apps/bff/src/routes/users.ts', to: 'node_modules/@aws-sdk/client-iam/index.js' }]);
+  });
+
+  it('fails when the endpoint\'s model imports a layer above it, or errors.ts imports anything of the endpoint', () => {
+    const { status, violations } = lint({
+      'packages/iam-local/src/model/users.ts': "import type { handle } from '../protocol/operation.ts';\nexport const findUser = (): typeof handle | undefined => undefined;\n",
+      'packages/iam-local/src/errors.ts': "import { findUser } from './model/users.ts';\nexport class IamError extends Error {}\nexport const f = findUser;\n",
+    });
+    expect(status).not.toBe(0);
+    expect(violations.filter((v) => v.rule !== 'no-circular')).toEqual([
+      { rule: 'iam-local-errors-imports-endpoint', from: 'packages/iam-local/src/errors.ts', to: 'packages/iam-local/src/model/users.ts' },
+      { rule: 'iam-local-model-imports-upper-layer', from: 'packages/iam-local/src/model/users.ts', to: 'packages/iam-local/src/protocol/operation.ts' },
+    ]);
   });
 
   it('fails on an import it cannot resolve, which no other rule could see', () => {

@@ -79,6 +79,18 @@ describe('headers', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('turns off the browser features the console does not use, and isolates its window from others', async () => {
+    setup();
+    mkdirSync(h.config.staticDir, { recursive: true });
+    writeFileSync(join(h.config.staticDir, 'index.html'), '<!doctype html>');
+    for (const res of [await request(h.app).get('/api/session'), await request(h.app).get('/users').set('accept', 'text/html')]) {
+      const policy = String(res.headers['permissions-policy']).split(',').map((d) => d.trim());
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'clipboard-read']) expect(policy).toContain(`${feature}=()`);
+      expect(policy).toContain('clipboard-write=(self)'); // the copy buttons
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    }
+  });
+
   it('keeps API answers out of the browser cache, signed in or not, errors included', async () => {
     setup();
     const b = await browser(h.app);

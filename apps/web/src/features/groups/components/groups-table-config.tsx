@@ -1,6 +1,7 @@
 import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatAge, formatDateTime } from '../../../components/format.ts';
 import type { ResourceTableConfig } from '../../../components/resource-table.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 import type { GroupSummary } from '../api/groups.ts';
 
 /** The User groups page's table: columns, filter properties and where its links go. */
@@ -23,6 +24,6 @@ export const groupsTableConfig: ResourceTableConfig<GroupSummary> = {
   defaultSortingColumnId: 'groupName',
   preferencesKey: 'groups',
   trackBy: 'groupName',
-  itemHref: (group) => `/groups/${encodeURIComponent(group.groupName)}`,
+  itemHref: (group) => detailPath.group(group.groupName),
   create: { label: 'Create group', href: '/groups/create' },
 };

@@ -1,6 +1,7 @@
 import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import type { ResourceTableConfig } from '../../../components/resource-table.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 import type { PolicySummary } from '../api/policies.ts';
 
 /** A list row: the summary plus the fields the filter offers as values. */
@@ -51,6 +52,6 @@ export const policiesTableConfig: ResourceTableConfig<PolicyRow> = {
   defaultSortingColumnId: 'policyName',
   preferencesKey: 'policies',
   trackBy: 'arn',
-  itemHref: (policy) => `/policies/${encodeURIComponent(policy.arn)}`,
+  itemHref: (policy) => detailPath.policy(policy.arn),
   create: { label: 'Create policy', href: '/policies/create' },
 };

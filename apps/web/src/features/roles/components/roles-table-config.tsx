@@ -1,6 +1,7 @@
 import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatAge, formatDateTime, formatDuration } from '../../../components/format.ts';
 import type { ResourceTableConfig } from '../../../components/resource-table.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 import type { RoleSummary } from '../api/roles.ts';
 import { RoleLastActivity } from './role-last-activity.tsx';
 
@@ -33,6 +34,6 @@ export const rolesTableConfig: ResourceTableConfig<RoleSummary> = {
   defaultSortingColumnId: 'roleName',
   preferencesKey: 'roles',
   trackBy: 'roleName',
-  itemHref: (role) => `/roles/${encodeURIComponent(role.roleName)}`,
+  itemHref: (role) => detailPath.role(role.roleName),
   create: { label: 'Create role', href: '/roles/create' },
 };

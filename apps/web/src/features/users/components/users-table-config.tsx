@@ -1,6 +1,7 @@
 import { dateFilteringProperty } from '../../../components/date-filter.tsx';
 import { formatAge, formatDateTime } from '../../../components/format.ts';
 import type { ResourceTableConfig } from '../../../components/resource-table.tsx';
+import { detailPath } from '../../../lib/path-segment.ts';
 import type { UserSummary } from '../api/users.ts';
 
 /** The Users page's table: columns, filter properties and where its links go. */
@@ -32,6 +33,6 @@ export const usersTableConfig: ResourceTableConfig<UserSummary> = {
   defaultSortingColumnId: 'userName',
   preferencesKey: 'users',
   trackBy: 'userName',
-  itemHref: (user) => `/users/${encodeURIComponent(user.userName)}`,
+  itemHref: (user) => detailPath.user(user.userName),
   create: { label: 'Create user', href: '/users/create' },
 };

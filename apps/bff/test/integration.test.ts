@@ -95,6 +95,21 @@ describe('users', () => {
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['groups', 'userName']);
   });
 
+  it('takes paths with empty segments as IAM does, and refuses what IAM refuses before calling it', async () => {
+    const created = await b.post('/api/users', { userName: 'paula', path: '/a//b/' });
+    expect(created.status).toBe(201);
+    expect(created.body.user.arn).toBe(`arn:aws:iam::${endpoint.accountId}:user/a//b/paula`);
+    const bare = await b.post('/api/users', { userName: 'quentin', path: '//' });
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.details).toEqual([{ path: 'path', message: expect.stringMatching(/^The path must be a forward slash/) }]);
+    const reserved = await b.post('/api/users', { userName: 'quentin', tags: [{ key: 'AWS:owner', value: 'x' }] });
+    expect(reserved.status).toBe(400);
+    expect(reserved.body.error.details).toEqual([{ path: 'tags', message: 'The tag key AWS:owner begins with aws:, which is reserved for AWS.' }]);
+    const twice = await b.post('/api/users', { userName: 'quentin', tags: [{ key: 'Team', value: 'a' }, { key: 'team', value: 'b' }] });
+    expect(twice.body.error.details).toEqual([{ path: 'tags', message: 'Tag key team is used twice.' }]);
+    await expect(rootIam.send(new GetUserCommand({ UserName: 'quentin' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
+  });
+
   it('undoes a half-created user when a later step fails, and names the step', async () => {
     const res = await b.post('/api/users', { userName: 'erin', consolePassword: { password: 'Correct-Horse-Battery-9', resetRequired: false }, groups: ['no-such-group'] });
     expect(res.status).toBe(404);

@@ -1,6 +1,7 @@
 // Sub-routes users, groups and roles share: attached policies, inline policies, tags, boundary.
 import type { Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
+import * as contract from '@iam-console/api-contract/principals.ts';
 import { audited } from '../audit/audit-middleware.ts';
 import { awsFor } from '../http/locals.ts';
 import { body, params } from '../http/validate.ts';
@@ -9,13 +10,12 @@ import {
   listTags, putBoundary, putInlinePolicy, replaceTags,
 } from '../services/principal-policies.ts';
 import type { PrincipalKind, TaggableKind } from '../services/principal-policies.ts';
-import { policyArn, policyDocument, policyName, tags } from './schemas.ts';
 
 const Kind = { user: 'User', group: 'Group', role: 'Role' } as const;
 
-export function principalPolicyRoutes(router: Router, kind: PrincipalKind, nameParam: string, nameSchema: z.ZodType<string>): void {
+/** `owner` validates the principal's path parameter `nameParam`. */
+export function principalPolicyRoutes(router: Router, kind: PrincipalKind, nameParam: string, owner: z.ZodObject): void {
   const K = Kind[kind];
-  const owner = z.object({ [nameParam]: nameSchema });
   const nameOf = (p: Record<string, unknown>) => String(p[nameParam]);
   const target = (req: { params: Record<string, unknown> }) => `${kind}/${nameOf(req.params)}`;
 
@@ -25,13 +25,13 @@ export function principalPolicyRoutes(router: Router, kind: PrincipalKind, nameP
   });
   router.post(`/:${nameParam}/attached-policies`, audited(`Attach${K}Policy`, target), async (req, res) => {
     const name = nameOf(params(req, owner));
-    const { policyArn: arn } = body(req, z.object({ policyArn }));
+    const { policyArn: arn } = body(req, contract.attachPolicyRequest);
     await attachPolicy(awsFor(res).iam, kind, name, arn);
     res.status(204).end();
   });
   router.delete(`/:${nameParam}/attached-policies/:policyArn`, audited(`Detach${K}Policy`, target), async (req, res) => {
     const name = nameOf(params(req, owner));
-    const p = params(req, z.object({ policyArn }));
+    const p = params(req, contract.attachedPolicyParams);
     await detachPolicy(awsFor(res).iam, kind, name, p.policyArn);
     res.status(204).end();
   });
@@ -42,14 +42,14 @@ export function principalPolicyRoutes(router: Router, kind: PrincipalKind, nameP
   });
   router.put(`/:${nameParam}/inline-policies/:policyName`, audited(`Put${K}Policy`, target), async (req, res) => {
     const name = nameOf(params(req, owner));
-    const p = params(req, z.object({ policyName }));
-    const { document } = body(req, z.object({ document: policyDocument }));
+    const p = params(req, contract.inlinePolicyParams);
+    const { document } = body(req, contract.putInlinePolicyRequest);
     await putInlinePolicy(awsFor(res).iam, kind, name, p.policyName, document);
     res.status(204).end();
   });
   router.delete(`/:${nameParam}/inline-policies/:policyName`, audited(`Delete${K}Policy`, target), async (req, res) => {
     const name = nameOf(params(req, owner));
-    const p = params(req, z.object({ policyName }));
+    const p = params(req, contract.inlinePolicyParams);
     await deleteInlinePolicy(awsFor(res).iam, kind, name, p.policyName);
     res.status(204).end();
   });
@@ -61,12 +61,12 @@ export function principalPolicyRoutes(router: Router, kind: PrincipalKind, nameP
   });
   router.put(`/:${nameParam}/tags`, audited(`Tag${K}`, target), async (req, res) => {
     const name = nameOf(params(req, owner));
-    const input = body(req, z.object({ tags }));
+    const input = body(req, contract.replaceTagsRequest);
     res.json({ items: await replaceTags(awsFor(res).iam, taggable, name, input.tags) });
   });
   router.put(`/:${nameParam}/permissions-boundary`, audited(`Put${K}PermissionsBoundary`, target), async (req, res) => {
     const name = nameOf(params(req, owner));
-    const { policyArn: arn } = body(req, z.object({ policyArn }));
+    const { policyArn: arn } = body(req, contract.attachPolicyRequest);
     await putBoundary(awsFor(res).iam, taggable, name, arn);
     res.status(204).end();
   });

@@ -1,27 +1,15 @@
 // /api/users: IAM users and their credentials, groups and policies.
 import type { Router } from 'express';
-import { z } from 'zod';
+import * as contract from '@iam-console/api-contract/users.ts';
 import { audited } from '../audit/audit-middleware.ts';
 import { awsFor } from '../http/locals.ts';
 import { resourceRouter } from '../http/path-names.ts';
 import { body, params } from '../http/validate.ts';
 import * as users from '../services/users.ts';
 import { principalPolicyRoutes } from './principal-routes.ts';
-import { accessKeyId, groupName, iamPath, mfaSerial, password, policyArn, tags, userName } from './schemas.ts';
 
-const owner = z.object({ userName });
+const owner = contract.userParams;
 const target = (req: { params: Record<string, unknown> }) => `user/${String(req.params.userName)}`;
-
-const createBody = z.object({
-  userName,
-  path: iamPath.optional(),
-  consolePassword: z.object({ password, resetRequired: z.boolean().default(true) }).optional(),
-  groups: z.array(groupName).max(10).optional(),
-  managedPolicyArns: z.array(policyArn).max(20).optional(),
-  permissionsBoundaryArn: policyArn.optional(),
-  tags: tags.optional(),
-  createAccessKey: z.boolean().optional(),
-});
 
 export function usersRouter(): Router {
   const router = resourceRouter();
@@ -30,7 +18,7 @@ export function usersRouter(): Router {
     res.json({ items: await users.listUsers(awsFor(res).iam) });
   });
   router.post('/', audited('CreateUser', (req) => `user/${String((req.body as { userName?: unknown })?.userName ?? '')}`), async (req, res) => {
-    const input = body(req, createBody);
+    const input = body(req, contract.createUserRequest);
     res.status(201).json(await users.createUser(awsFor(res).iam, input));
   });
   router.get('/:userName', async (req, res) => {
@@ -42,25 +30,25 @@ export function usersRouter(): Router {
   });
   router.patch('/:userName', audited('UpdateUser', target), async (req, res) => {
     const { userName: name } = params(req, owner);
-    const change = body(req, z.object({ newUserName: userName.optional(), newPath: iamPath.optional() }).refine((c) => c.newUserName || c.newPath, 'Give newUserName or newPath'));
+    const change = body(req, contract.updateUserRequest);
     res.json(await users.updateUser(awsFor(res).iam, name, change));
   });
 
   router.post('/:userName/groups', audited('AddUserToGroup', target), async (req, res) => {
     const { userName: name } = params(req, owner);
-    const input = body(req, z.object({ groupName }));
+    const input = body(req, contract.groupMembershipRequest);
     await users.addUserToGroup(awsFor(res).iam, name, input.groupName);
     res.status(204).end();
   });
   router.delete('/:userName/groups/:groupName', audited('RemoveUserFromGroup', target), async (req, res) => {
-    const p = params(req, owner.extend({ groupName }));
+    const p = params(req, contract.userGroupParams);
     await users.removeUserFromGroup(awsFor(res).iam, p.userName, p.groupName);
     res.status(204).end();
   });
 
   router.put('/:userName/login-profile', audited('PutLoginProfile', target), async (req, res) => {
     const { userName: name } = params(req, owner);
-    const input = body(req, z.object({ password, resetRequired: z.boolean().default(true) }));
+    const input = body(req, contract.loginProfileRequest);
     const { created } = await users.setLoginProfile(awsFor(res).iam, name, input.password, input.resetRequired);
     res.status(created ? 201 : 204).end();
   });
@@ -73,22 +61,22 @@ export function usersRouter(): Router {
     res.status(201).json(await users.createAccessKey(awsFor(res).iam, params(req, owner).userName));
   });
   router.patch('/:userName/access-keys/:accessKeyId', audited('UpdateAccessKey', target), async (req, res) => {
-    const p = params(req, owner.extend({ accessKeyId }));
-    const { status } = body(req, z.object({ status: z.enum(['Active', 'Inactive']) }));
+    const p = params(req, contract.accessKeyParams);
+    const { status } = body(req, contract.updateAccessKeyRequest);
     await users.updateAccessKey(awsFor(res).iam, p.userName, p.accessKeyId, status);
     res.status(204).end();
   });
   router.delete('/:userName/access-keys/:accessKeyId', audited('DeleteAccessKey', target), async (req, res) => {
-    const p = params(req, owner.extend({ accessKeyId }));
+    const p = params(req, contract.accessKeyParams);
     await users.deleteAccessKey(awsFor(res).iam, p.userName, p.accessKeyId);
     res.status(204).end();
   });
   router.delete('/:userName/mfa-devices/:serialNumber', audited('DeactivateMFADevice', target), async (req, res) => {
-    const p = params(req, owner.extend({ serialNumber: mfaSerial }));
+    const p = params(req, contract.mfaDeviceParams);
     await users.deactivateMfaDevice(awsFor(res).iam, p.userName, p.serialNumber);
     res.status(204).end();
   });
 
-  principalPolicyRoutes(router, 'user', 'userName', userName);
+  principalPolicyRoutes(router, 'user', 'userName', owner);
   return router;
 }

@@ -155,6 +155,18 @@ describe.each(lists)('$title list states', (list) => {
   });
 });
 
+describe('links from a list', () => {
+  afterEach(resetPage);
+
+  it('escape names that URLs would resolve or that are a page of their own (.., create)', async () => {
+    const user = (userName: string) => ({ userName, userId: `AIDA${userName}`, arn: `arn:aws:iam::123456789012:user/${userName}`, path: '/', createDate: '2026-01-01T00:00:00Z' });
+    stubBff({ 'GET /users': ok({ items: [user('..'), user('create')] }) });
+    renderPage(<UsersTable />);
+    expect((await screen.findByRole('link', { name: '..' })).getAttribute('href')).toBe('/users/~..');
+    expect(screen.getByRole('link', { name: 'create' }).getAttribute('href')).toBe('/users/~create');
+  });
+});
+
 describe('Policies list deletion', () => {
   afterEach(resetPage);
 

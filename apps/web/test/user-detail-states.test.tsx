@@ -100,7 +100,40 @@ describe('user detail page states', () => {
     const key = await screen.findByText('AKIABOBEXAMPLE000001');
     const row = key.closest('tr');
     if (!row) throw new Error('no access key row');
-    expect(within(row).getAllByText('Unknown — you lack iam:GetAccessKeyLastUsed')).toHaveLength(3);
+    // One notice names the permission; the three cells say only "Unknown", so the row keeps its key id and Actions in view.
+    expect(screen.getByText('Last use of the access keys is unknown')).toBeTruthy();
+    expect(screen.getByText('You lack iam:GetAccessKeyLastUsed, so Last used, Last used service and Last used Region show Unknown.')).toBeTruthy();
+    expect(within(row).getAllByText('Unknown')).toHaveLength(3);
+    expect(within(row).queryByText(/you lack/)).toBeNull();
+    expect(within(row).getByRole('button', { name: 'Actions for AKIABOBEXAMPLE000001' })).toBeTruthy();
+  });
+
+  it('shows no last-use notice when IAM told the last use', async () => {
+    const detail = userDetail('bob', {
+      accessKeys: [{ accessKeyId: 'AKIABOBEXAMPLE000001', status: 'Active', createDate: new Date().toISOString(), lastUsed: { date: new Date().toISOString(), service: 'iam', region: 'us-east-1' } }],
+    });
+    stubBff({ 'GET /users/bob': ok(detail) });
+    renderBob('security-credentials');
+    await screen.findByText('AKIABOBEXAMPLE000001');
+    expect(screen.getByText('us-east-1')).toBeTruthy();
+    expect(screen.queryByText('Last use of the access keys is unknown')).toBeNull();
+  });
+
+  it('sets a console password when IAM refused to say whether there is one, and names what was refused', async () => {
+    const sent = stubBff({
+      'GET /users/bob': ok(bobDetail),
+      'GET /session': ok({ signedIn: true, csrfToken: 'csrf-1' }),
+      'PUT /users/bob/login-profile': accessDenied('iam:GetLoginProfile', 'arn:aws:iam::123456789012:user/bob', 'req-pw'),
+    });
+    renderBob('security-credentials');
+    fireEvent.click(await screen.findByRole('button', { name: 'Set console password' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Set console password' });
+    expect(within(dialog).queryByText('Enable console access')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Set password' }));
+    expect(await within(dialog).findByText('You do not have permission to set the console password')).toBeTruthy();
+    expect(within(dialog).getByText(/^You lack iam:GetLoginProfile on arn:aws:iam::123456789012:user\/bob/)).toBeTruthy();
+    expect(within(dialog).getByText('Error code: AccessDenied · Request ID: req-pw')).toBeTruthy();
+    expect(sent.some((request) => request.method === 'PUT' && request.path === '/users/bob/login-profile')).toBe(true);
   });
 
   it('says what it cannot see when asked to delete, instead of "has no access keys"', async () => {

@@ -8,6 +8,8 @@ export interface ErrorAlertProps {
   error: unknown;
   /** What the person was trying to do, e.g. "Could not load users". */
   header?: string;
+  /** The headline when IAM refused, naming what was refused ("You do not have permission to set …"). */
+  deniedHeader?: string;
   action?: ReactNode;
   onDismiss?: () => void;
 }
@@ -34,12 +36,12 @@ export function ErrorReference({ error }: { error: unknown }) {
   );
 }
 
-export function ErrorAlert({ error, header, action, onDismiss }: ErrorAlertProps) {
+export function ErrorAlert({ error, header, deniedHeader, action, onDismiss }: ErrorAlertProps) {
   const details = isApiError(error) ? error.details : [];
   return (
     <Alert
       type="error"
-      header={errorHeadline(error, header ?? 'Something went wrong')}
+      header={deniedHeader && isAccessDenied(error) ? deniedHeader : errorHeadline(error, header ?? 'Something went wrong')}
       action={action}
       dismissible={Boolean(onDismiss)}
       onDismiss={onDismiss}

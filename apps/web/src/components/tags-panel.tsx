@@ -9,17 +9,19 @@ import type { Tag } from '../lib/iam-types.ts';
 import type { TaggableResource } from '../utils/iam-tags.ts';
 import { ErrorAlert } from './error-alert.tsx';
 import { editorTagsProblem, fromEditorTags, IamTagEditor, toEditorTags, type EditorTag } from './iam-tag-editor.tsx';
-import { notifySuccess } from './notifications.tsx';
+import { about, notifySuccess } from './notifications.tsx';
 
 export interface TagsPanelProps {
   /** The resource's name, for the notice. */
   target: string;
+  /** The resource's notification subject (`about.user(name)`…): the notice is about a part of it. */
+  subject: string;
   resource: TaggableResource;
   tags: readonly Tag[];
   onSave: (tags: Tag[]) => Promise<unknown>;
 }
 
-export function TagsPanel({ target, resource, tags, onSave }: TagsPanelProps) {
+export function TagsPanel({ target, subject, resource, tags, onSave }: TagsPanelProps) {
   const [editing, setEditing] = useState<EditorTag[] | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -30,7 +32,7 @@ export function TagsPanel({ target, resource, tags, onSave }: TagsPanelProps) {
     setError(null);
     try {
       await onSave(fromEditorTags(editing));
-      notifySuccess(`Tags of ${target} saved.`);
+      notifySuccess(`Tags of ${target} saved.`, { subjects: [about.part(subject, 'tags')] });
       setEditing(null);
     } catch (failure) {
       setError(failure);

@@ -22,11 +22,14 @@ const LABELS: Record<string, string> = {
 
 export const sectionLabel = (section: UnavailableSection): string => LABELS[section.section] ?? section.section;
 
-/** Stands where a fact would be when IAM refused to tell it: never "None" or "Disabled" by default. */
-export function UnknownValue({ section }: { section: UnavailableSection }) {
+/**
+ * Stands where a fact would be when IAM refused to tell it: never "None" or "Disabled" by default. `short`
+ * says only "Unknown", for table cells whose missing permission a notice above the table names once.
+ */
+export function UnknownValue({ section, short = false }: { section: UnavailableSection; short?: boolean }) {
   return (
     <span title={section.message} data-testid={`unknown-${section.section}`}>
-      <StatusIndicator type="warning">{unknownText(section)}</StatusIndicator>
+      <StatusIndicator type="warning">{short ? 'Unknown' : unknownText(section)}</StatusIndicator>
     </span>
   );
 }

@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import type { ManagedPolicyOption, OptionsSource } from '../../lib/iam-types.ts';
 import { ErrorAlert } from '../error-alert.tsx';
 import { FormModal } from '../form-modal.tsx';
-import { notifyError, notifySuccess } from '../notifications.tsx';
+import { about, notifyError, notifySuccess } from '../notifications.tsx';
 import { RouterLink } from '../router-link.tsx';
 import { useConfirmRemoval } from '../confirm-removal.tsx';
 import { toPolicySelectOptions } from './policy-options.ts';
@@ -17,6 +17,8 @@ import { detailPath } from '../../lib/path-segment.ts';
 
 export interface BoundaryPanelProps {
   target: string;
+  /** The principal's notification subject (`about.user(name)`…). */
+  subject: string;
   boundaryArn: string | undefined;
   policyOptions: OptionsSource<ManagedPolicyOption>;
   onSet: (policyArn: string) => Promise<unknown>;
@@ -24,12 +26,13 @@ export interface BoundaryPanelProps {
 }
 
 /** "Permissions boundary": the most a user or role may do, whatever its policies allow. */
-export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRemove }: BoundaryPanelProps) {
+export function BoundaryPanel({ target, subject, boundaryArn, policyOptions, onSet, onRemove }: BoundaryPanelProps) {
   const [editing, setEditing] = useState(false);
   const [choice, setChoice] = useState<SelectProps.Option | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const confirm = useConfirmRemoval();
+  const notice = { subjects: [about.part(subject, 'permissions-boundary')] };
   const options = useMemo(() => toPolicySelectOptions(policyOptions.items ?? []), [policyOptions.items]);
 
   const save = async () => {
@@ -38,7 +41,7 @@ export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRem
     setError(null);
     try {
       await onSet(choice.value);
-      notifySuccess(`Permissions boundary of ${target} set to ${choice.label ?? choice.value}.`);
+      notifySuccess(`Permissions boundary of ${target} set to ${choice.label ?? choice.value}.`, notice);
       setEditing(false);
     } catch (failure) {
       setError(failure);
@@ -50,9 +53,9 @@ export function BoundaryPanel({ target, boundaryArn, policyOptions, onSet, onRem
     setBusy(true);
     try {
       await onRemove();
-      notifySuccess(`Permissions boundary removed from ${target}.`);
+      notifySuccess(`Permissions boundary removed from ${target}.`, notice);
     } catch (failure) {
-      notifyError('Could not remove the permissions boundary', failure);
+      notifyError('Could not remove the permissions boundary', failure, notice);
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,7 @@ import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useMemo, useState } from 'react';
 import type { ManagedPolicyOption, OptionsSource, UnavailableSection } from '../../lib/iam-types.ts';
-import { notifyError, notifySuccess } from '../notifications.tsx';
+import { about, notifyError, notifySuccess } from '../notifications.tsx';
 import { JsonView } from '../json-view.tsx';
 import { RouterLink } from '../router-link.tsx';
 import { useConfirmRemoval } from '../confirm-removal.tsx';
@@ -15,6 +15,9 @@ import { UnknownSections } from '../unavailable-sections.tsx';
 import { AttachPoliciesModal } from './attach-policies-modal.tsx';
 import { policyTypeLabel } from './policy-options.ts';
 import { detailPath } from '../../lib/path-segment.ts';
+
+/** A managed policy's name is the last part of its ARN (`arn:aws:iam::aws:policy/job-function/ViewOnlyAccess`). */
+const policyNameOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** One policy that applies to the principal, however it got there. */
 export interface PermissionRow {
@@ -53,6 +56,8 @@ export function inlineRow(policy: { policyName: string; document: string }, atta
 
 export interface PermissionsPoliciesTableProps {
   target: string;
+  /** The principal's notification subject (`about.user(name)`…): notices about its policies are parts of it. */
+  subject: string;
   rows: PermissionRow[];
   policyOptions: OptionsSource<ManagedPolicyOption>;
   onAttach: (policyArn: string) => Promise<unknown>;
@@ -63,7 +68,7 @@ export interface PermissionsPoliciesTableProps {
 }
 
 /** The "Permissions policies" table of a user, group or role, with Add permissions and Remove. */
-export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach, onDetach, onDeleteInline, unknown = [] }: PermissionsPoliciesTableProps) {
+export function PermissionsPoliciesTable({ target, subject, rows, policyOptions, onAttach, onDetach, onDeleteInline, unknown = [] }: PermissionsPoliciesTableProps) {
   const [selected, setSelected] = useState<PermissionRow[]>([]);
   const [filter, setFilter] = useState('');
   const [attaching, setAttaching] = useState(false);
@@ -73,15 +78,18 @@ export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach
   const attachedArns = useMemo(() => new Set(rows.filter((row) => row.removable && row.policyArn).map((row) => row.policyArn ?? '')), [rows]);
   const visible = rows.filter((row) => row.policyName.toLowerCase().includes(filter.toLowerCase()));
 
+  const policySubjects = (row: PermissionRow) =>
+    row.policyArn ? about.attachment(subject, row.policyName) : [about.part(subject, 'inline-policy', row.policyName)];
+
   const remove = async () => {
     setRemoving(true);
     for (const row of selected) {
       try {
         if (row.policyArn) await onDetach(row.policyArn);
         else await onDeleteInline(row.policyName);
-        notifySuccess(`Policy ${row.policyName} removed from ${target}.`);
+        notifySuccess(`Policy ${row.policyName} removed from ${target}.`, { subjects: policySubjects(row) });
       } catch (error) {
-        notifyError(`Could not remove ${row.policyName}`, error);
+        notifyError(`Could not remove ${row.policyName}`, error, { subjects: policySubjects(row) });
       }
     }
     setSelected([]);
@@ -90,7 +98,9 @@ export function PermissionsPoliciesTable({ target, rows, policyOptions, onAttach
 
   const attach = async (arns: string[]) => {
     for (const arn of arns) await onAttach(arn);
-    notifySuccess(`${arns.length} ${arns.length === 1 ? 'policy' : 'policies'} attached to ${target}.`);
+    notifySuccess(`${arns.length} ${arns.length === 1 ? 'policy' : 'policies'} attached to ${target}.`, {
+      subjects: arns.flatMap((arn) => about.attachment(subject, policyNameOf(arn))),
+    });
   };
 
   return (

@@ -11,7 +11,7 @@ import Tiles from '@cloudscape-design/components/tiles';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { describePasswordPolicy, type PasswordPolicy } from '../../../utils/password-policy.ts';
 import { useDeletePasswordPolicy, usePasswordPolicy, useUpdatePasswordPolicy } from '../api/account.ts';
 import {
@@ -175,7 +175,7 @@ export function PasswordPolicyPanel() {
     const done = {
       onSuccess: () => {
         setEditing(false);
-        notifySuccess(next ? 'Password policy updated.' : 'Password policy reset to the IAM default.');
+        notifySuccess(next ? 'Password policy updated.' : 'Password policy reset to the IAM default.', { subjects: [about.passwordPolicy] });
       },
     };
     if (next) update.mutate(next, done);

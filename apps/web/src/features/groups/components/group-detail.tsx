@@ -13,7 +13,7 @@ import { useNavigate } from 'react-router';
 import { DetailLoadFailed } from '../../../components/detail-load-failed.tsx';
 import { formatAge, formatDateTime } from '../../../components/format.ts';
 import { Loading } from '../../../components/loading.tsx';
-import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifyError, notifySuccess } from '../../../components/notifications.tsx';
 import { PickNamesModal } from '../../../components/pick-names-modal.tsx';
 import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { inlineRow, managedRow, PermissionsPoliciesTable } from '../../../components/permissions/permissions-policies-table.tsx';
@@ -49,9 +49,9 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
     for (const member of selected) {
       try {
         await remove.mutateAsync(member.userName);
-        notifySuccess(`${member.userName} removed from ${groupName}.`);
+        notifySuccess(`${member.userName} removed from ${groupName}.`, { subjects: about.membership(groupName, member.userName) });
       } catch (error) {
-        notifyError(`Could not remove ${member.userName}`, error);
+        notifyError(`Could not remove ${member.userName}`, error, { subjects: about.membership(groupName, member.userName) });
       }
     }
     setSelected([]);
@@ -105,7 +105,9 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
           exclude={new Set(detail.users.map((user) => user.userName))}
           onAdd={async (names) => {
             for (const name of names) await add.mutateAsync(name);
-            notifySuccess(`${names.length} ${names.length === 1 ? 'user' : 'users'} added to ${groupName}.`);
+            notifySuccess(`${names.length} ${names.length === 1 ? 'user' : 'users'} added to ${groupName}.`, {
+              subjects: names.flatMap((name) => about.membership(groupName, name)),
+            });
           }}
           onClose={() => setAdding(false)}
         />
@@ -122,6 +124,7 @@ function PermissionsTab({ detail, policies }: { detail: GroupDetailData; policie
   return (
     <PermissionsPoliciesTable
       target={groupName}
+      subject={about.group(groupName)}
       rows={[...detail.attachedPolicies.map((p) => managedRow(p)), ...detail.inlinePolicies.map((p) => inlineRow(p))]}
       policyOptions={policies}
       onAttach={(arn) => attach.mutateAsync(arn)}

@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { formatAge, formatDateTime, formatDuration } from '../../../components/format.ts';
 import { JsonView } from '../../../components/json-view.tsx';
 import { Loading } from '../../../components/loading.tsx';
-import { notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { BoundaryPanel } from '../../../components/permissions/boundary-panel.tsx';
 import { inlineRow, managedRow, PermissionsPoliciesTable } from '../../../components/permissions/permissions-policies-table.tsx';
 import { TagsPanel } from '../../../components/tags-panel.tsx';
@@ -54,7 +54,7 @@ function EditRoleModal({ detail, onClose }: { detail: RoleDetailData; onClose: (
       { description, maxSessionDuration: seconds },
       {
         onSuccess: () => {
-          notifySuccess(`Role ${detail.role.roleName} updated.`);
+          notifySuccess(`Role ${detail.role.roleName} updated.`, { subjects: [about.part(about.role(detail.role.roleName), 'settings')] });
           onClose();
         },
       },
@@ -89,6 +89,7 @@ function PermissionsTab({ detail, policies }: { detail: RoleDetailData; policies
     <SpaceBetween size="l">
       <PermissionsPoliciesTable
         target={roleName}
+        subject={about.role(roleName)}
         rows={[...detail.attachedPolicies.map((p) => managedRow(p)), ...detail.inlinePolicies.map((p) => inlineRow(p))]}
         policyOptions={policies}
         onAttach={(arn) => attach.mutateAsync(arn)}
@@ -98,6 +99,7 @@ function PermissionsTab({ detail, policies }: { detail: RoleDetailData; policies
       />
       <BoundaryPanel
         target={roleName}
+        subject={about.role(roleName)}
         boundaryArn={detail.role.permissionsBoundary?.policyArn}
         policyOptions={policies}
         onSet={(arn) => putBoundary.mutateAsync(arn)}
@@ -171,7 +173,7 @@ export function RoleDetail({ roleName, policies }: { roleName: string; policies:
                 </Container>
               ),
             },
-            { id: 'tags', label: `Tags (${summary.tags.length})`, content: <TagsPanel target={roleName} resource="role" tags={summary.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
+            { id: 'tags', label: `Tags (${summary.tags.length})`, content: <TagsPanel target={roleName} subject={about.role(roleName)} resource="role" tags={summary.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
           ]}
         />
       </SpaceBetween>

@@ -15,6 +15,7 @@ import { formatAge, formatDateTime } from '../../../components/format.ts';
 import { Loading } from '../../../components/loading.tsx';
 import { BoundaryPanel } from '../../../components/permissions/boundary-panel.tsx';
 import { inlineRow, managedRow, PermissionsPoliciesTable, type PermissionRow } from '../../../components/permissions/permissions-policies-table.tsx';
+import { about } from '../../../components/notifications.tsx';
 import { TagsPanel } from '../../../components/tags-panel.tsx';
 import { UnavailableSections, UnknownValue } from '../../../components/unavailable-sections.tsx';
 import type { ManagedPolicyOption, OptionsSource, UnavailableSection } from '../../../lib/iam-types.ts';
@@ -68,6 +69,7 @@ function PermissionsTab({ detail, policies }: { detail: UserDetailData; policies
     <SpaceBetween size="l">
       <PermissionsPoliciesTable
         target={userName}
+        subject={about.user(userName)}
         rows={userPermissionRows(detail)}
         policyOptions={policies}
         onAttach={(arn) => attach.mutateAsync(arn)}
@@ -77,6 +79,7 @@ function PermissionsTab({ detail, policies }: { detail: UserDetailData; policies
       />
       <BoundaryPanel
         target={userName}
+        subject={about.user(userName)}
         boundaryArn={detail.user.permissionsBoundary?.policyArn}
         policyOptions={policies}
         onSet={(arn) => putBoundary.mutateAsync(arn)}
@@ -183,7 +186,7 @@ export function UserDetail({ userName, policies, groups, passwordPolicy }: UserD
               label: refusedSection(detail.unavailable, 'groups') ? 'Groups' : `Groups (${detail.groups.length})`,
               content: <UserGroupsTab detail={detail} groups={groups} />,
             },
-            { id: 'tags', label: `Tags (${detail.user.tags.length})`, content: <TagsPanel target={userName} resource="user" tags={detail.user.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
+            { id: 'tags', label: `Tags (${detail.user.tags.length})`, content: <TagsPanel target={userName} subject={about.user(userName)} resource="user" tags={detail.user.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
             { id: 'security-credentials', label: 'Security credentials', content: <SecurityCredentialsTab detail={detail} passwordPolicy={passwordPolicy} /> },
           ]}
         />

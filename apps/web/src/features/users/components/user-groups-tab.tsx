@@ -4,7 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
-import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { about, notifyError, notifySuccess } from '../../../components/notifications.tsx';
 import { PickNamesModal } from '../../../components/pick-names-modal.tsx';
 import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -31,9 +31,9 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
     for (const group of selected) {
       try {
         await remove.mutateAsync(group.groupName);
-        notifySuccess(`${userName} removed from ${group.groupName}.`);
+        notifySuccess(`${userName} removed from ${group.groupName}.`, { subjects: about.membership(group.groupName, userName) });
       } catch (error) {
-        notifyError(`Could not remove ${userName} from ${group.groupName}`, error);
+        notifyError(`Could not remove ${userName} from ${group.groupName}`, error, { subjects: about.membership(group.groupName, userName) });
       }
     }
     setSelected([]);
@@ -99,7 +99,7 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
           exclude={new Set(detail.groups.map((group) => group.groupName))}
           onAdd={async (names) => {
             for (const name of names) await add.mutateAsync(name);
-            notifySuccess(`${userName} added to ${names.join(', ')}.`);
+            notifySuccess(`${userName} added to ${names.join(', ')}.`, { subjects: names.flatMap((name) => about.membership(name, userName)) });
           }}
           onClose={() => setAdding(false)}
         />

@@ -14,7 +14,7 @@ import { UnknownEmpty, UnknownValue } from '../../../components/unavailable-sect
 import type { UnavailableSection } from '../../../lib/iam-types.ts';
 import { refusedAction, refusedSection } from '../../../lib/unavailable.ts';
 import { useCreateAccessKey, useDeleteAccessKey, useUpdateAccessKey, type AccessKey, type NewAccessKey, type UserDetail } from '../api/users.ts';
-import { NewAccessKeyPanel } from './new-access-key.tsx';
+import { NewAccessKeyPanel } from '../../../components/access-keys/new-access-key-panel.tsx';
 
 const ACCESS_KEYS_PER_USER = 2;
 const KEY_ROTATION_DAYS = 90;

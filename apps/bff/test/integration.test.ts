@@ -104,9 +104,9 @@ describe('users', () => {
     expect(bare.body.error.details).toEqual([{ path: 'path', message: expect.stringMatching(/^The path must be a forward slash/) }]);
     const reserved = await b.post('/api/users', { userName: 'quentin', tags: [{ key: 'AWS:owner', value: 'x' }] });
     expect(reserved.status).toBe(400);
-    expect(reserved.body.error.details).toEqual([{ path: 'tags', message: 'The tag key AWS:owner begins with aws:, which is reserved for AWS.' }]);
+    expect(reserved.body.error.details).toEqual([{ path: 'tags', message: 'Tag key AWS:owner: A tag key cannot begin with aws: (reserved for AWS use).' }]);
     const twice = await b.post('/api/users', { userName: 'quentin', tags: [{ key: 'Team', value: 'a' }, { key: 'team', value: 'b' }] });
-    expect(twice.body.error.details).toEqual([{ path: 'tags', message: 'Tag key team is used twice.' }]);
+    expect(twice.body.error.details).toEqual([{ path: 'tags', message: 'Tag keys Team and team: Each tag key can be used only once. Tag keys of IAM users ignore case.' }]);
     await expect(rootIam.send(new GetUserCommand({ UserName: 'quentin' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
   });
 

@@ -1,7 +1,7 @@
 // The zod schemas of single values, built from rules.ts (requests) and the shapes answers share.
 import { z } from 'zod';
 import * as rules from './rules.ts';
-import type { TagKeyCase, TextRule } from './rules.ts';
+import type { TaggableResource, TextRule } from './rules.ts';
 
 /** A string checked against `rule`, with the rule's own message (one per value: the first problem). */
 export function text(rule: TextRule): z.ZodString {
@@ -53,18 +53,13 @@ export const maxSessionDuration = z
 export const tag = z.strictObject({ key: z.string(), value: z.string() });
 export type Tag = z.infer<typeof tag>;
 
-/** A tag set to write: IAM's key, value, count and uniqueness rules. */
-export function tagSet(keyCase: TagKeyCase) {
+/** A tag set to write on a `resource`: IAM's key, value, count and uniqueness rules. */
+export function tagSet(resource: TaggableResource) {
   return z.array(z.object({ key: z.string(), value: z.string() })).superRefine((tags, ctx) => {
-    const problem = rules.tagsProblem(tags, keyCase);
+    const problem = rules.tagsProblem(tags, resource);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 }
-
-/** Users and roles: keys are unique ignoring case. */
-export const principalTags = tagSet('ignore-case');
-/** Customer managed policies: keys are case-sensitive. */
-export const policyTags = tagSet('case-sensitive');
 
 // ---- answer shapes ----------------------------------------------------------------------------------------------
 

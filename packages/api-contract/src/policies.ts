@@ -1,6 +1,6 @@
 // /api/policies: managed policies and their versions. ARNs in paths are URL-encoded.
 import { z } from 'zod';
-import { iamPath, isoDate, policyArn, policyDescription, policyDocument, policyName, policyTags, policyVersionId } from './fields.ts';
+import { iamPath, isoDate, policyArn, policyDescription, policyDocument, policyName, policyVersionId, tagSet } from './fields.ts';
 
 export const policySummary = z.strictObject({
   policyName: z.string(),
@@ -51,7 +51,7 @@ export const createPolicyRequest = z.object({
   path: iamPath.optional(),
   description: policyDescription.optional(),
   document: policyDocument,
-  tags: policyTags.optional(),
+  tags: tagSet('policy').optional(),
 });
 export type CreatePolicyRequest = z.input<typeof createPolicyRequest>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   attachedPolicy, iamPath, inlinePolicy, isoDate, maxSessionDuration, permissionsBoundary, policyArn, policyDocument,
-  principalTags, roleDescription, roleName, tag, unavailableSection,
+  roleDescription, roleName, tag, tagSet, unavailableSection,
 } from './fields.ts';
 
 export const roleSummary = z.strictObject({
@@ -43,7 +43,7 @@ export const createRoleRequest = z.object({
   maxSessionDuration: maxSessionDuration.optional(),
   managedPolicyArns: z.array(policyArn).max(20, 'Up to 20 managed policies per role').optional(),
   permissionsBoundaryArn: policyArn.optional(),
-  tags: principalTags.optional(),
+  tags: tagSet('role').optional(),
 });
 export type CreateRoleRequest = z.input<typeof createRoleRequest>;
 

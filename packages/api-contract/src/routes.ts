@@ -48,10 +48,10 @@ type TaggableRouteKey<P extends string> =
   | `GET ${P}/tags` | `PUT ${P}/tags` | `PUT ${P}/permissions-boundary` | `DELETE ${P}/permissions-boundary`;
 
 /** Tags and permissions boundary of users and roles. */
-function taggableRoutes<P extends string>(prefix: P, owner: z.ZodObject): Record<TaggableRouteKey<P>, Route> {
+function taggableRoutes<P extends string>(prefix: P, owner: z.ZodObject, resource: 'user' | 'role'): Record<TaggableRouteKey<P>, Route> {
   const table: Record<string, Route> = {
     [`GET ${prefix}/tags`]: { params: owner, answer: list(tag) },
-    [`PUT ${prefix}/tags`]: { params: owner, body: principals.replaceTagsRequest, answer: list(tag) },
+    [`PUT ${prefix}/tags`]: { params: owner, body: principals.replaceTagsRequest[resource], answer: list(tag) },
     [`PUT ${prefix}/permissions-boundary`]: { params: owner, body: principals.permissionsBoundaryRequest },
     [`DELETE ${prefix}/permissions-boundary`]: { params: owner },
   };
@@ -86,7 +86,7 @@ export const routes = {
   'DELETE /api/users/:userName/access-keys/:accessKeyId': { params: users.accessKeyParams },
   'DELETE /api/users/:userName/mfa-devices/:serialNumber': { params: users.mfaDeviceParams },
   ...principalPolicyRoutes('/api/users/:userName', users.userParams),
-  ...taggableRoutes('/api/users/:userName', users.userParams),
+  ...taggableRoutes('/api/users/:userName', users.userParams, 'user'),
 
   'GET /api/groups': { query: groups.listGroupsQuery, answer: list(groups.groupSummary) },
   'POST /api/groups': { body: groups.createGroupRequest, answer: groups.groupAnswer, status: created },
@@ -104,7 +104,7 @@ export const routes = {
   'PUT /api/roles/:roleName/trust-policy': { params: roles.roleParams, body: roles.trustPolicyRequest },
   'DELETE /api/roles/:roleName': { params: roles.roleParams },
   ...principalPolicyRoutes('/api/roles/:roleName', roles.roleParams),
-  ...taggableRoutes('/api/roles/:roleName', roles.roleParams),
+  ...taggableRoutes('/api/roles/:roleName', roles.roleParams, 'role'),
 
   'GET /api/policies': { query: policies.listPoliciesQuery, answer: list(policies.policySummary) },
   'POST /api/policies': { body: policies.createPolicyRequest, answer: policies.policyAnswer, status: created },

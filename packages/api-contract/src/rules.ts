@@ -49,7 +49,7 @@ export const PATH: TextRule = {
 };
 
 // Tag keys and values: "any combination of letters, numbers, spaces, and _ . : / = + - @" in any script, so
-// \p{…} classes, which need the `u` flag.
+// \p{…} classes, which need the `u` flag (without it they are the letters p, L, Z, N and braces).
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const TAG_ALLOWED = 'can contain only letters, numbers, spaces and _ . : / = + - @';
 
@@ -63,11 +63,13 @@ export const TAG_VALUE: TextRule = {
   source: `${API_REFERENCE}, Tag Value (Length Constraints: 0-256); ${TAGGING}, "Rules for tagging in IAM and AWS STS"`,
 };
 
-/** "You cannot create a tag key … that begins with the text aws:. This tag prefix is reserved for AWS internal use." */
+/** "You cannot create a tag key or value that begins with the text aws:. This tag prefix is reserved for AWS internal use." */
 export const RESERVED_TAG_PREFIX = /^aws:/i;
 
 /** Tags per IAM user, role or customer managed policy (IAM and AWS STS quotas: "Tags per IAM resource"). */
-export const MAX_TAGS = 50;
+export const MAX_TAGS_PER_RESOURCE = 50;
+export const MAX_TAG_KEY_LENGTH = TAG_KEY.max;
+export const MAX_TAG_VALUE_LENGTH = TAG_VALUE.max;
 
 /** Managed policy descriptions: CreatePolicy Description, 0-1000 characters. */
 export const POLICY_DESCRIPTION: TextRule = {
@@ -135,11 +137,15 @@ export const PASSWORD_POLICY_LIMITS = {
 
 // ---- checks --------------------------------------------------------------------------------------------------
 
+/** Lengths count characters (code points), as IAM does, not UTF-16 units. */
+const characters = (text: string) => [...text].length;
+
 /** Why `value` breaks `rule`, in a sentence; undefined when it does not. */
 export function textProblem(rule: TextRule, value: string): string | undefined {
-  if (value.length === 0 && rule.min > 0) return `Enter a ${rule.what}.`;
-  if (value.length < rule.min) return `The ${rule.what} must have at least ${rule.min} characters.`;
-  if (value.length > rule.max) return `The ${rule.what} can have up to ${rule.max} characters.`;
+  const length = characters(value);
+  if (length === 0 && rule.min > 0) return `Enter a ${rule.what}.`;
+  if (length < rule.min) return `The ${rule.what} must have at least ${rule.min} characters.`;
+  if (length > rule.max) return `The ${rule.what} can have up to ${rule.max} characters.`;
   if (!rule.pattern.test(value)) return `The ${rule.what} ${rule.allowed}.`;
   return undefined;
 }
@@ -150,27 +156,62 @@ export interface TagInput {
 }
 
 /**
- * Whether IAM tells tag keys apart by case: not on users and roles ("you cannot have separate Department and
- * department tag keys"), yes on customer managed policies (IAM User Guide, "Tagging IAM resources").
+ * Resources whose tag keys IAM compares ignoring case: users and roles ("you cannot have separate Department and
+ * department tag keys"); customer managed policies' keys are case-sensitive (IAM User Guide, "Tagging IAM resources").
  */
-export type TagKeyCase = 'ignore-case' | 'case-sensitive';
+export type TaggableResource = 'user' | 'role' | 'policy';
+const CASE_INSENSITIVE_KEYS: ReadonlySet<TaggableResource> = new Set(['user', 'role']);
 
+/** IAM's reasons, worded once: an editor shows them beside the field, tagsProblem names the tag. */
+export const TAG_REASONS = {
+  emptyKey: 'Enter a tag key. A tag can have an empty value but not an empty key.',
+  keyTooLong: `A tag key can have up to ${MAX_TAG_KEY_LENGTH} characters.`,
+  valueTooLong: `A tag value can have up to ${MAX_TAG_VALUE_LENGTH} characters.`,
+  keyCharacters: `A tag key ${TAG_ALLOWED}`,
+  valueCharacters: `A tag value ${TAG_ALLOWED}`,
+  reservedKey: 'A tag key cannot begin with aws: (reserved for AWS use).',
+  reservedValue: 'A tag value cannot begin with aws: (reserved for AWS use).',
+  duplicateKey: 'Each tag key can be used only once.',
+  tooMany: `A resource can have up to ${MAX_TAGS_PER_RESOURCE} tags.`,
+} as const;
+
+/** Why IAM refuses `key` as a tag key, or undefined when it accepts it. */
 export function tagKeyProblem(key: string): string | undefined {
-  return textProblem(TAG_KEY, key) ?? (RESERVED_TAG_PREFIX.test(key) ? `The tag key ${key} begins with aws:, which is reserved for AWS.` : undefined);
+  if (key.length === 0) return TAG_REASONS.emptyKey;
+  if (characters(key) > MAX_TAG_KEY_LENGTH) return TAG_REASONS.keyTooLong;
+  if (!TAG_KEY.pattern.test(key)) return TAG_REASONS.keyCharacters;
+  if (RESERVED_TAG_PREFIX.test(key)) return TAG_REASONS.reservedKey;
+  return undefined;
 }
 
-export const tagValueProblem = (value: string): string | undefined => textProblem(TAG_VALUE, value);
+/** Why IAM refuses `value` as a tag value, or undefined when it accepts it (an empty value is fine). */
+export function tagValueProblem(value: string): string | undefined {
+  if (characters(value) > MAX_TAG_VALUE_LENGTH) return TAG_REASONS.valueTooLong;
+  if (!TAG_VALUE.pattern.test(value)) return TAG_REASONS.valueCharacters;
+  if (RESERVED_TAG_PREFIX.test(value)) return TAG_REASONS.reservedValue;
+  return undefined;
+}
 
-/** The first problem of a resource's whole tag set, or undefined. */
-export function tagsProblem(tags: readonly TagInput[], keyCase: TagKeyCase = 'ignore-case'): string | undefined {
-  if (tags.length > MAX_TAGS) return `A resource can have up to ${MAX_TAGS} tags.`;
-  const seen = new Set<string>();
+/**
+ * Why IAM refuses this set of tags on a `resource`, naming the tag, or undefined when it accepts them all.
+ * Users' and roles' keys are compared ignoring case (IAM would silently keep only one of "Team" and "team").
+ */
+export function tagsProblem(tags: readonly TagInput[], resource: TaggableResource): string | undefined {
+  if (tags.length > MAX_TAGS_PER_RESOURCE) return `${TAG_REASONS.tooMany} There are ${tags.length}.`;
+  const fold = CASE_INSENSITIVE_KEYS.has(resource) ? (key: string) => key.toLowerCase() : (key: string) => key;
+  const seen = new Map<string, string>();
   for (const tag of tags) {
-    const problem = tagKeyProblem(tag.key) ?? tagValueProblem(tag.value);
-    if (problem) return problem;
-    const key = keyCase === 'ignore-case' ? tag.key.toLowerCase() : tag.key;
-    if (seen.has(key)) return `Tag key ${tag.key} is used twice.`;
-    seen.add(key);
+    const keyProblem = tagKeyProblem(tag.key);
+    if (keyProblem) return tag.key ? `Tag key ${tag.key}: ${keyProblem}` : keyProblem;
+    const valueProblem = tagValueProblem(tag.value);
+    if (valueProblem) return `Tag ${tag.key}: ${valueProblem}`;
+    const earlier = seen.get(fold(tag.key));
+    if (earlier !== undefined) {
+      return earlier === tag.key
+        ? `Tag key ${tag.key}: ${TAG_REASONS.duplicateKey}`
+        : `Tag keys ${earlier} and ${tag.key}: ${TAG_REASONS.duplicateKey} Tag keys of IAM ${resource}s ignore case.`;
+    }
+    seen.set(fold(tag.key), tag.key);
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   accessKeyId, attachedPolicy, groupName, iamPath, inlinePolicy, isoDate, mfaSerialNumber, password, permissionsBoundary,
-  policyArn, principalTags, tag, unavailableSection, userName,
+  policyArn, tag, tagSet, unavailableSection, userName,
 } from './fields.ts';
 
 export const userSummary = z.strictObject({
@@ -50,7 +50,7 @@ export const createUserRequest = z.object({
   groups: z.array(groupName).max(10, 'A user can be in up to 10 groups').optional(),
   managedPolicyArns: z.array(policyArn).max(20, 'Up to 20 managed policies per user').optional(),
   permissionsBoundaryArn: policyArn.optional(),
-  tags: principalTags.optional(),
+  tags: tagSet('user').optional(),
   createAccessKey: z.boolean().optional(),
 });
 export type CreateUserRequest = z.input<typeof createUserRequest>;

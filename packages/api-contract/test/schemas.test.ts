@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorAnswer } from '../src/error.ts';
-import { iamPath, policyArn, policyDocument, principalTags, userName } from '../src/fields.ts';
+import { iamPath, policyArn, policyDocument, tagSet, userName } from '../src/fields.ts';
 import { createUserRequest, userDetail } from '../src/users.ts';
 import { routes } from '../src/routes.ts';
 import type { Route } from '../src/routes.ts';
@@ -13,7 +13,7 @@ describe('value schemas', () => {
   it('refuse with the rule’s own sentence, one per field', () => {
     expect(messages(userName.safeParse('no spaces'))).toEqual([': The user name can contain only upper and lowercase alphanumeric characters (no spaces) and _+=,.@-.']);
     expect(messages(iamPath.safeParse('/a//b/'))).toEqual([]);
-    expect(messages(principalTags.safeParse([{ key: 'aws:x', value: '' }]))).toEqual([': The tag key aws:x begins with aws:, which is reserved for AWS.']);
+    expect(messages(tagSet('user').safeParse([{ key: 'aws:x', value: '' }]))).toEqual([': Tag key aws:x: A tag key cannot begin with aws: (reserved for AWS use).']);
   });
 
   it('take managed policy ARNs with a path, of any partition, and refuse others', () => {

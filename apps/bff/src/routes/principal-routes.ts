@@ -61,7 +61,7 @@ export function principalPolicyRoutes(router: Router, kind: PrincipalKind, nameP
   });
   router.put(`/:${nameParam}/tags`, audited(`Tag${K}`, target), async (req, res) => {
     const name = nameOf(params(req, owner));
-    const input = body(req, contract.replaceTagsRequest);
+    const input = body(req, contract.replaceTagsRequest[taggable]);
     res.json({ items: await replaceTags(awsFor(res).iam, taggable, name, input.tags) });
   });
   router.put(`/:${nameParam}/permissions-boundary`, audited(`Put${K}PermissionsBoundary`, target), async (req, res) => {

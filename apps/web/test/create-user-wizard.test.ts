@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createdHeading, initialState, secretsOf, stepProblems, type WizardState } from '../src/features/users/components/create-user-wizard.tsx';
+import { initialState, stepProblems, toCreateUserRequest, type WizardState } from '../src/features/users/components/create-user-state.ts';
+import { createdHeading, secretsOf } from '../src/features/users/components/created-user.tsx';
 
 const state = (changes: Partial<WizardState>): WizardState => ({ ...initialState, ...changes });
 const policy = { MinimumPasswordLength: 12, RequireNumbers: true };
@@ -34,6 +35,39 @@ describe('create user wizard steps', () => {
       'Tag keys team and Team: Each tag key can be used only once. Tag keys of IAM users ignore case.',
     ]);
     expect(stepProblems(state({ tags: [{ key: 'team', value: 'a', existing: false }, { key: 'Team', value: 'b', existing: false, markedForRemoval: true }] }), null, 2)).toEqual([]);
+  });
+});
+
+describe('the request the wizard sends', () => {
+  it('carries only what was chosen', () => {
+    expect(toCreateUserRequest(state({ userName: 'zoe' }), undefined)).toEqual({ userName: 'zoe', createAccessKey: false });
+  });
+
+  it('carries path, password, groups, policies, boundary, tags (blank rows left out) and the access key', () => {
+    const request = toCreateUserRequest(
+      state({
+        userName: 'zoe',
+        path: '/eng/',
+        consoleAccess: true,
+        password: { mode: 'custom', custom: 'x', resetRequired: true },
+        groups: [{ value: 'Developers', label: 'Developers' }],
+        policies: [{ value: 'arn:aws:iam::aws:policy/ReadOnlyAccess', label: 'ReadOnlyAccess' }],
+        boundary: { value: 'arn:aws:iam::aws:policy/PowerUserAccess', label: 'PowerUserAccess' },
+        tags: [{ key: 'team', value: 'ops', existing: false }, { key: '', value: '', existing: false }],
+        createAccessKey: true,
+      }),
+      'Secret-Passw0rd',
+    );
+    expect(request).toEqual({
+      userName: 'zoe',
+      path: '/eng/',
+      consolePassword: { password: 'Secret-Passw0rd', resetRequired: true },
+      groups: ['Developers'],
+      managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      permissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      tags: [{ key: 'team', value: 'ops' }],
+      createAccessKey: true,
+    });
   });
 });
 

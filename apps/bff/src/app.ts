@@ -4,7 +4,6 @@ import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
 import express from 'express';
 import session from 'express-session';
-import type { Store } from 'express-session';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AwsClientFactory } from './aws/clients.ts';
@@ -23,6 +22,8 @@ import type { CredentialCipher } from './session/credential-cipher.ts';
 import type { DemoIdentities } from './session/demo-identities.ts';
 import { requireSignIn, sessionLifetime } from './session/guard.ts';
 import { createSessionClients, DEFAULT_CLIENT_IDLE_MS, DEFAULT_MAX_CACHED_SESSIONS } from './session/session-clients.ts';
+import type { PrincipalSessionStore } from './session/principal-sessions.ts';
+import { sessionCookie } from './session/session-cookie.ts';
 import { SESSION_COOKIE } from './session/session-data.ts';
 import { sessionRouter } from './routes/session.ts';
 import { accountRouter } from './routes/account.ts';
@@ -37,7 +38,8 @@ export { SESSION_COOKIE };
 
 export interface AppDeps {
   logger: Logger;
-  sessionStore: Store;
+  /** Can end every session of a principal (sign out everywhere). */
+  sessionStore: PrincipalSessionStore;
   sessionSecret: string;
   cipher: CredentialCipher;
   auditLog: AuditLog;
@@ -83,12 +85,13 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.use(securityHeaders({ hsts: config.cookieSecure }));
   const origins = consoleOrigins(config);
   app.use(refuseForeignHosts(origins)); // DNS rebinding: before any session is read, for /api and the SPA
+  const cookie = sessionCookie(config.cookieSecure);
   const api = express.Router();
   // First, so every state-changing request is recorded, also those refused while parsing (bad JSON, 413).
   api.use(auditTrail(deps.auditLog, clock, deps.logger));
   api.use(
     session({
-      name: SESSION_COOKIE,
+      name: cookie.name,
       // The same key as the string (its UTF-8 bytes), prepared once: Node prepares a raw key on every HMAC
       // (~30 µs), and every request verifies the cookie's signature.
       secret: createSecretKey(Buffer.from(deps.sessionSecret, 'utf8')),
@@ -99,7 +102,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       // makes happen at least every ACTIVITY_GRANULARITY_MS of activity (the server's idle check decides anyway).
       // Re-signing and re-sending the cookie on each response cost ~40 µs per call for nothing.
       rolling: false,
-      cookie: { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, maxAge: config.sessionIdleMs, path: '/' },
+      cookie: { ...cookie.options, maxAge: config.sessionIdleMs },
     }),
   );
   api.use(sessionLifetime(policy));
@@ -118,6 +121,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       useCredentialChain: config.useCredentialChain,
       signInLimits: deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
       rateLimitStore: deps.rateLimitStore,
+      cookie,
+      endSessionsOf: (arn) => deps.sessionStore.destroyAllOf(arn),
     }),
   );
   api.use(requireSignIn(deps.cipher, sessionClients));

@@ -8,7 +8,8 @@ import { openSessionStore } from '../src/session/store.ts';
 import type { OpenedStore } from '../src/session/store.ts';
 import { browser, createHarness } from './helpers/harness.ts';
 import type { Harness } from './helpers/harness.ts';
-import { admin, fakeAws, signInHandlers } from './helpers/fake-aws.ts';
+import { admin, fakeAws, mfaUser, signInHandlers } from './helpers/fake-aws.ts';
+import { expectEndedSessionsStayEnded } from './helpers/store-contract.ts';
 
 let redis: ChildProcess;
 let url: string;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   url = `redis://127.0.0.1:${port}`;
   await waitForRedis(url);
-  const aws = fakeAws(signInHandlers([admin]).handlers);
+  const aws = fakeAws({ ...signInHandlers([admin, mfaUser]).handlers, ListUsers: () => ({ Users: [], IsTruncated: false }) });
   opened = await openSessionStore({ redisUrl: url, dataDir: '/nonexistent-not-used', ttlMs: 60_000 });
   h = createHarness(aws.makeClients, { deps: { sessionStore: opened.store } });
   makeClients = aws.makeClients;
@@ -86,6 +87,34 @@ describe('Redis session store (connect-redis)', () => {
     expect((await b.get('/api/session')).body.signedIn).toBe(true);
     expect((await b.delete('/api/session')).status).toBe(204);
     expect(await reader.exists(key)).toBe(0);
+    await reader.close();
+  });
+});
+
+describe('sign out everywhere with Redis', () => {
+  it('ends every session of the principal, keeps others, and an ended id is not saved again', async () => {
+    await expectEndedSessionsStayEnded(opened.store);
+  });
+
+  it('through the app: two sessions of one principal end, another principal’s stays', async () => {
+    const signedIn = async (keys: { accessKeyId: string; secretAccessKey: string; mfaCode?: string | undefined }) => {
+      const b = await browser(h.app);
+      expect((await b.signIn(keys)).status).toBe(200);
+      return b;
+    };
+    const first = await signedIn(admin);
+    const second = await signedIn(admin);
+    const other = await signedIn({ accessKeyId: mfaUser.accessKeyId, secretAccessKey: mfaUser.secretAccessKey, mfaCode: mfaUser.mfaCode });
+    expect((await first.post('/api/session/sign-out-everywhere')).status).toBe(204);
+    for (const b of [first, second]) {
+      const res = await b.get('/api/users');
+      expect([res.status, res.body.error.code]).toEqual([401, 'NotSignedIn']);
+    }
+    expect((await other.get('/api/users')).status).toBe(200);
+    const reader = createClient({ url });
+    await reader.connect();
+    expect((await reader.keys('iam-console:ended:*')).length).toBeGreaterThanOrEqual(2);
+    for (const key of await reader.keys('iam-console:ended:*')) expect(await reader.pTTL(key)).toBeGreaterThan(0);
     await reader.close();
   });
 });

@@ -21,7 +21,7 @@ function setup(options: Parameters<typeof createHarness>[1] = {}, expiresInMs?: 
 }
 
 const sessionCookie = (res: { headers: Record<string, unknown> }) =>
-  ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => c.startsWith('iam-console.sid='));
+  ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => /^(__Host-)?iam-console\.sid=/.test(c)); // __Host- when Secure
 
 describe('sign-in', () => {
   it('signs in without MFA with the verified long-term key itself: GetSessionToken credentials could not call IAM', async () => {

@@ -63,6 +63,7 @@ export const routes = {
   'GET /api/session/demo-identities': { answer: list(session.demoIdentity) },
   'POST /api/session': { body: session.signInRequest, answer: session.signedInSession },
   'DELETE /api/session': {},
+  'POST /api/session/sign-out-everywhere': {},
 
   'GET /api/account': { answer: account.accountOverview },
   'PUT /api/account/alias': { body: account.aliasRequest },

@@ -1,10 +1,10 @@
-// /api/session: who is signed in, demo identities (local mode), sign-in and sign-out.
+// /api/session: who is signed in, demo identities (local mode), sign-in, sign-out, and sign-out of every session.
 import { Router } from 'express';
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clients.ts';
 import { audited } from '../audit/audit-middleware.ts';
-import { notFound } from '../http/api-error.ts';
+import { notFound, notSignedIn, sessionExpired } from '../http/api-error.ts';
 import { body } from '../http/validate.ts';
 import { ensureCsrfToken } from '../security/csrf.ts';
 import { signInRateLimits } from '../security/rate-limits.ts';
@@ -14,7 +14,7 @@ import type { CredentialCipher } from '../session/credential-cipher.ts';
 import type { DemoIdentities } from '../session/demo-identities.ts';
 import type { SessionPolicy } from '../session/guard.ts';
 import type { SessionClients } from '../session/session-clients.ts';
-import { SESSION_COOKIE } from '../session/session-data.ts';
+import type { SessionCookie } from '../session/session-cookie.ts';
 import { signInToConsole } from '../services/console-sign-in.ts';
 
 export interface SessionRouterOptions {
@@ -27,6 +27,10 @@ export interface SessionRouterOptions {
   useCredentialChain: boolean;
   signInLimits: SignInLimits;
   rateLimitStore?: ((prefix: string) => Store) | undefined;
+  /** Sign-out drops it; its name depends on whether it is Secure. */
+  cookie: SessionCookie;
+  /** Destroys every stored session signed in as this principal ARN; their ids. */
+  endSessionsOf: (arn: string) => Promise<string[]>;
 }
 
 // An empty field from the sign-in form means "no code".
@@ -131,7 +135,19 @@ export function sessionRouter(options: SessionRouterOptions): Router {
     await destroy(req);
     // Again: a request of this session still in flight may have cached its clients meanwhile.
     options.sessionClients.forget(sessionId);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    options.cookie.clear(res);
+    res.status(204).end();
+  });
+
+  // Every session of the signed-in principal (its other browsers, a session left open elsewhere, a stolen
+  // cookie), this one included. Their ids stay ended: a request of theirs still in flight cannot save them again.
+  router.post('/sign-out-everywhere', audited('SignOutEverywhere', (req) => req.session.auth?.identity.arn ?? ''), async (req, res) => {
+    const arn = req.session.auth?.identity.arn;
+    if (!arn) throw res.locals.sessionExpired ? sessionExpired() : notSignedIn();
+    const ended = await options.endSessionsOf(arn);
+    await destroy(req);
+    for (const sessionId of [...ended, req.sessionID]) options.sessionClients.forget(sessionId);
+    options.cookie.clear(res);
     res.status(204).end();
   });
 

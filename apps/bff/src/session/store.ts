@@ -2,16 +2,16 @@
 // Redis the sign-in rate limits are kept there too, so several BFF instances share one budget.
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { RedisStore } from 'connect-redis';
 import { createClient } from 'redis';
-import type { Store } from 'express-session';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import { RedisStore as RedisRateLimitStore } from 'rate-limit-redis';
 import { SESSIONS_FILE } from '../data-dir.ts';
+import type { PrincipalSessionStore } from './principal-sessions.ts';
+import { RedisSessionStore } from './redis-session-store.ts';
 import { SqliteSessionStore } from './sqlite-store.ts';
 
 export interface OpenedStore {
-  store: Store;
+  store: PrincipalSessionStore;
   /** A fresh rate-limit store per limiter (prefix tells them apart); undefined = express-rate-limit's in-memory store. */
   rateLimitStore?: ((prefix: string) => RateLimitStore) | undefined;
   close(): Promise<void>;
@@ -25,7 +25,7 @@ export async function openSessionStore(options: {
   if (options.redisUrl) {
     const client = createClient({ url: options.redisUrl });
     await client.connect();
-    const store = new RedisStore({ client, prefix: 'iam-console:sess:' });
+    const store = new RedisSessionStore({ client, prefix: 'iam-console:sess:', endedPrefix: 'iam-console:ended:' });
     const rateLimitStore = (prefix: string) =>
       new RedisRateLimitStore({ prefix: `iam-console:rl:${prefix}`, sendCommand: (...args: string[]) => client.sendCommand(args) as Promise<never> });
     return { store, rateLimitStore, close: async () => void (await client.close()) };

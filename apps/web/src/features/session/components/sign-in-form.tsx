@@ -1,22 +1,20 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { isApiError } from '../../../lib/api-error.ts';
 import { useDemoIdentities, useSession, useSignIn, type SignInRequest, type SignedInSession } from '../api/session.ts';
+import { AccessKeyFields, DemoIdentities, MfaFields, mfaDevicesOf } from './sign-in-parts.tsx';
 
 const SIGN_OUT_REASONS: Record<string, string> = {
   expired: 'Your session expired. Sign in again to continue.',
   'signed-out': 'You have signed out.',
+  'signed-out-everywhere': 'You have signed out of all your sessions, in every browser.',
+  'key-deactivated': 'You deactivated the access key this session signed in with. Sign in with another access key.',
 };
 
 export interface SignInFormProps {
@@ -24,16 +22,59 @@ export interface SignInFormProps {
   onSignedIn: (session: SignedInSession) => void;
 }
 
-/** Every device IAM named in its MfaRequired answer (older BFFs sent only the first). */
-function mfaDevicesOf(body: Record<string, unknown>): string[] {
-  const all = Array.isArray(body.mfaSerialNumbers) ? body.mfaSerialNumbers.filter((s): s is string => typeof s === 'string') : [];
-  if (all.length > 0) return all;
-  return typeof body.mfaSerialNumber === 'string' ? [body.mfaSerialNumber] : [];
+/** Set once IAM answered MfaRequired: the next attempt repeats the request with a code (and the device chosen). */
+interface MfaChallenge {
+  request: SignInRequest;
+  devices: string[];
 }
 
-/** `arn:aws:iam::123456789012:mfa/alice-phone` → `alice-phone`; anything else (a hardware token's serial number) stays as it is. */
-function deviceName(serial: string): string {
-  return /^arn:[^:]+:iam::\d{12}:mfa\/(.+)$/.exec(serial)?.[1] ?? serial;
+/**
+ * Sign-in attempts: the first with the key (or a demo identity), then, when IAM asks for MFA, the same request
+ * with a code from the device chosen; the device list follows what IAM says the user has.
+ */
+function useSignInAttempts(onSignedIn: (session: SignedInSession) => void, onKeyUsed: () => void) {
+  const signIn = useSignIn();
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const [device, setDevice] = useState('');
+  const [mfaCode, setMfaCode] = useState('');
+
+  const attempt = (request: SignInRequest) => {
+    signIn.mutate(request, {
+      onSuccess: (signedIn) => {
+        onKeyUsed();
+        onSignedIn(signedIn);
+      },
+      onError: (error) => {
+        if (isApiError(error) && error.code === 'MfaRequired') {
+          const devices = mfaDevicesOf(error.body);
+          setChallenge({ request, devices });
+          setDevice(devices[0] ?? '');
+          setMfaCode('');
+        } else if (isApiError(error) && error.code === 'UnknownMfaDevice' && challenge) {
+          // The devices changed since IAM asked (one was removed): offer the current ones.
+          const devices = mfaDevicesOf(error.body);
+          setChallenge({ ...challenge, devices });
+          if (!devices.includes(device)) setDevice(devices[0] ?? '');
+        }
+      },
+    });
+  };
+
+  const answerChallenge = () => {
+    if (!challenge) return;
+    // The device matters only to the BFF when there are several; a demo identity's device is known.
+    const chosen = challenge.devices.length > 1 && 'accessKeyId' in challenge.request ? { serialNumber: device } : {};
+    attempt({ ...challenge.request, mfaCode: mfaCode.trim(), ...chosen });
+  };
+
+  const signingInAs = signIn.isPending && signIn.variables && 'demoIdentity' in signIn.variables ? signIn.variables.demoIdentity : undefined;
+  // MfaRequired is a step of the sign-in, not a failure to show.
+  const error = signIn.error && !(isApiError(signIn.error) && signIn.error.code === 'MfaRequired') ? signIn.error : null;
+  return {
+    attempt, answerChallenge, challenge, device, setDevice, mfaCode, setMfaCode, signingInAs, error,
+    pending: signIn.isPending,
+    back: () => setChallenge(null),
+  };
 }
 
 /** Sign-in with an access key (and MFA code when IAM asks for one), or one click on a demo identity. */
@@ -41,53 +82,24 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
   const session = useSession();
   const localMode = session.data?.localMode ?? false;
   const demoIdentities = useDemoIdentities(localMode);
-  const signIn = useSignIn();
   const [accessKeyId, setAccessKeyId] = useState('');
   const [secretAccessKey, setSecretAccessKey] = useState('');
-  const [mfaCode, setMfaCode] = useState('');
-  // Set once IAM answered MfaRequired: the next attempt repeats the same request with a code (and, for a
-  // user with several devices, the one chosen).
-  const [mfaChallenge, setMfaChallenge] = useState<{ request: SignInRequest; devices: string[] } | null>(null);
-  const [device, setDevice] = useState('');
-
-  const attempt = (request: SignInRequest) => {
-    signIn.mutate(request, {
-      onSuccess: (signedIn) => {
-        setSecretAccessKey('');
-        onSignedIn(signedIn);
-      },
-      onError: (error) => {
-        if (isApiError(error) && error.code === 'MfaRequired') {
-          const devices = mfaDevicesOf(error.body);
-          setMfaChallenge({ request, devices });
-          setDevice(devices[0] ?? '');
-          setMfaCode('');
-        } else if (isApiError(error) && error.code === 'UnknownMfaDevice' && mfaChallenge) {
-          // The devices changed since IAM asked (one was removed): offer the current ones.
-          const devices = mfaDevicesOf(error.body);
-          setMfaChallenge({ ...mfaChallenge, devices });
-          if (!devices.includes(device)) setDevice(devices[0] ?? '');
-        }
-      },
-    });
-  };
+  const flow = useSignInAttempts(onSignedIn, () => setSecretAccessKey(''));
+  const challenge = flow.challenge;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (mfaChallenge) {
-      const code = { mfaCode: mfaCode.trim() };
-      // The device matters only to the BFF when there are several; a demo identity's device is known.
-      const chosen = mfaChallenge.devices.length > 1 && 'accessKeyId' in mfaChallenge.request ? { serialNumber: device } : {};
-      attempt({ ...mfaChallenge.request, ...code, ...chosen });
-      return;
-    }
-    attempt({ accessKeyId: accessKeyId.trim(), secretAccessKey });
+    if (challenge) flow.answerChallenge();
+    else flow.attempt({ accessKeyId: accessKeyId.trim(), secretAccessKey });
   };
 
-  const mfaCodeValid = /^\d{6}$/.test(mfaCode.trim());
-  const canSubmit = mfaChallenge ? mfaCodeValid : accessKeyId.trim() !== '' && secretAccessKey !== '';
-  const showError = signIn.error && !(isApiError(signIn.error) && signIn.error.code === 'MfaRequired');
+  const canSubmit = challenge ? /^\d{6}$/.test(flow.mfaCode.trim()) : accessKeyId.trim() !== '' && secretAccessKey !== '';
   const reasonText = reason ? SIGN_OUT_REASONS[reason] : undefined;
+  const description = !challenge
+    ? 'Use an IAM access key. The console keeps it (or, with MFA, the temporary credentials it opens) encrypted on the server for this session only.'
+    : challenge.devices.length > 1
+      ? `Your identity has ${challenge.devices.length} MFA devices. Enter the code one of them shows now.`
+      : 'Your identity has an MFA device. Enter the code it shows now.';
 
   return (
     <SpaceBetween size="l">
@@ -96,12 +108,12 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
         <Form
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              {mfaChallenge ? (
-                <Button formAction="none" variant="link" onClick={() => setMfaChallenge(null)}>
+              {challenge ? (
+                <Button formAction="none" variant="link" onClick={flow.back}>
                   Back
                 </Button>
               ) : null}
-              <Button variant="primary" disabled={!canSubmit} loading={signIn.isPending} data-testid="sign-in-submit">
+              <Button variant="primary" disabled={!canSubmit} loading={flow.pending} data-testid="sign-in-submit">
                 Sign in
               </Button>
             </SpaceBetween>
@@ -109,105 +121,30 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
         >
           <Container
             header={
-              <Header
-                variant="h2"
-                description={
-                  mfaChallenge
-                    ? mfaChallenge.devices.length > 1
-                      ? `Your identity has ${mfaChallenge.devices.length} MFA devices. Enter the code one of them shows now.`
-                      : 'Your identity has an MFA device. Enter the code it shows now.'
-                    : 'Use an IAM access key. The console keeps it (or, with MFA, the temporary credentials it opens) encrypted on the server for this session only.'
-                }
-              >
-                {mfaChallenge ? 'Multi-factor authentication' : 'Sign in with an access key'}
+              <Header variant="h2" description={description}>
+                {challenge ? 'Multi-factor authentication' : 'Sign in with an access key'}
               </Header>
             }
           >
             <SpaceBetween size="m">
-              {mfaChallenge && mfaChallenge.devices.length > 1 ? (
-                <FormField label="MFA device" description="The code is checked against the device you choose.">
-                  <RadioGroup
-                    value={device}
-                    onChange={({ detail }) => setDevice(detail.value)}
-                    items={mfaChallenge.devices.map((serial) => ({ value: serial, label: deviceName(serial), description: serial }))}
-                    ariaLabel="MFA device"
-                  />
-                </FormField>
-              ) : null}
-              {mfaChallenge ? (
-                <FormField
-                  label="MFA code"
-                  description={mfaChallenge.devices.length === 1 ? `Device: ${mfaChallenge.devices[0]}` : undefined}
-                  constraintText="6 digits"
-                >
-                  <Input
-                    value={mfaCode}
-                    onChange={({ detail }) => setMfaCode(detail.value)}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    autoFocus
-                    ariaLabel="MFA code"
-                  />
-                </FormField>
+              {challenge ? (
+                <MfaFields devices={challenge.devices} device={flow.device} onDevice={flow.setDevice} code={flow.mfaCode} onCode={flow.setMfaCode} />
               ) : (
-                <>
-                  <FormField label="Access key ID">
-                    <Input
-                      value={accessKeyId}
-                      onChange={({ detail }) => setAccessKeyId(detail.value)}
-                      placeholder="AKIAIOSFODNN7EXAMPLE"
-                      autoComplete="username"
-                      spellcheck={false}
-                      ariaLabel="Access key ID"
-                    />
-                  </FormField>
-                  <FormField label="Secret access key">
-                    <Input
-                      type="password"
-                      value={secretAccessKey}
-                      onChange={({ detail }) => setSecretAccessKey(detail.value)}
-                      autoComplete="current-password"
-                      ariaLabel="Secret access key"
-                    />
-                  </FormField>
-                </>
+                <AccessKeyFields accessKeyId={accessKeyId} secretAccessKey={secretAccessKey} onAccessKeyId={setAccessKeyId} onSecretAccessKey={setSecretAccessKey} />
               )}
-              {showError ? <ErrorAlert error={signIn.error} header="Sign-in failed" /> : null}
+              {flow.error ? <ErrorAlert error={flow.error} header="Sign-in failed" /> : null}
             </SpaceBetween>
           </Container>
         </Form>
       </form>
-      {localMode && !mfaChallenge ? (
-        <Container
-          header={
-            <Header variant="h2" description="The embedded IAM endpoint is seeded with these identities.">
-              Demo identities
-            </Header>
-          }
-        >
-          {demoIdentities.error ? (
-            <ErrorAlert error={demoIdentities.error} header="Could not load the demo identities" />
-          ) : (
-            <ColumnLayout columns={1} borders="horizontal">
-              {(demoIdentities.data ?? []).map((identity) => (
-                <SpaceBetween key={identity.id} direction="horizontal" size="m" alignItems="center">
-                  <Button
-                    onClick={() => attempt({ demoIdentity: identity.id })}
-                    loading={signIn.isPending && signIn.variables && 'demoIdentity' in signIn.variables && signIn.variables.demoIdentity === identity.id}
-                    data-testid={`demo-${identity.id}`}
-                  >
-                    Sign in as {identity.label}
-                  </Button>
-                  <Box variant="small" color="text-body-secondary">
-                    {identity.description}
-                    {identity.hasMfa ? ' Has an MFA device: the local endpoint supplies the code.' : ''}
-                  </Box>
-                </SpaceBetween>
-              ))}
-              {demoIdentities.isPending ? <Box color="text-status-inactive">Loading demo identities…</Box> : null}
-            </ColumnLayout>
-          )}
-        </Container>
+      {localMode && !challenge ? (
+        <DemoIdentities
+          identities={demoIdentities.data ?? []}
+          loading={demoIdentities.isPending}
+          error={demoIdentities.error}
+          signingInAs={flow.signingInAs}
+          onSignIn={(id) => flow.attempt({ demoIdentity: id })}
+        />
       ) : null}
     </SpaceBetween>
   );

@@ -1,0 +1,109 @@
+// The sign-in form's parts: the access key fields, the MFA step, and the demo identities of a local console.
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import type { DemoIdentity } from '../api/session.ts';
+
+/** Every device IAM named in its MfaRequired answer (older BFFs sent only the first). */
+export function mfaDevicesOf(body: Record<string, unknown>): string[] {
+  const all = Array.isArray(body.mfaSerialNumbers) ? body.mfaSerialNumbers.filter((s): s is string => typeof s === 'string') : [];
+  if (all.length > 0) return all;
+  return typeof body.mfaSerialNumber === 'string' ? [body.mfaSerialNumber] : [];
+}
+
+/** `arn:aws:iam::123456789012:mfa/alice-phone` → `alice-phone`; anything else (a hardware token's serial number) stays as it is. */
+function deviceName(serial: string): string {
+  return /^arn:[^:]+:iam::\d{12}:mfa\/(.+)$/.exec(serial)?.[1] ?? serial;
+}
+
+export function AccessKeyFields({ accessKeyId, secretAccessKey, onAccessKeyId, onSecretAccessKey }: {
+  accessKeyId: string;
+  secretAccessKey: string;
+  onAccessKeyId: (value: string) => void;
+  onSecretAccessKey: (value: string) => void;
+}) {
+  return (
+    <>
+      <FormField label="Access key ID">
+        <Input
+          value={accessKeyId}
+          onChange={({ detail }) => onAccessKeyId(detail.value)}
+          placeholder="AKIAIOSFODNN7EXAMPLE"
+          autoComplete="username"
+          spellcheck={false}
+          ariaLabel="Access key ID"
+        />
+      </FormField>
+      <FormField label="Secret access key">
+        <Input type="password" value={secretAccessKey} onChange={({ detail }) => onSecretAccessKey(detail.value)} autoComplete="current-password" ariaLabel="Secret access key" />
+      </FormField>
+    </>
+  );
+}
+
+/** The device to check the code against (when IAM named several) and the code. */
+export function MfaFields({ devices, device, onDevice, code, onCode }: {
+  devices: readonly string[];
+  device: string;
+  onDevice: (serial: string) => void;
+  code: string;
+  onCode: (code: string) => void;
+}) {
+  return (
+    <>
+      {devices.length > 1 ? (
+        <FormField label="MFA device" description="The code is checked against the device you choose.">
+          <RadioGroup
+            value={device}
+            onChange={({ detail }) => onDevice(detail.value)}
+            items={devices.map((serial) => ({ value: serial, label: deviceName(serial), description: serial }))}
+            ariaLabel="MFA device"
+          />
+        </FormField>
+      ) : null}
+      <FormField label="MFA code" description={devices.length === 1 ? `Device: ${devices[0]}` : undefined} constraintText="6 digits">
+        <Input value={code} onChange={({ detail }) => onCode(detail.value)} inputMode="numeric" autoComplete="one-time-code" autoFocus ariaLabel="MFA code" />
+      </FormField>
+    </>
+  );
+}
+
+/** One click signs in as an identity the embedded IAM endpoint was seeded with. */
+export function DemoIdentities({ identities, loading, error, signingInAs, onSignIn }: {
+  identities: readonly DemoIdentity[];
+  loading: boolean;
+  error: unknown;
+  /** The identity whose sign-in is under way, if any. */
+  signingInAs: string | undefined;
+  onSignIn: (id: string) => void;
+}) {
+  return (
+    <Container header={<Header variant="h2" description="The embedded IAM endpoint is seeded with these identities.">Demo identities</Header>}>
+      {error ? (
+        <ErrorAlert error={error} header="Could not load the demo identities" />
+      ) : (
+        <ColumnLayout columns={1} borders="horizontal">
+          {identities.map((identity) => (
+            <SpaceBetween key={identity.id} direction="horizontal" size="m" alignItems="center">
+              <Button onClick={() => onSignIn(identity.id)} loading={signingInAs === identity.id} data-testid={`demo-${identity.id}`}>
+                Sign in as {identity.label}
+              </Button>
+              <Box variant="small" color="text-body-secondary">
+                {identity.description}
+                {identity.hasMfa ? ' Has an MFA device: the local endpoint supplies the code.' : ''}
+              </Box>
+            </SpaceBetween>
+          ))}
+          {loading ? <Box color="text-status-inactive">Loading demo identities…</Box> : null}
+        </ColumnLayout>
+      )}
+    </Container>
+  );
+}

@@ -21,6 +21,15 @@ export const ERROR_CODES = {
   PayloadTooLarge: 'PayloadTooLarge',
   EndpointUnreachable: 'EndpointUnreachable',
   InternalError: 'InternalError',
+  // My security credentials (/api/me, /api/session/mfa)
+  LimitExceeded: 'LimitExceeded',
+  InvalidAuthenticationCode: 'InvalidAuthenticationCode',
+  PasswordPolicyViolation: 'PasswordPolicyViolation',
+  ConfirmationRequired: 'ConfirmationRequired',
+  AccessKeyActive: 'AccessKeyActive',
+  NotPendingMfaDevice: 'NotPendingMfaDevice',
+  NoOwnCredentials: 'NoOwnCredentials',
+  MfaSessionNotPossible: 'MfaSessionNotPossible',
 } as const;
 
 /** 401 with one of these: the sign-in is over; the SPA asks for a new one. */

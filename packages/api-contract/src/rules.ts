@@ -111,6 +111,18 @@ export const MFA_SERIAL_NUMBER: TextRule = {
   source: `${API_REFERENCE}, DeactivateMFADevice SerialNumber (Length Constraints: 9-256)`,
 };
 
+/** Virtual MFA device names: CreateVirtualMFADevice VirtualMFADeviceName, 1-226 characters of `[\w+=,.@-]+`. */
+export const VIRTUAL_MFA_DEVICE_NAME: TextRule = {
+  what: 'device name', min: 1, max: 226, pattern: NAME_PATTERN, allowed: NAME_ALLOWED,
+  source: `${API_REFERENCE}, CreateVirtualMFADevice VirtualMFADeviceName (Length Constraints: 1-226)`,
+};
+
+/** MFA codes: EnableMFADevice AuthenticationCode1/2 and GetSessionToken TokenCode, six digits. */
+export const AUTHENTICATION_CODE: TextRule = {
+  what: 'MFA code', min: 6, max: 6, pattern: /^\d{6}$/, allowed: 'is the six digits the device shows',
+  source: `${API_REFERENCE}, EnableMFADevice AuthenticationCode1 (Length Constraints: 6; Pattern: [\\d]+)`,
+};
+
 /** Policy version ids: `v[1-9][0-9]*(\.[A-Za-z0-9-]*)?` (GetPolicyVersion VersionId). */
 export const POLICY_VERSION_ID: TextRule = {
   what: 'version ID', min: 2, max: 128, pattern: /^v[1-9][0-9]*(?:\.[A-Za-z0-9-]*)?$/, allowed: 'looks like v1, v2, …',

@@ -94,7 +94,7 @@ async function mfaDevices(clients: AwsClients, identity: Identity): Promise<MfaD
   }
 }
 
-interface MfaProof {
+export interface MfaProof {
   serialNumber: string;
   tokenCode: string;
 }
@@ -124,7 +124,7 @@ function chooseMfa(devices: MfaDevices, request: SignInRequest): MfaProof | unde
 }
 
 /** MFA-authenticated temporary credentials for the long-term key. */
-async function mfaSessionToken(clients: AwsClients, durationSeconds: number, { serialNumber, tokenCode }: MfaProof): Promise<SessionCredentials> {
+export async function mfaSessionToken(clients: AwsClients, durationSeconds: number, { serialNumber, tokenCode }: MfaProof): Promise<SessionCredentials> {
   try {
     const out = await clients.sts.send(
       new GetSessionTokenCommand({

@@ -32,6 +32,7 @@ import { groupsRouter } from './routes/groups.ts';
 import { rolesRouter } from './routes/roles.ts';
 import { policiesRouter } from './routes/policies.ts';
 import { auditRouter } from './routes/audit.ts';
+import { meRouter } from './routes/me.ts';
 import { spaRouter } from './static-spa.ts';
 
 export { SESSION_COOKIE };
@@ -132,6 +133,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   api.use('/roles', rolesRouter());
   api.use('/policies', policiesRouter());
   api.use('/audit-log', auditRouter(deps.auditLog));
+  api.use('/me', meRouter({ cipher: deps.cipher, makeClients: deps.makeClients, sessionClients }));
   api.use((req) => {
     throw notFound(`API route ${req.method} ${req.baseUrl}${req.path}`);
   });

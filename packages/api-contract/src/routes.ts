@@ -6,6 +6,7 @@ import * as account from './account.ts';
 import * as audit from './audit.ts';
 import { attachedPolicy, inlinePolicy, list, tag } from './fields.ts';
 import * as groups from './groups.ts';
+import * as me from './me.ts';
 import * as policies from './policies.ts';
 import * as principals from './principals.ts';
 import * as roles from './roles.ts';
@@ -63,6 +64,7 @@ export const routes = {
   'GET /api/session/demo-identities': { answer: list(session.demoIdentity) },
   'POST /api/session': { body: session.signInRequest, answer: session.signedInSession },
   'DELETE /api/session': {},
+  'POST /api/session/mfa': { body: me.sessionMfaRequest, answer: session.signedInSession },
   'POST /api/session/sign-out-everywhere': {},
 
   'GET /api/account': { answer: account.accountOverview },
@@ -72,6 +74,17 @@ export const routes = {
   'PUT /api/account/password-policy': { body: account.passwordPolicyRequest, answer: account.passwordPolicyAnswer },
   'DELETE /api/account/password-policy': {},
   'GET /api/account/security-recommendations': { answer: list(account.recommendation) },
+
+  'GET /api/me/security-credentials': { answer: me.securityCredentials },
+  'POST /api/me/access-keys': { body: me.createOwnAccessKeyRequest, answer: me.createdOwnAccessKey, status: created },
+  'PATCH /api/me/access-keys/:accessKeyId': { params: me.ownAccessKeyParams, body: me.updateOwnAccessKeyRequest, answer: me.updateOwnAccessKeyAnswer },
+  'DELETE /api/me/access-keys/:accessKeyId': { params: me.ownAccessKeyParams },
+  'POST /api/me/mfa-devices/virtual': { body: me.createVirtualMfaDeviceRequest, answer: me.createdVirtualMfaDevice, status: created },
+  'DELETE /api/me/mfa-devices/virtual/:serialNumber': { params: me.ownMfaDeviceParams },
+  'POST /api/me/mfa-devices': { body: me.enableMfaDeviceRequest },
+  'POST /api/me/mfa-devices/:serialNumber/resync': { params: me.ownMfaDeviceParams, body: me.resyncMfaDeviceRequest },
+  'DELETE /api/me/mfa-devices/:serialNumber': { params: me.ownMfaDeviceParams, answer: me.removeMfaDeviceAnswer },
+  'PUT /api/me/password': { body: me.changePasswordRequest },
 
   'GET /api/users': { answer: list(users.userSummary) },
   'POST /api/users': { body: users.createUserRequest, answer: users.createUserAnswer, status: created },

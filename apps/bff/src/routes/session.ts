@@ -16,6 +16,9 @@ import type { SessionPolicy } from '../session/guard.ts';
 import type { SessionClients } from '../session/session-clients.ts';
 import type { SessionCookie } from '../session/session-cookie.ts';
 import { signInToConsole } from '../services/console-sign-in.ts';
+import { sessionMfaRequest } from '@iam-console/api-contract/me.ts';
+import { restoreAfterUpgrade, selfServiceCarryOver } from '../session/self-service-state.ts';
+import { upgradeToMfaSession } from '../services/session-upgrade.ts';
 
 export interface SessionRouterOptions {
   makeClients: AwsClientFactory;
@@ -128,6 +131,22 @@ export function sessionRouter(options: SessionRouterOptions): Router {
       res.json(describe(req));
     },
   );
+
+  // A session signed in without MFA becomes an MFA session (services/session-upgrade.ts), under a new session id.
+  router.post('/mfa', audited('GetSessionToken', (req) => req.session.auth?.identity.arn ?? ''), async (req, res) => {
+    const now = policy.clock();
+    const upgraded = await upgradeToMfaSession(req.session.auth, body(req, sessionMfaRequest), {
+      makeClients: options.makeClients, cipher: options.cipher, sessionId: req.sessionID, now, absoluteMs: policy.absoluteMs,
+    });
+    const carried = selfServiceCarryOver(req.session);
+    options.sessionClients.forget(req.sessionID);
+    await regenerate(req);
+    upgraded.auth.sealedCredentials = options.cipher.encrypt(upgraded.credentials, req.sessionID);
+    req.session.auth = upgraded.auth;
+    req.session.lastSeenAt = now;
+    restoreAfterUpgrade(req.session, carried);
+    res.json(describe(req));
+  });
 
   router.delete('/', audited('SignOut', (req) => req.session.auth?.identity.arn ?? ''), async (req, res) => {
     const sessionId = req.sessionID;

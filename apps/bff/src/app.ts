@@ -14,6 +14,7 @@ import { errorMiddleware } from './http/error-middleware.ts';
 import { requestLog } from './http/request-log.ts';
 import { consoleOrigins, refuseForeignHosts } from './security/console-origins.ts';
 import { csrfProtection } from './security/csrf.ts';
+import { preSignInTokens } from './security/pre-sign-in-token.ts';
 import { securityHeaders } from './security/headers.ts';
 import { DEFAULT_SIGN_IN_LIMITS } from './security/rate-limits.ts';
 import type { SignInLimits } from './security/rate-limits.ts';
@@ -110,7 +111,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   // After the session, so a request refused for its body is still recorded with its caller.
   const json = express.json({ limit: '512kb' });
   api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
-  api.use(csrfProtection(origins));
+  const preSignIn = preSignInTokens({ secret: deps.sessionSecret, secureCookie: config.cookieSecure });
+  api.use(csrfProtection(origins, preSignIn));
   api.use(
     '/session',
     sessionRouter({
@@ -121,6 +123,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       demoIdentities: deps.demoIdentities,
       useCredentialChain: config.useCredentialChain,
       signInLimits: deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
+      preSignIn,
       rateLimitStore: deps.rateLimitStore,
       cookie,
       endSessionsOf: (arn) => deps.sessionStore.destroyAllOf(arn),

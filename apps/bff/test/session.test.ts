@@ -209,15 +209,16 @@ describe('sign-in', () => {
 describe('session lifetime', () => {
   it('issues a new session id at sign-in', async () => {
     setup();
-    const first = await request(h.app).get('/api/session');
-    const before = sessionCookie(first);
-    const res = await request(h.app).post('/api/session').set('cookie', before!.split(';')[0]!).set('x-csrf-token', first.body.csrfToken)
-      .send({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    const b = await browser(h.app);
+    const before = sessionCookie(await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey }))!.split(';')[0]!;
+    // A browser that already holds a session id (its own, or one planted on it) gets a new one at sign-in.
+    const res = await request(h.app).post('/api/session').set('cookie', before).set('x-csrf-token', b.csrf)
+      .send({ accessKeyId: root.accessKeyId, secretAccessKey: root.secretAccessKey });
     expect(res.status).toBe(200);
-    const after = sessionCookie(res);
-    expect(before).toBeTruthy();
-    expect(after).toBeTruthy();
-    expect(after!.split(';')[0]).not.toBe(before!.split(';')[0]);
+    const after = sessionCookie(res)!.split(';')[0]!;
+    expect(after).not.toBe(before);
+    expect((await request(h.app).get('/api/session').set('cookie', before)).body.signedIn).toBe(false);
+    expect((await request(h.app).get('/api/session').set('cookie', after)).body.identity.arn).toBe(root.arn);
   });
 
   it('signs the session cookie with HMAC-SHA256 of the configured secret, and ignores a cookie whose signature is wrong', async () => {
@@ -238,15 +239,33 @@ describe('session lifetime', () => {
 
   it('sets HttpOnly, SameSite=Strict cookies, Secure outside localhost', async () => {
     setup();
-    const cookie = sessionCookie(await request(h.app).get('/api/session'));
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).not.toMatch(/Secure/);
+    // Sent by hand: a cookie jar keeps a Secure cookie off a plain-HTTP request, and the test speaks plain HTTP.
+    const cookies = async (proto = 'http') => {
+      const anonymous = await request(h.app).get('/api/session').set('x-forwarded-proto', proto);
+      const csrfCookie = String(anonymous.headers['set-cookie']).split(';')[0]!;
+      const signIn = await request(h.app).post('/api/session').set('x-forwarded-proto', proto).set('cookie', csrfCookie)
+        .set('x-csrf-token', anonymous.body.csrfToken).send({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+      expect(signIn.status).toBe(200);
+      // Before sign-in only the CSRF cookie (no stored session); the session cookie comes with the sign-in.
+      return [...([] as string[]).concat(anonymous.headers['set-cookie'] ?? []), sessionCookie(signIn)!];
+    };
+    const plain = await cookies();
+    expect(plain).toHaveLength(2);
+    expect(plain[0]).toMatch(/^iam-console\.csrf=/);
+    for (const cookie of plain) {
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      expect(cookie).toMatch(/Path=\//);
+      expect(cookie).not.toMatch(/Secure/);
+    }
     h.close();
-    setup({ env: { HOST: '0.0.0.0', TRUST_PROXY: 'true' } });
-    const secure = sessionCookie(await request(h.app).get('/api/session').set('x-forwarded-proto', 'https'));
-    expect(secure).toMatch(/; Secure/);
-    expect(secure).toMatch(/HttpOnly/);
+    setup({ env: { HOST: '0.0.0.0', TRUST_PROXY: 'true', PUBLIC_URL: 'https://127.0.0.1' } });
+    const secure = await cookies('https');
+    expect(secure[0]).toMatch(/^__Host-iam-console\.csrf=/);
+    for (const cookie of secure) {
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/HttpOnly/);
+    }
   });
 
   it('ends the session after the idle timeout', async () => {
@@ -347,11 +366,12 @@ describe('session lifetime', () => {
     setup();
     const victim = await browser(h.app);
     await victim.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
-    const attacker = await browser(h.app); // a session of its own, signed out
+    const attacker = await browser(h.app);
+    await attacker.signIn({ accessKeyId: root.accessKeyId, secretAccessKey: root.secretAccessKey }); // a session of its own
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(join(h.dataDir, 'sessions.sqlite'));
     const rows = db.prepare('SELECT sid, data FROM sessions').all() as { sid: string; data: string }[];
-    const signedIn = rows.find((r) => r.data.includes('sealedCredentials'))!;
+    const signedIn = rows.find((r) => r.data.includes(admin.arn))!; // the victim's
     const other = rows.find((r) => r.sid !== signedIn.sid)!;
     // Someone able to write the store copies the sign-in into their own session row.
     const stolen = { ...JSON.parse(other.data), auth: JSON.parse(signedIn.data).auth };
@@ -363,7 +383,7 @@ describe('session lifetime', () => {
     expect((await victim.get('/api/users')).status).toBe(200);
   });
 
-  it('stores no session for anonymous requests; GET /api/session stores one, for the CSRF token', async () => {
+  it('stores no session for anonymous requests, GET /api/session included: a session is stored at sign-in', async () => {
     setup();
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(join(h.dataDir, 'sessions.sqlite'), { readonly: true });
@@ -375,11 +395,17 @@ describe('session lifetime', () => {
       expect((await anonymous.post('/api/groups').send({ groupName: 'x' })).status).toBe(403);
     }
     expect(rows()).toBe(0);
-    const b = await browser(h.app); // GET /api/session: the CSRF token lives in a stored session
-    expect(rows()).toBe(1);
+    for (let i = 0; i < 100; i++) {
+      const res = await anonymous.get('/api/session');
+      expect(res.body).toMatchObject({ signedIn: false, csrfToken: expect.stringMatching(/^[\w-]{43}$/) });
+      expect(sessionCookie(res)).toBeUndefined();
+    }
+    expect(rows()).toBe(0);
+    const b = await browser(h.app); // GET /api/session: the CSRF token is bound to a cookie, not to a stored session
     for (let i = 0; i < 5; i++) await b.get('/api/users');
-    expect(rows()).toBe(1);
+    expect(rows()).toBe(0);
     expect((await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey })).status).toBe(200);
+    expect(rows()).toBe(1);
     expect((await b.get('/api/users')).status).toBe(200);
     db.close();
   });

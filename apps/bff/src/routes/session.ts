@@ -1,12 +1,13 @@
 // /api/session: who is signed in, demo identities (local mode), sign-in, sign-out, and sign-out of every session.
 import { Router } from 'express';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clients.ts';
 import { audited } from '../audit/audit-middleware.ts';
 import { notFound, notSignedIn, sessionExpired } from '../http/api-error.ts';
 import { body } from '../http/validate.ts';
-import { ensureCsrfToken } from '../security/csrf.ts';
+import { csrfTokenFor } from '../security/csrf.ts';
+import type { PreSignInTokens } from '../security/pre-sign-in-token.ts';
 import { signInRateLimits } from '../security/rate-limits.ts';
 import type { SignInLimits } from '../security/rate-limits.ts';
 import type { Store } from 'express-rate-limit';
@@ -34,6 +35,8 @@ export interface SessionRouterOptions {
   cookie: SessionCookie;
   /** Destroys every stored session signed in as this principal ARN; their ids. */
   endSessionsOf: (arn: string) => Promise<string[]>;
+  /** The CSRF token of a browser not signed in, which has no stored session. */
+  preSignIn: PreSignInTokens;
 }
 
 // An empty field from the sign-in form means "no code".
@@ -81,11 +84,11 @@ export function sessionRouter(options: SessionRouterOptions): Router {
   const { policy } = options;
   const localMode = options.demoIdentities !== undefined;
 
-  const describe = (req: Request) => {
-    const csrfToken = ensureCsrfToken(req);
+  const describe = (req: Request, res: Response) => {
+    const csrfToken = csrfTokenFor(req, res, options.preSignIn);
     const auth = req.session.auth;
     const common = { csrfToken, localMode, credentialChain: options.useCredentialChain };
-    if (!auth) return { signedIn: false as const, ...common, ...(req.res?.locals.sessionExpired ? { sessionExpired: true } : {}) };
+    if (!auth) return { signedIn: false as const, ...common, ...(res.locals.sessionExpired ? { sessionExpired: true } : {}) };
     const idleExpiresAt = (req.session.lastSeenAt ?? policy.clock()) + policy.idleMs;
     const expiresAt = Math.min(auth.signedInAt + policy.absoluteMs, auth.credentialsExpireAt);
     return {
@@ -99,7 +102,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
   };
 
   router.get('/', (req, res) => {
-    res.json(describe(req));
+    res.json(describe(req, res));
   });
 
   router.get('/demo-identities', (_req, res) => {
@@ -128,7 +131,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
       req.session.auth = auth;
       req.session.lastSeenAt = now;
       res.locals.identity = auth.identity;
-      res.json(describe(req));
+      res.json(describe(req, res));
     },
   );
 
@@ -145,7 +148,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
     req.session.auth = upgraded.auth;
     req.session.lastSeenAt = now;
     restoreAfterUpgrade(req.session, carried);
-    res.json(describe(req));
+    res.json(describe(req, res));
   });
 
   router.delete('/', audited('SignOut', (req) => req.session.auth?.identity.arn ?? ''), async (req, res) => {

@@ -1,4 +1,4 @@
-// Records every state-changing /api request in the audit log once its response is finished.
+// Records every state-changing /api request in the audit log before its answer is written.
 // Routes name the operation and target with `audited(...)`; the outcome comes from the response.
 // Requests without a signed-in caller are counted per client address rather than written one by one
 // (anonymous-tally.ts).
@@ -8,6 +8,7 @@ import type { AuditEntryInput, AuditLog } from './audit-log.ts';
 import { AnonymousTally, DEFAULT_TALLY } from './anonymous-tally.ts';
 import type { TallyOptions } from './anonymous-tally.ts';
 import type { Logger } from 'pino';
+import { beforeHeaders } from '../http/before-headers.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,11 +16,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const sourceOf = (req: Request) => (req.ip ? ipKeyGenerator(req.ip) : 'an unknown address');
 
 export function auditTrail(auditLog: AuditLog, clock: () => number, logger: Logger, tallyOptions: TallyOptions = DEFAULT_TALLY): RequestHandler {
-  const write = (entry: AuditEntryInput) => {
+  const write = (entry: AuditEntryInput): boolean => {
     try {
       auditLog.append(entry);
+      return true;
     } catch (err) {
       logger.error({ err }, 'could not write the audit log');
+      return false;
     }
   };
   const anonymous = new AnonymousTally(write, tallyOptions);
@@ -32,7 +35,9 @@ export function auditTrail(auditLog: AuditLog, clock: () => number, logger: Logg
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     res.locals.awsRequestIds ??= [];
-    res.on('finish', () => {
+    // Before the answer's first byte, not on 'finish' (once it is sent): an answer the client got means its
+    // entry is committed, even if the process is killed right after.
+    beforeHeaders(res, () => {
       const apiError = res.locals.apiError;
       const ids = res.locals.awsRequestIds ?? [];
       const now = clock();
@@ -47,8 +52,9 @@ export function auditTrail(auditLog: AuditLog, clock: () => number, logger: Logg
         httpStatus: res.statusCode,
       };
       anonymous.flushDue(now);
-      if (entry.callerArn) write(entry);
-      else anonymous.record(sourceOf(req), entry, now);
+      if (!entry.callerArn) anonymous.record(sourceOf(req), entry, now);
+      // No answer without its entry: the client sees the request fail, as if the BFF had stopped before answering.
+      else if (!write(entry)) res.destroy();
     });
     next();
   };

@@ -13,7 +13,7 @@ import { notFound } from './http/api-error.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
 import { requestLog } from './http/request-log.ts';
 import { consoleOrigins, refuseForeignHosts } from './security/console-origins.ts';
-import { csrfProtection } from './security/csrf.ts';
+import { csrfProtection, csrfTokenFor } from './security/csrf.ts';
 import { preSignInTokens } from './security/pre-sign-in-token.ts';
 import { securityHeaders } from './security/headers.ts';
 import { DEFAULT_SIGN_IN_LIMITS } from './security/rate-limits.ts';
@@ -27,6 +27,9 @@ import type { PrincipalSessionStore } from './session/principal-sessions.ts';
 import { sessionCookie } from './session/session-cookie.ts';
 import { SESSION_COOKIE } from './session/session-data.ts';
 import { sessionRouter } from './routes/session.ts';
+import { switchRoleRouter } from './routes/switch-role.ts';
+import { describeSession } from './session/describe-session.ts';
+import type { RecentRoles } from './session/recent-roles.ts';
 import { accountRouter } from './routes/account.ts';
 import { usersRouter } from './routes/users.ts';
 import { groupsRouter } from './routes/groups.ts';
@@ -45,6 +48,8 @@ export interface AppDeps {
   sessionSecret: string;
   cipher: CredentialCipher;
   auditLog: AuditLog;
+  /** The roles each principal switched to last. */
+  recentRoles: RecentRoles;
   makeClients: AwsClientFactory;
   demoIdentities?: DemoIdentities | undefined;
   clock?: () => number;
@@ -137,6 +142,16 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   api.use('/policies', policiesRouter());
   api.use('/audit-log', auditRouter(deps.auditLog));
   api.use('/me', meRouter({ cipher: deps.cipher, makeClients: deps.makeClients, sessionClients }));
+  // A switch answers with the session, as GET /api/session would.
+  const sessionView = {
+    policy,
+    localMode: deps.demoIdentities !== undefined,
+    credentialChain: config.useCredentialChain,
+    csrfToken: (rq: express.Request, rs: express.Response) => csrfTokenFor(rq, rs, preSignIn),
+  };
+  const describe = (rq: express.Request, rs: express.Response) => describeSession(rq, rs, sessionView);
+  const { cipher, makeClients, recentRoles } = deps;
+  api.use('/switch-role', switchRoleRouter({ cipher, makeClients, sessionClients, policy, recentRoles, describe }));
   api.use((req) => {
     throw notFound(`API route ${req.method} ${req.baseUrl}${req.path}`);
   });

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { configWarnings } from './config.ts';
 import type { Config } from './config.ts';
 import { createApp } from './app.ts';
-import { AUDIT_FILE, prepareBffDataDir } from './data-dir.ts';
+import { AUDIT_FILE, prepareBffDataDir, RECENT_ROLES_FILE } from './data-dir.ts';
 import type { AppDeps } from './app.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createAwsClientFactory } from './aws/clients.ts';
@@ -14,6 +14,7 @@ import { createLogger, flushLogsSync } from './logging.ts';
 import { createCredentialCipher, loadOrCreateKey } from './session/credential-cipher.ts';
 import { DemoIdentities } from './session/demo-identities.ts';
 import { openSessionStore } from './session/store.ts';
+import { RecentRoles } from './session/recent-roles.ts';
 
 export interface RunningConsole {
   url: string;
@@ -28,6 +29,7 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
   const key = loadOrCreateKey(config.dataDir, config.sessionEncryptionKey);
   const opened = overrides.sessionStore ? undefined : await openSessionStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, ttlMs: config.sessionIdleMs });
   const auditLog = overrides.auditLog ?? new AuditLog(join(config.dataDir, AUDIT_FILE));
+  const recentRoles = overrides.recentRoles ?? new RecentRoles(join(config.dataDir, RECENT_ROLES_FILE));
   const deps: AppDeps = {
     logger,
     sessionStore: overrides.sessionStore ?? opened!.store,
@@ -35,6 +37,7 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
     sessionSecret: overrides.sessionSecret ?? Buffer.from(hkdfSync('sha256', key, '', 'iam-console session cookie', 32)).toString('base64'),
     cipher: overrides.cipher ?? createCredentialCipher(key),
     auditLog,
+    recentRoles,
     makeClients: overrides.makeClients ?? createAwsClientFactory({ region: config.region, iamEndpoint: config.iamEndpoint, stsEndpoint: config.stsEndpoint }),
     demoIdentities: overrides.demoIdentities ?? (config.localDemoFile ? DemoIdentities.load(config.localDemoFile) : undefined),
     ...(overrides.clock ? { clock: overrides.clock } : {}),
@@ -60,6 +63,7 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
       clearTimeout(cut);
       await opened?.close();
       if (!overrides.auditLog) auditLog.close();
+      if (!overrides.recentRoles) recentRoles.close();
       flushLogsSync();
     },
   };

@@ -33,7 +33,7 @@ describe('the data directory', () => {
     try {
       expect(modeOf(dataDir)).toBe('700');
       const files = readdirSync(dataDir);
-      expect(files).toEqual(expect.arrayContaining(['sessions.sqlite', 'sessions.sqlite-wal', 'audit.sqlite', 'audit.sqlite-wal', 'session-encryption.key']));
+      expect(files).toEqual(expect.arrayContaining(['sessions.sqlite', 'sessions.sqlite-wal', 'audit.sqlite', 'audit.sqlite-wal', 'recent-roles.sqlite', 'recent-roles.sqlite-wal', 'session-encryption.key']));
       for (const file of files) expect([file, modeOf(join(dataDir, file))]).toEqual([file, '600']);
     } finally {
       await running.close();
@@ -49,7 +49,7 @@ describe('the data directory', () => {
     await first.running.close();
     for (const file of readdirSync(dataDir)) chmodSync(join(dataDir, file), 0o644);
     // SQLite removes -wal/-shm at a clean close; a crashed process leaves them behind.
-    for (const leftover of ['sessions.sqlite-wal', 'sessions.sqlite-shm', 'audit.sqlite-wal', 'audit.sqlite-shm']) {
+    for (const leftover of ['sessions.sqlite-wal', 'sessions.sqlite-shm', 'audit.sqlite-wal', 'audit.sqlite-shm', 'recent-roles.sqlite-wal', 'recent-roles.sqlite-shm']) {
       if (!existsSync(join(dataDir, leftover))) writeFileSync(join(dataDir, leftover), '', { mode: 0o644 });
       chmodSync(join(dataDir, leftover), 0o644);
     }

@@ -11,6 +11,7 @@ import * as policies from './policies.ts';
 import * as principals from './principals.ts';
 import * as roles from './roles.ts';
 import * as session from './session.ts';
+import * as switchRole from './switch-role.ts';
 import * as users from './users.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -66,6 +67,11 @@ export const routes = {
   'DELETE /api/session': {},
   'POST /api/session/mfa': { body: me.sessionMfaRequest, answer: session.signedInSession },
   'POST /api/session/sign-out-everywhere': {},
+
+  'GET /api/switch-role': { answer: switchRole.switchRoleContext },
+  'POST /api/switch-role': { body: switchRole.switchRoleRequest, answer: session.signedInSession },
+  'DELETE /api/switch-role': { answer: session.signedInSession },
+  'GET /api/switch-role/roles': { answer: switchRole.assumableRoles },
 
   'GET /api/account': { answer: account.accountOverview },
   'PUT /api/account/alias': { body: account.aliasRequest },

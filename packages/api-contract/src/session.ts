@@ -1,6 +1,7 @@
 // /api/session: who is signed in, demo identities (local mode), sign-in and sign-out.
 import { z } from 'zod';
 import { isoDate } from './fields.ts';
+import { SWITCH_ROLE_COLOR_HEXES } from './switch-role-links.ts';
 
 export const identityType = z.enum(['root', 'user', 'assumed-role']);
 export type IdentityType = z.infer<typeof identityType>;
@@ -31,13 +32,40 @@ export const signedOutSession = z.strictObject({
   sessionExpired: z.literal(true).optional(),
 });
 
+/** The AWS console's five switch-role colours (hex, as its link's `color` spells them). */
+export const switchRoleColor = z.enum(SWITCH_ROLE_COLOR_HEXES);
+
+/** The role a session acts as after "Switch role" (see switch-role.ts). */
+export const switchedRole = z.strictObject({
+  roleArn: z.string(),
+  /** As the switch named it: the account ID or alias. */
+  account: z.string(),
+  accountId: z.string(),
+  /** With its path: `division_abc/roleToDoX`. */
+  roleName: z.string(),
+  displayName: z.string(),
+  color: switchRoleColor.optional(),
+  /** When the role's credentials expire; the session then returns to `signedInAs`. */
+  expiresAt: isoDate,
+  /** The signed-in principal the console goes back to ("Back to <user name>"). */
+  signedInAs: identity,
+});
+export type SwitchedRole = z.infer<typeof switchedRole>;
+
+/** Once, after the switched-to role's credentials expired and the session went back to the signed-in principal. */
+export const roleSessionEnded = z.strictObject({ roleArn: z.string(), displayName: z.string(), endedAt: isoDate });
+export type RoleSessionEnded = z.infer<typeof roleSessionEnded>;
+
 export const signedInSession = z.strictObject({
   signedIn: z.literal(true),
   ...sessionCommon,
+  /** Who the session acts as: the assumed role while switched (`switchedRole.signedInAs` is who signed in). */
   identity,
   mfaAuthenticated: z.boolean(),
   expiresAt: isoDate,
   idleExpiresAt: isoDate,
+  switchedRole: switchedRole.optional(),
+  roleSessionEnded: roleSessionEnded.optional(),
 });
 export type SignedInSession = z.infer<typeof signedInSession>;
 

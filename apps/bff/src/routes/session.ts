@@ -16,6 +16,7 @@ import type { DemoIdentities } from '../session/demo-identities.ts';
 import type { SessionPolicy } from '../session/guard.ts';
 import type { SessionClients } from '../session/session-clients.ts';
 import type { SessionCookie } from '../session/session-cookie.ts';
+import { describeSession } from '../session/describe-session.ts';
 import { signInToConsole } from '../services/console-sign-in.ts';
 import { sessionMfaRequest } from '@iam-console/api-contract/me.ts';
 import { restoreAfterUpgrade, selfServiceCarryOver } from '../session/self-service-state.ts';
@@ -84,22 +85,8 @@ export function sessionRouter(options: SessionRouterOptions): Router {
   const { policy } = options;
   const localMode = options.demoIdentities !== undefined;
 
-  const describe = (req: Request, res: Response) => {
-    const csrfToken = csrfTokenFor(req, res, options.preSignIn);
-    const auth = req.session.auth;
-    const common = { csrfToken, localMode, credentialChain: options.useCredentialChain };
-    if (!auth) return { signedIn: false as const, ...common, ...(res.locals.sessionExpired ? { sessionExpired: true } : {}) };
-    const idleExpiresAt = (req.session.lastSeenAt ?? policy.clock()) + policy.idleMs;
-    const expiresAt = Math.min(auth.signedInAt + policy.absoluteMs, auth.credentialsExpireAt);
-    return {
-      signedIn: true as const,
-      ...common,
-      identity: auth.identity,
-      mfaAuthenticated: auth.mfaAuthenticated,
-      expiresAt: new Date(expiresAt).toISOString(),
-      idleExpiresAt: new Date(Math.min(idleExpiresAt, expiresAt)).toISOString(),
-    };
-  };
+  const view = { policy, localMode, credentialChain: options.useCredentialChain, csrfToken: (rq: Request, rs: Response) => csrfTokenFor(rq, rs, options.preSignIn) };
+  const describe = (req: Request, res: Response) => describeSession(req, res, view);
 
   router.get('/', (req, res) => {
     res.json(describe(req, res));

@@ -8,6 +8,7 @@ import { attachPolicy, attachedPolicies, detachPolicy, inlinePolicies, removeAll
 import { collect, compact, decodePolicy, fromTags, iso, listOrEmpty, pager, section, toTags } from './shape.ts';
 import type { ApiTag, Unavailable } from './shape.ts';
 import { runSteps } from './steps.ts';
+import { awsSwitchRoleUrl, roleNameWithPath } from '@iam-console/api-contract/switch-role-links.ts';
 
 export const roleSummary = (r: Partial<Role>) =>
   compact({
@@ -26,12 +27,7 @@ export const roleSummary = (r: Partial<Role>) =>
 /** The IAM console's switch-role link (account id or alias, role name with its path). */
 export function switchRoleUrl(role: Partial<Role>, accountAlias?: string | null): string {
   const account = accountAlias || (role.Arn ?? '').split(':')[4] || '';
-  const path = (role.Path ?? '/').replace(/^\//, '');
-  const url = new URL('https://signin.aws.amazon.com/switchrole');
-  url.searchParams.set('account', account);
-  url.searchParams.set('roleName', `${path}${role.RoleName ?? ''}`);
-  url.searchParams.set('displayName', role.RoleName ?? '');
-  return url.toString();
+  return awsSwitchRoleUrl({ account, roleName: roleNameWithPath(role.Path ?? '/', role.RoleName ?? ''), displayName: role.RoleName ?? '' });
 }
 
 export async function listRoles(iam: IAMClient) {

@@ -6,6 +6,7 @@ import { notSignedIn, sessionExpired } from '../http/api-error.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import type { SignedInState } from './session-data.ts';
 import type { SessionClients } from './session-clients.ts';
+import { actingIdentity, actingSealedCredentials, endExpiredRole } from './switched-role.ts';
 
 /** Idle time is measured to within this much (or a tenth of the idle timeout, if shorter). */
 export const ACTIVITY_GRANULARITY_MS = 5_000;
@@ -39,9 +40,10 @@ export function sessionLifetime(policy: SessionPolicy): RequestHandler {
       res.locals.sessionExpired = true;
       return next();
     }
-    res.locals.identity = session.auth.identity;
-    // Recording activity at most every few seconds keeps most requests from rewriting the session.
     const now = policy.clock();
+    endExpiredRole(session, now);
+    res.locals.identity = actingIdentity(session.auth);
+    // Recording activity at most every few seconds keeps most requests from rewriting the session.
     const granularity = Math.min(ACTIVITY_GRANULARITY_MS, policy.idleMs / 10);
     if (session.lastSeenAt === undefined || now - session.lastSeenAt >= granularity) session.lastSeenAt = now;
     next();
@@ -53,10 +55,10 @@ export function requireSignIn(cipher: CredentialCipher, sessionClients: SessionC
   return (req, res, next) => {
     const auth = req.session.auth;
     if (!auth) return next(res.locals.sessionExpired ? sessionExpired() : notSignedIn());
-    if (auth.source === 'credential-chain') {
+    const sealed = actingSealedCredentials(auth);
+    if (auth.source === 'credential-chain' && !auth.switchedRole) {
       res.locals.aws = sessionClients.forCredentialChain();
     } else {
-      const sealed = auth.sealedCredentials;
       if (!sealed) return next(notSignedIn());
       try {
         res.locals.aws = sessionClients.forSession(req.sessionID, sealed, () => {

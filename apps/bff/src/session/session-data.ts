@@ -25,6 +25,23 @@ export interface SignedInState {
   mfaAuthenticated: boolean;
   signedInAt: number;
   credentialsExpireAt: number;
+  /** After "Switch role": the role the session acts as until "Back to <user>" or its credentials expire. */
+  switchedRole?: SwitchedRoleState;
+}
+
+/** A switched-to role: its sealed AssumeRole credentials are used in place of the sign-in's own (kept above). */
+export interface SwitchedRoleState {
+  identity: Identity;
+  roleArn: string;
+  /** As the switch named it: the account ID or alias. */
+  account: string;
+  /** With its path. */
+  roleName: string;
+  displayName: string;
+  color?: string | undefined;
+  sealedCredentials: string;
+  /** On the session clock. */
+  expiresAt: number;
 }
 
 declare module 'express-session' {
@@ -34,5 +51,7 @@ declare module 'express-session' {
     auth: SignedInState;
     /** When IAM last confirmed this caller may read the audit log (see services/audit-access.ts). */
     auditReadAllowedAt: number;
+    /** Told once in GET /api/session: the switched-to role's credentials expired and the session went back. */
+    roleSessionEnded: { roleArn: string; displayName: string; endedAt: number };
   }
 }

@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logging.ts';
 import { createCredentialCipher } from '../../src/session/credential-cipher.ts';
+import { RecentRoles } from '../../src/session/recent-roles.ts';
 import { SqliteSessionStore } from '../../src/session/sqlite-store.ts';
 import { expectAnswer } from './contract.ts';
 
@@ -36,12 +37,14 @@ export function createHarness(makeClients: AwsClientFactory, options: { env?: Re
   const sink = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
   const store = new SqliteSessionStore({ file: join(dataDir, 'sessions.sqlite'), defaultTtlMs: config.sessionIdleMs });
   const auditLog = new AuditLog(join(dataDir, 'audit.sqlite'));
+  const recentRoles = new RecentRoles(join(dataDir, 'recent-roles.sqlite'));
   const app = createApp(config, {
     logger: createLogger('info', sink),
     sessionStore: store,
     sessionSecret: 'test-cookie-secret',
     cipher: createCredentialCipher(Buffer.alloc(32, 7)),
     auditLog,
+    recentRoles,
     makeClients,
     clock: () => clock.now,
     ...options.deps,
@@ -51,6 +54,7 @@ export function createHarness(makeClients: AwsClientFactory, options: { env?: Re
     close() {
       store.close();
       auditLog.close();
+      recentRoles.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -35,6 +35,11 @@ export interface IamServerOptions {
   operations?: OperationTable;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * How long generating a credential report takes, in ms (default 0). Meanwhile GenerateCredentialReport answers
+   * INPROGRESS and GetCredentialReport 404 ReportInProgress, as AWS does while it builds a report.
+   */
+  credentialReportGenerationMs?: number;
   /** Problems that do not stop the start, such as a data directory we cannot make private (default: stderr). */
   warn?: (message: string) => void;
 }
@@ -122,7 +127,12 @@ export async function startIamServer(options: IamServerOptions): Promise<IamServ
     const seeder = firstStart && seed !== 'none' ? await import('./seed/index.ts') : undefined;
     const accountId = options.accountId ?? (seed === 'demo' ? seeder?.DEMO_ACCOUNT_ID : undefined);
     account = ensureAccount(db, accountId ? { accountId } : {});
-    state = { db, accountId: account.accountId, dataDir: options.dataDir };
+    state = {
+      db,
+      accountId: account.accountId,
+      dataDir: options.dataDir,
+      ...(options.credentialReportGenerationMs ? { credentialReportGenerationMs: options.credentialReportGenerationMs } : {}),
+    };
     if (account.created && seeder) {
       if (seed === 'demo') await seeder.seedDemo(state);
       else await seeder.seedScale(state, { users: options.users ?? 10_000 });

@@ -129,6 +129,20 @@ describe('generate and get: states and the 4-hour rule', () => {
     expect(second.content.toString()).toContain('\nlate,');
   });
 
+  it('is INPROGRESS for the generation time, with ReportInProgress from get, and counts 4 hours from completion', async () => {
+    const t0 = t('2026-03-01T00:00:00Z');
+    const tenSeconds = 10_000;
+    expect(generateCredentialReport(temp.db, t0, tenSeconds).state).toBe('STARTED');
+    const during = t('2026-03-01T00:00:09.999Z');
+    expect(generateCredentialReport(temp.db, during, tenSeconds)).toEqual({ state: 'INPROGRESS', description: undefined });
+    await expectIamError(() => getCredentialReport(temp.db, during), 'ReportInProgress');
+    const done = t('2026-03-01T00:00:10Z');
+    expect(generateCredentialReport(temp.db, done, tenSeconds).state).toBe('COMPLETE');
+    expect(getCredentialReport(temp.db, done).generatedTime).toEqual(done);
+    expect(generateCredentialReport(temp.db, t('2026-03-01T04:00:09Z'), tenSeconds).state).toBe('COMPLETE');
+    expect(generateCredentialReport(temp.db, t('2026-03-01T04:00:10Z'), tenSeconds)).toEqual({ state: 'STARTED', description: undefined });
+  });
+
   it('expires 4 hours after generation', async () => {
     generateCredentialReport(temp.db, t('2026-03-01T00:00:00Z'));
     await expectIamError(() => getCredentialReport(temp.db, t('2026-03-01T04:00:01Z')), 'ReportExpired');

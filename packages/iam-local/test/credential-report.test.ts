@@ -113,6 +113,58 @@ describe('credential report', () => {
   });
 });
 
+describe('generation takes time (credentialReportGenerationMs)', () => {
+  const MINUTE = 60_000;
+  let clock = 0;
+  let slow: TestServer;
+  beforeAll(async () => {
+    slow = await startTestServer({ now: () => new Date(Date.now() + clock), credentialReportGenerationMs: 2 * MINUTE });
+  });
+  afterAll(() => slow.close());
+  const client = () =>
+    new IAMClient({ endpoint: slow.url, region: 'us-east-1', credentials: slow.rootKeys, maxAttempts: 1, systemClockOffset: clock });
+
+  it('STARTED, then INPROGRESS with GetCredentialReport 404 ReportInProgress, then COMPLETE; 4 hours from completion', async () => {
+    expect(await client().send(new GenerateCredentialReportCommand({}))).toMatchObject({
+      State: 'STARTED',
+      Description: 'No report exists. Starting a new report generation task',
+    });
+    const started = Date.now() + clock;
+    const during = await client().send(new GenerateCredentialReportCommand({}));
+    expect(during.State).toBe('INPROGRESS');
+    expect(during.Description).toBeUndefined();
+    const notReady = await awsError(client().send(new GetCredentialReportCommand({})));
+    expect(notReady).toMatchObject({ name: 'CredentialReportNotReadyException', status: 404 });
+    expect(notReady.message).toBe('The request was rejected because the credential report is still being generated.');
+    const raw = await rawCall(slow.url, slow.rootKeys, 'Action=GetCredentialReport&Version=2010-05-08');
+    expect(raw.text).toContain('<Code>ReportInProgress</Code>');
+
+    addUser(slow, 'after-start');
+    clock = 2 * MINUTE + 1000;
+    expect((await client().send(new GenerateCredentialReportCommand({}))).State).toBe('COMPLETE');
+    const got = await client().send(new GetCredentialReportCommand({}));
+    const generated = got.GeneratedTime?.getTime() ?? 0;
+    expect(generated - started).toBeGreaterThanOrEqual(2 * MINUTE - 1000);
+    expect(generated - started).toBeLessThan(2 * MINUTE + 5000);
+    // The rows were taken when generation started.
+    expect(Buffer.from(got.Content ?? new Uint8Array()).toString()).not.toContain('after-start');
+
+    // Within 4 hours of completion the same report is handed out; after that a new generation starts (no
+    // description: a report exists) and runs its time again.
+    clock = generated - Date.now() + 4 * HOUR - 60_000;
+    expect((await client().send(new GenerateCredentialReportCommand({}))).State).toBe('COMPLETE');
+    expect((await client().send(new GetCredentialReportCommand({}))).GeneratedTime).toEqual(got.GeneratedTime);
+    clock = generated - Date.now() + 4 * HOUR + 60_000;
+    const again = await client().send(new GenerateCredentialReportCommand({}));
+    expect([again.State, again.Description]).toEqual(['STARTED', undefined]);
+    expect((await client().send(new GenerateCredentialReportCommand({}))).State).toBe('INPROGRESS');
+    expect(await awsError(client().send(new GetCredentialReportCommand({})))).toMatchObject({ name: 'CredentialReportNotReadyException' });
+    clock += 3 * MINUTE;
+    const fresh = await client().send(new GetCredentialReportCommand({}));
+    expect(Buffer.from(fresh.Content ?? new Uint8Array()).toString()).toContain('\nafter-start,');
+  });
+});
+
 describe('on the wire', () => {
   it('sends Content as base64 inside a CDATA section of a well-formed document', async () => {
     const fresh = await startTestServer();

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `iam-local --port 4566 --data-dir ./.data [--seed demo|scale|none] [--users N] [--host 127.0.0.1] [--log]`
+// `iam-local --port 4566 --data-dir ./.data [--seed demo|scale|none] [--users N] [--host 127.0.0.1] [--report-generation-ms 0] [--log]`
 // Serves IAM and STS on 127.0.0.1; prints the endpoint URL and the shared credentials file to use.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFileError } from '../model/db.ts';
 import { startIamServer, type SeedKind } from '../server.ts';
 
-const USAGE = 'usage: iam-local [--port 4566] [--data-dir ./.data] [--seed demo|scale|none] [--users 10000] [--host 127.0.0.1] [--log]';
+const USAGE = 'usage: iam-local [--port 4566] [--data-dir ./.data] [--seed demo|scale|none] [--users 10000] [--host 127.0.0.1] [--report-generation-ms 0] [--log]';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`iam-local: ${message}\n`);
@@ -22,6 +22,7 @@ function parseCommandLine() {
         seed: { type: 'string', default: 'demo' },
         users: { type: 'string', default: '10000' },
         host: { type: 'string', default: '127.0.0.1' },
+        'report-generation-ms': { type: 'string', default: '0' },
         log: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -37,7 +38,9 @@ function parseCommandLine() {
     const users = Number(values.users);
     if (!Number.isInteger(users) || users < 1) fail(`--users must be a positive integer, got "${values.users}"\n${USAGE}`, 2);
     if (!['demo', 'scale', 'none'].includes(values.seed)) fail(`--seed must be demo, scale or none, got "${values.seed}"\n${USAGE}`, 2);
-    return { port, users, seed: values.seed as SeedKind, host: values.host, dataDir: resolve(values['data-dir']), log: values.log };
+    const reportMs = Number(values['report-generation-ms']);
+    if (!Number.isInteger(reportMs) || reportMs < 0) fail(`--report-generation-ms must be a whole number ≥ 0, got "${values['report-generation-ms']}"\n${USAGE}`, 2);
+    return { port, users, seed: values.seed as SeedKind, host: values.host, dataDir: resolve(values['data-dir']), log: values.log, reportMs };
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`, 2);
   }
@@ -52,6 +55,7 @@ try {
     dataDir: args.dataDir,
     seed: args.seed,
     users: args.users,
+    credentialReportGenerationMs: args.reportMs,
     // --log: one JSON line per call. Unexpected failures (500) are always reported, on stderr.
     log: (entry) => {
       if (args.log) process.stdout.write(`${JSON.stringify(entry)}\n`);

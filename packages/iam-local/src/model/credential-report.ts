@@ -1,7 +1,9 @@
 // The credential report (UG "Getting credential reports for your AWS account"): one CSV row per user, root first,
 // 22 columns in AWS's order and value conventions. Built from a handful of set-based queries (no per-user
 // queries), so 10,000 users take tens of milliseconds. AWS keeps one report and regenerates it at most every
-// 4 hours; generation here is synchronous, so a report is complete as soon as GenerateCredentialReport returns.
+// 4 hours ("Getting credential reports for your AWS account"), and generation takes a while: the report's rows are
+// taken when generation starts, and it is complete only after the server's configured generation time. Until
+// then GenerateCredentialReport says INPROGRESS and GetCredentialReport 404 ReportInProgress, as AWS does.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from './db.ts';
 import { IamError } from '../errors.ts';
@@ -170,24 +172,28 @@ function storedReport(db: Db): StoredReport | undefined {
   return db.prepare('SELECT generated, content FROM iam_credential_report WHERE id = 1').get() as StoredReport | undefined;
 }
 
-/** When the stored report was generated (without reading its content). */
+/** When the stored report is (or was) complete, without reading its content. */
 function storedReportTime(db: Db): string | undefined {
   return db.prepare('SELECT generated FROM iam_credential_report WHERE id = 1').pluck().get() as string | undefined;
 }
 
 /**
- * GenerateCredentialReport: STARTED (with AWS's description) when there is no report, STARTED again when the
- * last one is older than 4 hours, otherwise COMPLETE (the last report stands).
+ * GenerateCredentialReport: STARTED (with AWS's description when there was no report at all) when there is no
+ * report or the last one is 4 hours old, INPROGRESS while one is being generated, otherwise COMPLETE (the last
+ * report stands). `generationMs` is how long a new report takes; its `generated` time is when it is complete.
  */
-export function generateCredentialReport(db: Db, now: Date): GenerateResult {
+export function generateCredentialReport(db: Db, now: Date, generationMs = 0): GenerateResult {
   return db.transaction((): GenerateResult => {
     const existing = storedReportTime(db);
-    if (existing && now.getTime() - new Date(existing).getTime() < REPORT_MAX_AGE_MS) {
-      return { state: 'COMPLETE', description: undefined };
+    if (existing) {
+      const age = now.getTime() - new Date(existing).getTime();
+      if (age < 0) return { state: 'INPROGRESS', description: undefined };
+      if (age < REPORT_MAX_AGE_MS) return { state: 'COMPLETE', description: undefined };
     }
     const content = Buffer.from(buildCredentialReportCsv(db), 'utf8');
-    const when = isoSeconds(now);
-    db.prepare('INSERT OR REPLACE INTO iam_credential_report (id, started, generated, content) VALUES (1, ?, ?, ?)').run(when, when, content);
+    // Milliseconds kept: a generation time under a second must still be seen in progress.
+    const done = new Date(now.getTime() + Math.max(0, generationMs));
+    db.prepare('INSERT OR REPLACE INTO iam_credential_report (id, started, generated, content) VALUES (1, ?, ?, ?)').run(now.toISOString(), done.toISOString(), content);
     return {
       state: 'STARTED',
       description: existing ? undefined : 'No report exists. Starting a new report generation task',
@@ -195,7 +201,10 @@ export function generateCredentialReport(db: Db, now: Date): GenerateResult {
   })();
 }
 
-/** GetCredentialReport: 410 ReportNotPresent before any, 410 ReportExpired once the report is over 4 hours old. */
+/**
+ * GetCredentialReport: 410 ReportNotPresent before any, 404 ReportInProgress while one is generated, 410
+ * ReportExpired once the report is 4 hours old.
+ */
 export function getCredentialReport(db: Db, now: Date): CredentialReport {
   const report = storedReport(db);
   if (!report) {
@@ -205,6 +214,9 @@ export function getCredentialReport(db: Db, now: Date): CredentialReport {
     );
   }
   const generatedTime = new Date(report.generated);
+  if (now.getTime() < generatedTime.getTime()) {
+    throw new IamError('ReportInProgress', 'The request was rejected because the credential report is still being generated.');
+  }
   if (now.getTime() - generatedTime.getTime() >= REPORT_MAX_AGE_MS) {
     throw new IamError(
       'ReportExpired',

@@ -8,7 +8,7 @@ export const credentialReportOperations: Record<string, OperationDefinition> = {
     parse: noParameters,
     authorize: () => [{ action: 'iam:GenerateCredentialReport', resource: '*' }],
     handle(_input, ctx) {
-      const result = generateCredentialReport(ctx.state.db, ctx.now);
+      const result = generateCredentialReport(ctx.state.db, ctx.now, ctx.state.credentialReportGenerationMs);
       return { State: result.state, Description: result.description };
     },
   }),

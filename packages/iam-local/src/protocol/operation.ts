@@ -14,6 +14,8 @@ export interface AccountState {
   db: Database;
   accountId: string;
   dataDir: string;
+  /** How long generating a credential report takes (default 0: complete at once). */
+  credentialReportGenerationMs?: number;
 }
 
 export interface OperationContext {

@@ -1,7 +1,7 @@
 // Sign-out destroys the session on the server: the browser lands on sign-in, and the old session cookie,
 // replayed from elsewhere, no longer opens anything.
 import { expect, pageHeading, screenshot, signInAsDemo, test } from './support/fixtures.ts';
-import { expectApiError } from './support/bff-api.ts';
+import { expectApiError, signInWithApi } from './support/bff-api.ts';
 
 test('sign-out destroys the session: API calls are then 401, even with the old cookie', async ({ page, playwright, baseURL }) => {
   await signInAsDemo(page, 'admin', { path: '/users' });
@@ -12,7 +12,7 @@ test('sign-out destroys the session: API calls are then 401, even with the old c
   expect((await page.request.get('/api/users')).status()).toBe(200);
 
   await page.getByRole('button', { name: /^admin\b/ }).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/signin\?reason=signed-out$/);
   await expect(page.getByText('You have signed out.')).toBeVisible();
   await screenshot(page, 'sign-in-signed-out');
@@ -28,4 +28,29 @@ test('sign-out destroys the session: API calls are then 401, even with the old c
 
   await page.goto('/users');
   await expect(page).toHaveURL(/\/signin\?next=%2Fusers$/);
+});
+
+test('"Sign out of all sessions" ends every session of the principal, in any browser, and no one else’s', async ({ page, playwright, baseURL }) => {
+  // Admin also signed in elsewhere (another browser), and the auditor in a third.
+  const elsewhere = await playwright.request.newContext({ baseURL });
+  const auditor = await playwright.request.newContext({ baseURL });
+  try {
+    await signInWithApi(elsewhere, 'admin');
+    await signInWithApi(auditor, 'auditor');
+    await signInAsDemo(page, 'admin', { path: '/users' });
+    await expect(pageHeading(page, /^Users/)).toBeVisible();
+    expect((await elsewhere.get('/api/users')).status()).toBe(200);
+
+    await page.getByRole('button', { name: /^admin\b/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out of all sessions' }).click();
+    await expect(page).toHaveURL(/\/signin\?reason=signed-out-everywhere$/);
+    await expect(page.getByText('You have signed out of all your sessions, in every browser.')).toBeVisible();
+
+    await expectApiError(await page.request.get('/api/users'), 401, 'NotSignedIn');
+    await expectApiError(await elsewhere.get('/api/users'), 401, 'NotSignedIn');
+    expect((await auditor.get('/api/users')).status()).toBe(200);
+  } finally {
+    await elsewhere.dispose();
+    await auditor.dispose();
+  }
 });

@@ -2,10 +2,12 @@ import TopNavigation from '@cloudscape-design/components/top-navigation';
 import { useNavigate } from 'react-router';
 import { notifyError } from '../../components/notifications.tsx';
 import { identityDisplayName, useSignOut, type SignedInSession } from '../../features/session/api/session.ts';
+import { useSignOutEverywhere } from '../../features/session/api/sign-out-everywhere.ts';
 
 export function TopBar({ session }: { session: SignedInSession }) {
   const navigate = useNavigate();
   const signOut = useSignOut();
+  const signOutEverywhere = useSignOutEverywhere();
   const { identity } = session;
   const account = identity.accountAlias ? `${identity.accountAlias} (${identity.accountId})` : identity.accountId;
   return (
@@ -29,6 +31,7 @@ export function TopBar({ session }: { session: SignedInSession }) {
             { id: 'arn', text: identity.arn, disabled: true },
             { id: 'security-credentials', text: 'My security credentials', href: '/security-credentials' },
             { id: 'sign-out', text: 'Sign out' },
+            { id: 'sign-out-everywhere', text: 'Sign out of all sessions' },
           ],
           onItemFollow: (event) => {
             if (event.detail.href) {
@@ -37,11 +40,18 @@ export function TopBar({ session }: { session: SignedInSession }) {
             }
           },
           onItemClick: (event) => {
-            if (event.detail.id !== 'sign-out') return;
-            signOut.mutate(undefined, {
-              onSuccess: () => navigate('/signin?reason=signed-out', { replace: true }),
-              onError: (error) => notifyError('Sign-out failed', error),
-            });
+            if (event.detail.id === 'sign-out') {
+              signOut.mutate(undefined, {
+                onSuccess: () => navigate('/signin?reason=signed-out', { replace: true }),
+                onError: (error) => notifyError('Sign-out failed', error),
+              });
+            } else if (event.detail.id === 'sign-out-everywhere') {
+              // Every session of this principal, in any browser: the BFF ends them all, this one included.
+              signOutEverywhere.mutate(undefined, {
+                onSuccess: () => navigate('/signin?reason=signed-out-everywhere', { replace: true }),
+                onError: (error) => notifyError('Signing out of all sessions failed', error),
+              });
+            }
           },
         },
       ]}

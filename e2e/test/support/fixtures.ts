@@ -64,14 +64,17 @@ export const test = base.extend<{ pageProblems: string[] }>({
   baseURL: async ({}, use) => {
     await use(stack.baseUrl);
   },
-  // Every test fails on an uncaught error in the page or a Content-Security-Policy violation: the CSP must
-  // allow exactly what the SPA needs, and a console that throws is broken even when the text looks right.
+  // Every test fails on an uncaught error in the page, a Content-Security-Policy violation or a Permissions-Policy
+  // feature the browser does not know: the CSP must allow exactly what the SPA needs, the headers must be ones the
+  // browser reads, and a console that throws is broken even when the text looks right.
   pageProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+        // Chromium reports a Permissions-Policy feature it does not know as a warning: the header is then wrong.
+        if (/Permissions-Policy/i.test(message.text())) problems.push(`Permissions-Policy: ${message.text()}`);
       });
       await use(problems);
       expect(problems, 'errors in the page').toEqual([]);

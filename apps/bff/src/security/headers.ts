@@ -20,10 +20,11 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
 
 /**
  * Powerful browser features the console never uses, turned off for it and anything it could embed; the copy
- * buttons write to the clipboard, from the console's own origin only.
+ * buttons write to the clipboard, from the console's own origin only. Only features Chromium knows (it warns about
+ * any other, and the e2e suite fails on that warning).
  */
 export const PERMISSIONS_POLICY = [
-  'accelerometer=()', 'autoplay=()', 'bluetooth=()', 'camera=()', 'display-capture=()', 'geolocation=()',
+  'accelerometer=()', 'autoplay=()', 'camera=()', 'display-capture=()', 'geolocation=()',
   'gyroscope=()', 'hid=()', 'idle-detection=()', 'magnetometer=()', 'microphone=()', 'midi=()', 'payment=()',
   'publickey-credentials-get=()', 'screen-wake-lock=()', 'serial=()', 'usb=()', 'xr-spatial-tracking=()',
   'clipboard-read=()', 'clipboard-write=(self)',

@@ -43,6 +43,8 @@ describe('audit log', () => {
     ]);
     expect(entries[0]).toMatchObject({ callerArn: null, target: admin.accessKeyId });
     expect(entries[2]).toMatchObject({ callerArn: admin.arn, target: 'group/ok', httpStatus: 201 });
+    // Recorded at once with its caller, not counted with anonymous requests (the session is gone by then).
+    expect(entries[5]).toMatchObject({ callerArn: admin.arn, count: 1 });
     expect(entries[2]!.awsRequestId).toMatch(/^req-CreateGroup-/);
     expect(entries[3]!.awsRequestId).toBe(taken.body.error.requestId);
     expect(list.body.items.map((e: { operation: string }) => e.operation)).toEqual(['POST /api/groups', 'CreateGroup', 'CreateGroup', 'SignIn', 'SignIn']);

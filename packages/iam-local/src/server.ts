@@ -1,8 +1,9 @@
 // The embedded IAM/STS endpoint: opens (or creates) the account in a data directory, seeds it on first start,
 // and serves the AWS Query protocol over HTTP on 127.0.0.1. Usable in-process (BFF, tests) and by the CLI.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import { Authorizer } from './auth/authorizer.ts';
 import { databaseCredentials } from './auth/credentials.ts';
@@ -11,8 +12,8 @@ import { openDatabase } from './model/db.ts';
 import { purgeExpiredSessions } from './model/sts-sessions.ts';
 import { operations as defaultOperations } from './operations/index.ts';
 import type { AccountState, OperationTable } from './protocol/operation.ts';
-import { createPipeline, type CallLogEntry, type CallRequest } from './protocol/pipeline.ts';
-import { renderError } from './protocol/xml.ts';
+import { createRequestListener } from './protocol/http-handler.ts';
+import { createPipeline, type CallLogEntry } from './protocol/pipeline.ts';
 
 export type SeedKind = 'demo' | 'scale' | 'none';
 
@@ -73,42 +74,35 @@ function ensureCredentialsFile(state: AccountState, file: string): void {
   writeFileSync(file, profile('root', root), { mode: 0o600 });
 }
 
-function sourceIpOf(request: IncomingMessage): string {
-  const address = request.socket.remoteAddress ?? '127.0.0.1';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
+/** Opens the account of the data directory, creating and seeding it on first start. */
+async function openAccount(db: Database, options: IamServerOptions): Promise<{ account: ReturnType<typeof ensureAccount>; state: AccountState }> {
+  // Seeding happens on the first start of a data directory only; the demo account has a fixed id.
+  const seed = options.seed ?? 'demo';
+  const firstStart = getAccount(db) === undefined;
+  // The seeding module (src/seed) is loaded only for a first start that seeds, so other starts do not pay for it.
+  const seeder = firstStart && seed !== 'none' ? await import('./seed/index.ts') : undefined;
+  const accountId = options.accountId ?? (seed === 'demo' ? seeder?.DEMO_ACCOUNT_ID : undefined);
+  const account = ensureAccount(db, accountId ? { accountId } : {});
+  const state: AccountState = {
+    db,
+    accountId: account.accountId,
+    dataDir: options.dataDir,
+    ...(options.credentialReportGenerationMs ? { credentialReportGenerationMs: options.credentialReportGenerationMs } : {}),
+  };
+  if (account.created && seeder) {
+    if (seed === 'demo') await seeder.seedDemo(state);
+    else await seeder.seedScale(state, { users: options.users ?? 10_000 });
+  }
+  return { account, state };
 }
 
-function headersOf(request: IncomingMessage): Record<string, string | undefined> {
-  const headers: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
-  for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  return headers;
-}
-
-/** Reads the body up to `limit` bytes; undefined when it is larger (the caller answers 413 and drops the connection). */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      resolve(undefined);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    request.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
     });
-    request.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks));
-    });
-    request.on('error', reject);
   });
 }
 
@@ -117,27 +111,10 @@ export async function startIamServer(options: IamServerOptions): Promise<IamServ
   const newDataDir = !existsSync(databaseFile);
   const db = openDatabase(options.dataDir, options.warn ? { warn: options.warn } : {});
   const credentialsFile = join(options.dataDir, 'credentials');
-  let account: ReturnType<typeof ensureAccount>;
-  let state: AccountState;
+  let opened: Awaited<ReturnType<typeof openAccount>>;
   try {
-    // Seeding happens on the first start of a data directory only; the demo account has a fixed id.
-    const seed = options.seed ?? 'demo';
-    const firstStart = getAccount(db) === undefined;
-    // The seeding module (src/seed) is loaded only for a first start that seeds, so other starts do not pay for it.
-    const seeder = firstStart && seed !== 'none' ? await import('./seed/index.ts') : undefined;
-    const accountId = options.accountId ?? (seed === 'demo' ? seeder?.DEMO_ACCOUNT_ID : undefined);
-    account = ensureAccount(db, accountId ? { accountId } : {});
-    state = {
-      db,
-      accountId: account.accountId,
-      dataDir: options.dataDir,
-      ...(options.credentialReportGenerationMs ? { credentialReportGenerationMs: options.credentialReportGenerationMs } : {}),
-    };
-    if (account.created && seeder) {
-      if (seed === 'demo') await seeder.seedDemo(state);
-      else await seeder.seedScale(state, { users: options.users ?? 10_000 });
-    }
-    ensureCredentialsFile(state, credentialsFile);
+    opened = await openAccount(db, options);
+    ensureCredentialsFile(opened.state, credentialsFile);
   } catch (error) {
     db.close();
     // A first start that failed half-way (e.g. while seeding) leaves nothing behind, so the next start is a first
@@ -145,9 +122,9 @@ export async function startIamServer(options: IamServerOptions): Promise<IamServ
     if (newDataDir) for (const suffix of ['', '-wal', '-shm']) rmSync(`${databaseFile}${suffix}`, { force: true });
     throw error;
   }
+  const { account, state } = opened;
 
   const now = options.now ?? (() => new Date());
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   purgeExpiredSessions(db, now());
   const pipeline = createPipeline({
     state,
@@ -158,48 +135,11 @@ export async function startIamServer(options: IamServerOptions): Promise<IamServ
     ...(options.log ? { log: options.log } : {}),
   });
 
-  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request, maxBody);
-    if (body === undefined) {
-      const requestId = crypto.randomUUID();
-      response.writeHead(413, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, connection: 'close' });
-      response.end(renderError('iam', { type: 'Sender', code: 'RequestEntityTooLarge', message: `Request body must not exceed ${maxBody} bytes.` }, requestId));
-      request.resume();
-      response.on('finish', () => request.socket.destroySoon());
-      return;
-    }
-    const url = request.url ?? '/';
-    const q = url.indexOf('?');
-    const call: CallRequest = {
-      method: request.method ?? 'GET',
-      path: q < 0 ? url : url.slice(0, q),
-      query: q < 0 ? '' : url.slice(q + 1),
-      headers: headersOf(request),
-      body,
-      sourceIp: sourceIpOf(request),
-    };
-    const result = await pipeline(call);
-    response.writeHead(result.status, { ...result.headers, 'content-length': Buffer.byteLength(result.body) });
-    response.end(result.body);
-  }
-
-  const server = createServer({ keepAliveTimeout: 5000 }, (request, response) => {
-    serve(request, response).catch(() => {
-      // Only the socket can fail here (client gone); the pipeline itself never throws.
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  });
+  const server = createServer({ keepAliveTimeout: 5000 }, createRequestListener(pipeline, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const purgeTimer = setInterval(() => purgeExpiredSessions(db, now()), PURGE_INTERVAL_MS);
   purgeTimer.unref();
 

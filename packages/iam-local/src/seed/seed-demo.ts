@@ -183,125 +183,159 @@ export interface DemoSeedResult extends DemoIdentitiesFile {
 
 const DAY = 86_400_000;
 
+/** What every step of the seed writes with: the database, the account and the clock the ages count from. */
+interface SeedContext {
+  readonly db: AccountState['db'];
+  readonly accountId: string;
+  readonly now: Date;
+  /** The moment `days` days before now. */
+  ago(days: number): Date;
+}
+
 /** Seeds the demo account (the account must be new: only its root key exists). */
 export async function seedDemo(state: AccountState): Promise<DemoSeedResult> {
   const { db, accountId } = state;
   const now = new Date();
-  const ago = (days: number) => new Date(now.getTime() - days * DAY);
-
-  // Hashing is asynchronous, so it happens before the (synchronous) transaction. The demo passwords satisfy the
-  // demo password policy (test/seed-demo.test.ts checks it).
-  const hashes = new Map<string, string>();
-  for (const plan of USERS) {
-    if (plan.password) hashes.set(plan.name, await hashPassword(plan.password.text));
-  }
-
+  const ctx: SeedContext = { db, accountId, now, ago: (days) => new Date(now.getTime() - days * DAY) };
+  // Hashing is asynchronous, so it happens before the (synchronous) transaction.
+  const hashes = await hashDemoPasswords();
   const identities: DemoIdentity[] = [];
   const skippedPolicies: DemoSeedResult['skippedPolicies'] = [];
 
   db.transaction(() => {
-    setAccountCreateDate(db, ago(1000));
-    createAccountAlias(db, DEMO_ACCOUNT_ALIAS);
-    updatePasswordPolicy(db, PASSWORD_POLICY);
-    recordRootPasswordUse(db, ago(10));
-    const root = getAccount(db)?.rootAccessKey;
-    if (!root) throw new Error('The account has no active root access key to seed around');
-    setAccessKeyHistory(db, root.accessKeyId, { createDate: ago(500), lastUsed: { when: ago(10), service: 'iam', region: 'us-east-1' } });
-    identities.push({
-      id: 'root',
-      label: 'Root user',
-      kind: 'root',
-      description: 'The account root user: may do everything, and shows up in every audit as a risk.',
-      accessKeyId: root.accessKeyId,
-      secretAccessKey: root.secretAccessKey,
-    });
-
-    const policyArns = new Map<string, string>();
-    for (const policy of CUSTOMER_POLICIES) {
-      try {
-        const document = seedPolicyDocument(policy.file, accountId);
-        const created = createPolicy(db, accountId, { name: policy.name, path: '/', document, description: policy.description }, ago(365));
-        policyArns.set(policy.name, created.arn);
-      } catch (error) {
-        if (!(error instanceof IamError)) throw error;
-        skippedPolicies.push({ name: policy.name, reason: error.message });
-      }
-    }
-    const arnOf = (name: string) => {
-      if (name.startsWith('arn:')) return name;
-      const arn = policyArns.get(name);
-      if (!arn) throw new Error(`demo policy ${name} was not created`);
-      return arn;
-    };
-
-    for (const group of GROUPS) {
-      const created = createGroup(db, { name: group.name, path: group.path ?? '/' }, ago(500));
-      for (const policy of group.policies) attachPolicy(db, { type: 'group', id: created.id }, arnOf(policy));
-    }
-
+    identities.push(seedAccount(ctx));
+    const arnOf = seedCustomerPolicies(ctx, skippedPolicies);
+    seedGroups(ctx, arnOf);
     for (const plan of USERS) {
-      const user = createUser(db, { name: plan.name, path: plan.path ?? '/', tags: plan.tags ?? [] }, ago(plan.ageDays));
-      for (const group of plan.groups ?? []) addUserToGroup(db, group, user.name);
-      for (const policy of plan.policies ?? []) attachPolicy(db, { type: 'user', id: user.id }, arnOf(policy));
-      if (plan.boundary) setUserBoundary(db, user.name, arnOf(plan.boundary));
-      seedPassword(plan, user);
-      const mfa = seedMfa(plan, user);
-      const keys = (plan.keys ?? []).map((key) => seedKey(user, key));
-      if (plan.identity && keys[0]) {
-        identities.push({
-          ...plan.identity,
-          userName: user.name,
-          accessKeyId: keys[0].accessKeyId,
-          secretAccessKey: keys[0].secretAccessKey,
-          ...(mfa ? { mfa } : {}),
-          ...(plan.password ? { password: plan.password.text } : {}),
-        });
-      }
+      const identity = seedUser(ctx, plan, hashes.get(plan.name), arnOf);
+      if (identity) identities.push(identity);
     }
-
-    for (const plan of ROLES) {
-      const role = createRole(
-        db,
-        {
-          name: plan.name,
-          path: '/',
-          assumeRolePolicy: seedPolicyDocument(TRUST_POLICY_FILES[plan.trust], accountId),
-          description: plan.description,
-          maxSessionDuration: plan.maxSessionDuration,
-        },
-        ago(180),
-      );
-      for (const policy of plan.policies) attachPolicy(db, { type: 'role', id: role.id }, arnOf(policy));
-    }
+    seedRoles(ctx, arnOf);
   })();
-
-  function seedPassword(plan: UserPlan, user: User): void {
-    const hash = hashes.get(plan.name);
-    if (!plan.password || !hash) return;
-    insertLoginProfileHash(db, user.id, hash, { created: ago(plan.password.changedDaysAgo), resetRequired: plan.password.resetRequired ?? false });
-    setLoginProfileDates(db, user.id, { created: ago(Math.min(plan.ageDays, plan.password.changedDaysAgo + 30)), changed: ago(plan.password.changedDaysAgo) });
-    if (plan.password.lastUsedDaysAgo !== undefined) recordPasswordUse(db, user.id, ago(plan.password.lastUsedDaysAgo));
-  }
-
-  function seedMfa(plan: UserPlan, user: User): DemoIdentity['mfa'] {
-    if (plan.mfaEnabledDaysAgo === undefined) return undefined;
-    const device = registerVirtualMfaDevice(db, { name: user.name, path: '/', now: ago(plan.mfaEnabledDaysAgo) });
-    assignMfaDevice(db, userOwner(user), device.serialNumber, ago(plan.mfaEnabledDaysAgo));
-    return { serialNumber: device.serialNumber, base32Seed: device.base32Seed };
-  }
-
-  function seedKey(user: User, plan: KeyPlan): NewAccessKey {
-    const owner = userOwner(user);
-    const key = createAccessKey(db, owner, { now: ago(plan.ageDays) });
-    if (plan.status === 'Inactive') updateAccessKeyStatus(db, owner, key.accessKeyId, 'Inactive');
-    if (plan.lastUsed) {
-      const { daysAgo, service, region } = plan.lastUsed;
-      setAccessKeyHistory(db, key.accessKeyId, { lastUsed: { when: new Date(now.getTime() - daysAgo * DAY - 3_600_000), service, region } });
-    }
-    return key;
-  }
 
   const file: DemoIdentitiesFile = { accountId, accountAlias: DEMO_ACCOUNT_ALIAS, identities };
   const files = writeDemoIdentities(state.dataDir, file);
   return { ...file, files, skippedPolicies };
+}
+
+/** Password hashes by user name. The demo passwords satisfy the demo password policy (test/seed.test.ts checks it). */
+async function hashDemoPasswords(): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const plan of USERS) {
+    if (plan.password) hashes.set(plan.name, await hashPassword(plan.password.text));
+  }
+  return hashes;
+}
+
+/** The account's age, alias, password policy and root user history; answers the root user's demo identity. */
+function seedAccount({ db, ago }: SeedContext): DemoIdentity {
+  setAccountCreateDate(db, ago(1000));
+  createAccountAlias(db, DEMO_ACCOUNT_ALIAS);
+  updatePasswordPolicy(db, PASSWORD_POLICY);
+  recordRootPasswordUse(db, ago(10));
+  const root = getAccount(db)?.rootAccessKey;
+  if (!root) throw new Error('The account has no active root access key to seed around');
+  setAccessKeyHistory(db, root.accessKeyId, { createDate: ago(500), lastUsed: { when: ago(10), service: 'iam', region: 'us-east-1' } });
+  return {
+    id: 'root',
+    label: 'Root user',
+    kind: 'root',
+    description: 'The account root user: may do everything, and shows up in every audit as a risk.',
+    accessKeyId: root.accessKeyId,
+    secretAccessKey: root.secretAccessKey,
+  };
+}
+
+/**
+ * Creates the customer managed policies, recording those IAM refuses in `skipped`; answers the ARN of a policy
+ * by its demo name (an ARN passes through).
+ */
+function seedCustomerPolicies({ db, accountId, ago }: SeedContext, skipped: DemoSeedResult['skippedPolicies']): (name: string) => string {
+  const policyArns = new Map<string, string>();
+  for (const policy of CUSTOMER_POLICIES) {
+    try {
+      const document = seedPolicyDocument(policy.file, accountId);
+      const created = createPolicy(db, accountId, { name: policy.name, path: '/', document, description: policy.description }, ago(365));
+      policyArns.set(policy.name, created.arn);
+    } catch (error) {
+      if (!(error instanceof IamError)) throw error;
+      skipped.push({ name: policy.name, reason: error.message });
+    }
+  }
+  return (name) => {
+    if (name.startsWith('arn:')) return name;
+    const arn = policyArns.get(name);
+    if (!arn) throw new Error(`demo policy ${name} was not created`);
+    return arn;
+  };
+}
+
+function seedGroups({ db, ago }: SeedContext, arnOf: (name: string) => string): void {
+  for (const group of GROUPS) {
+    const created = createGroup(db, { name: group.name, path: group.path ?? '/' }, ago(500));
+    for (const policy of group.policies) attachPolicy(db, { type: 'group', id: created.id }, arnOf(policy));
+  }
+}
+
+/** One user with its groups, policies, boundary, password, MFA device and keys; answers its demo identity, if any. */
+function seedUser(ctx: SeedContext, plan: UserPlan, passwordHash: string | undefined, arnOf: (name: string) => string): DemoIdentity | undefined {
+  const { db, ago } = ctx;
+  const user = createUser(db, { name: plan.name, path: plan.path ?? '/', tags: plan.tags ?? [] }, ago(plan.ageDays));
+  for (const group of plan.groups ?? []) addUserToGroup(db, group, user.name);
+  for (const policy of plan.policies ?? []) attachPolicy(db, { type: 'user', id: user.id }, arnOf(policy));
+  if (plan.boundary) setUserBoundary(db, user.name, arnOf(plan.boundary));
+  seedPassword(ctx, plan, user, passwordHash);
+  const mfa = seedMfa(ctx, plan, user);
+  const keys = (plan.keys ?? []).map((key) => seedKey(ctx, user, key));
+  if (!plan.identity || !keys[0]) return undefined;
+  return {
+    ...plan.identity,
+    userName: user.name,
+    accessKeyId: keys[0].accessKeyId,
+    secretAccessKey: keys[0].secretAccessKey,
+    ...(mfa ? { mfa } : {}),
+    ...(plan.password ? { password: plan.password.text } : {}),
+  };
+}
+
+function seedPassword({ db, ago }: SeedContext, plan: UserPlan, user: User, hash: string | undefined): void {
+  if (!plan.password || !hash) return;
+  insertLoginProfileHash(db, user.id, hash, { created: ago(plan.password.changedDaysAgo), resetRequired: plan.password.resetRequired ?? false });
+  setLoginProfileDates(db, user.id, { created: ago(Math.min(plan.ageDays, plan.password.changedDaysAgo + 30)), changed: ago(plan.password.changedDaysAgo) });
+  if (plan.password.lastUsedDaysAgo !== undefined) recordPasswordUse(db, user.id, ago(plan.password.lastUsedDaysAgo));
+}
+
+function seedMfa({ db, ago }: SeedContext, plan: UserPlan, user: User): DemoIdentity['mfa'] {
+  if (plan.mfaEnabledDaysAgo === undefined) return undefined;
+  const device = registerVirtualMfaDevice(db, { name: user.name, path: '/', now: ago(plan.mfaEnabledDaysAgo) });
+  assignMfaDevice(db, userOwner(user), device.serialNumber, ago(plan.mfaEnabledDaysAgo));
+  return { serialNumber: device.serialNumber, base32Seed: device.base32Seed };
+}
+
+function seedKey({ db, now, ago }: SeedContext, user: User, plan: KeyPlan): NewAccessKey {
+  const owner = userOwner(user);
+  const key = createAccessKey(db, owner, { now: ago(plan.ageDays) });
+  if (plan.status === 'Inactive') updateAccessKeyStatus(db, owner, key.accessKeyId, 'Inactive');
+  if (plan.lastUsed) {
+    const { daysAgo, service, region } = plan.lastUsed;
+    setAccessKeyHistory(db, key.accessKeyId, { lastUsed: { when: new Date(now.getTime() - daysAgo * DAY - 3_600_000), service, region } });
+  }
+  return key;
+}
+
+function seedRoles({ db, accountId, ago }: SeedContext, arnOf: (name: string) => string): void {
+  for (const plan of ROLES) {
+    const role = createRole(
+      db,
+      {
+        name: plan.name,
+        path: '/',
+        assumeRolePolicy: seedPolicyDocument(TRUST_POLICY_FILES[plan.trust], accountId),
+        description: plan.description,
+        maxSessionDuration: plan.maxSessionDuration,
+      },
+      ago(180),
+    );
+    for (const policy of plan.policies) attachPolicy(db, { type: 'role', id: role.id }, arnOf(policy));
+  }
 }

@@ -1,4 +1,4 @@
-// Decisions per second for a 6 KB identity policy plus a permissions boundary (issue 3 target: >= 20,000/s),
+// Decisions per second for a 6 KB identity policy plus a permissions boundary (target: >= 20,000/s),
 // with @cloud-copilot/iam-simulate (dev-only, AGPL) deciding the same requests as a peer.
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import { compilePolicy, evaluate, type AuthorizationRequest } from '../src/evaluate/evaluate.ts';

@@ -1,4 +1,4 @@
-// Validation speed (issue 3 targets): a ~6 KB policy, median <= 5 ms; 1 MB of garbage, findings in < 100 ms.
+// Validation speed against its targets: a ~6 KB policy, median <= 5 ms; 1 MB of garbage, findings in < 100 ms.
 // JSON.parse of the same text runs in the same process as the baseline.
 import { loadCatalogSync } from '../src/catalog/load-node.ts';
 import { measurePolicySize } from '../src/source/policy-size.ts';

@@ -31,6 +31,8 @@ import { switchRoleRouter } from './routes/switch-role.ts';
 import { describeSession } from './session/describe-session.ts';
 import type { RecentRoles } from './session/recent-roles.ts';
 import { accountRouter } from './routes/account.ts';
+import { credentialReportRouter } from './routes/credential-report.ts';
+import { auditBundleRouter, authorizationDetailsRouter } from './routes/evidence.ts';
 import { usersRouter } from './routes/users.ts';
 import { groupsRouter } from './routes/groups.ts';
 import { rolesRouter } from './routes/roles.ts';
@@ -141,6 +143,9 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   api.use('/roles', rolesRouter());
   api.use('/policies', policiesRouter());
   api.use('/audit-log', auditRouter(deps.auditLog));
+  api.use('/credential-report', credentialReportRouter());
+  api.use('/authorization-details', authorizationDetailsRouter());
+  api.use('/audit-bundle', auditBundleRouter(deps.auditLog));
   api.use('/me', meRouter({ cipher: deps.cipher, makeClients: deps.makeClients, sessionClients }));
   // A switch answers with the session, as GET /api/session would.
   const sessionView = {

@@ -28,4 +28,11 @@ describe('expectAnswer', () => {
     expect(() => expectAnswer('GET', '/api/secret-route', json(200, {}))).toThrow(/the API contract has no such route/);
     expect(() => expectAnswer('GET', '/api/users', json(404, { error: { message: 'API route GET /api/users was not found.', code: 'NotFound', status: 404 } }))).toThrow(/the contract has the route, the app does not/);
   });
+
+  it('takes a download with a listed media type and an attachment name, and fails one without', () => {
+    const file = (type: string, disposition?: string) => ({ status: 200, body: {}, text: 'a,b', headers: { 'content-type': type, ...(disposition ? { 'content-disposition': disposition } : {}) } });
+    expect(() => expectAnswer('GET', '/api/audit-log/download', file('text/csv; charset=utf-8', 'attachment; filename="audit-log_x.csv"'))).not.toThrow();
+    expect(() => expectAnswer('GET', '/api/audit-log/download', file('text/html', 'attachment; filename="x.csv"'))).toThrow(/Content-Type text\/html; the contract says text\/csv or application\/json/);
+    expect(() => expectAnswer('GET', '/api/credential-report/download', file('text/csv'))).toThrow(/without Content-Disposition/);
+  });
 });

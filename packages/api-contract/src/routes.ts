@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import * as account from './account.ts';
 import * as audit from './audit.ts';
+import * as credentialReport from './credential-report.ts';
 import { attachedPolicy, inlinePolicy, list, tag } from './fields.ts';
 import * as groups from './groups.ts';
 import * as me from './me.ts';
@@ -25,6 +26,8 @@ export interface Route {
   answer?: z.ZodType;
   /** Success statuses; default 200 with an answer, 204 without. */
   status?: readonly number[];
+  /** A download: the answer is a file (`Content-Disposition: attachment`) of one of these media types, not JSON. */
+  file?: readonly string[];
 }
 
 const created = [201] as const;
@@ -135,7 +138,13 @@ export const routes = {
   'PUT /api/policies/:policyArn/default-version': { params: policies.policyParams, body: policies.setDefaultVersionRequest },
   'DELETE /api/policies/:policyArn/versions/:versionId': { params: policies.policyVersionParams },
 
-  'GET /api/audit-log': { query: audit.auditQuery, answer: list(audit.auditEntry) },
+  'POST /api/credential-report': { answer: credentialReport.generateReportAnswer },
+  'GET /api/credential-report': { answer: credentialReport.credentialReportAnswer },
+  'GET /api/credential-report/download': { file: ['text/csv'] },
+  'GET /api/authorization-details/download': { file: ['application/json'] },
+  'GET /api/audit-log': { query: audit.auditQuery, answer: audit.auditPage },
+  'GET /api/audit-log/download': { query: audit.auditDownloadQuery, file: ['text/csv', 'application/json'] },
+  'GET /api/audit-bundle': { file: ['application/zip'] },
 } satisfies Record<`${Method} /api${string}`, Route>;
 
 export type RouteKey = keyof typeof routes;

@@ -2,6 +2,7 @@
 // the database itself refuse any UPDATE or DELETE of an entry. Every stored field has a length bound, so no
 // request can make one entry large.
 import Database from 'better-sqlite3';
+import type { AuditFilters } from '@iam-console/api-contract/audit.ts';
 
 export interface AuditEntryInput {
   time: string;
@@ -60,10 +61,47 @@ CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 `;
 
+export interface AuditListOptions extends AuditFilters {
+  limit: number;
+  /** An entry id: only older entries (keyset paging, newest first). */
+  before?: number | undefined;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  /** The `before` of the next page, when older entries match. */
+  nextBefore?: number;
+}
+
+function toEntry(row: Row): AuditEntry {
+  return {
+    id: row.id,
+    time: row.time,
+    callerArn: row.caller_arn,
+    operation: row.operation,
+    target: row.target,
+    result: row.result,
+    ...(row.error_code ? { errorCode: row.error_code } : {}),
+    ...(row.aws_request_id ? { awsRequestId: row.aws_request_id } : {}),
+    httpStatus: row.http_status,
+    count: row.count,
+  };
+}
+
+// One condition per filter; a query holds only those given (times are stored as toISOString, so they compare as text).
+const CONDITIONS = {
+  from: 'time >= @from',
+  to: 'time < @to',
+  caller: 'instr(lower(caller_arn), lower(@caller)) > 0',
+  operation: 'instr(lower(operation), lower(@operation)) > 0',
+  result: 'result = @result',
+} as const satisfies Record<keyof AuditFilters, string>;
+const FILTER_NAMES = Object.keys(CONDITIONS) as (keyof AuditFilters)[];
+
 export class AuditLog {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement;
-  readonly #page: Database.Statement<[number, number], Row>;
+  readonly #pages = new Map<string, Database.Statement<[Record<string, unknown>], Row>>();
   readonly #beforeClose: (() => void)[] = [];
 
   constructor(file: string) {
@@ -77,7 +115,6 @@ export class AuditLog {
       `INSERT INTO audit_log (time, caller_arn, operation, target, result, error_code, aws_request_id, http_status, count)
        VALUES (@time, @callerArn, @operation, @target, @result, @errorCode, @awsRequestId, @httpStatus, @count)`,
     );
-    this.#page = this.#db.prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
   }
 
   append(entry: AuditEntryInput): number {
@@ -101,20 +138,38 @@ export class AuditLog {
     this.#beforeClose.push(flush);
   }
 
-  /** Newest first; `before` is an entry id for paging back. */
-  list(options: { limit: number; before?: number | undefined }): AuditEntry[] {
-    return this.#page.all(options.before ?? Number.MAX_SAFE_INTEGER, options.limit).map((row) => ({
-      id: row.id,
-      time: row.time,
-      callerArn: row.caller_arn,
-      operation: row.operation,
-      target: row.target,
-      result: row.result,
-      ...(row.error_code ? { errorCode: row.error_code } : {}),
-      ...(row.aws_request_id ? { awsRequestId: row.aws_request_id } : {}),
-      httpStatus: row.http_status,
-      count: row.count,
-    }));
+  /** The entries matching the filters, newest first; `before` is an entry id for paging back. */
+  list(options: AuditListOptions): AuditEntry[] {
+    const used = FILTER_NAMES.filter((name) => options[name] !== undefined);
+    const key = used.join(',');
+    let statement = this.#pages.get(key);
+    if (!statement) {
+      const where = ['id < @before', ...used.map((name) => CONDITIONS[name])].join(' AND ');
+      statement = this.#db.prepare<[Record<string, unknown>], Row>(`SELECT * FROM audit_log WHERE ${where} ORDER BY id DESC LIMIT @limit`);
+      this.#pages.set(key, statement);
+    }
+    const values: Record<string, unknown> = { before: options.before ?? Number.MAX_SAFE_INTEGER, limit: options.limit };
+    for (const name of used) values[name] = name === 'from' || name === 'to' ? new Date(options[name] as string).toISOString() : options[name];
+    return statement.all(values).map(toEntry);
+  }
+
+  /** One page of `list`, with the `before` of the next when there is one. */
+  page(options: AuditListOptions): AuditPage {
+    const items = this.list({ ...options, limit: options.limit + 1 });
+    if (items.length <= options.limit) return { items };
+    items.length = options.limit;
+    return { items, nextBefore: items[options.limit - 1]!.id };
+  }
+
+  /** Every matching entry, newest first, a page at a time (for downloads that stream). */
+  *entries(filters: AuditFilters, pageSize = 1000): Generator<AuditEntry[]> {
+    let before: number | undefined;
+    for (;;) {
+      const items = this.list({ ...filters, limit: pageSize, before });
+      if (items.length > 0) yield items;
+      if (items.length < pageSize) return;
+      before = items[items.length - 1]!.id;
+    }
   }
 
   close(): void {

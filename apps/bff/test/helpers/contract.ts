@@ -8,6 +8,7 @@ export interface SeenAnswer {
   status: number;
   body: unknown;
   text: string;
+  headers?: Record<string, string | undefined>;
 }
 
 const isRouteNotFound = (answer: SeenAnswer) =>
@@ -29,8 +30,14 @@ export function expectAnswer(method: string, url: string, answer: SeenAnswer): v
     return;
   }
   const { route } = matched;
-  const statuses = route.status ?? [route.answer ? 200 : 204];
+  const statuses = route.status ?? [route.answer || route.file ? 200 : 204];
   if (!statuses.includes(answer.status)) throw new Error(`${where}; the contract says ${statuses.join(' or ')}`);
+  if (route.file) {
+    const type = answer.headers?.['content-type']?.split(';')[0] ?? '';
+    if (!route.file.includes(type)) throw new Error(`${where} with Content-Type ${type}; the contract says ${route.file.join(' or ')}`);
+    if (!/^attachment; filename="[^"]+"$/.test(answer.headers?.['content-disposition'] ?? '')) throw new Error(`${where} without Content-Disposition: attachment and a file name`);
+    return;
+  }
   if (!route.answer) {
     if (answer.text !== '') throw new Error(`${where} with a body, where the contract has none: ${answer.text}`);
     return;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { startIamServer } from '@iam-console/iam-local/server.ts';
-import type { SeedKind } from '@iam-console/iam-local/server.ts';
+import type { IamServerOptions, SeedKind } from '@iam-console/iam-local/server.ts';
 import { createAwsClientFactory } from '../../src/aws/clients.ts';
 import type { AwsClientFactory } from '../../src/aws/clients.ts';
 
@@ -18,6 +18,8 @@ export interface Endpoint {
   url: string;
   accountId: string;
   dataDir: string;
+  /** The AWS shared credentials file the seed wrote (a `root` profile, and one per seeded identity). */
+  credentialsFile: string;
   rootKeys: Keys;
   makeClients: AwsClientFactory;
   iamAs(keys: Keys): IAMClient;
@@ -35,15 +37,16 @@ export function readProfile(file: string, name: string): Keys {
   return { accessKeyId, secretAccessKey };
 }
 
-export async function startEndpoint(seed: SeedKind = 'none'): Promise<Endpoint> {
+export async function startEndpoint(seed: SeedKind = 'none', options: Partial<IamServerOptions> = {}): Promise<Endpoint> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bff-iam-local-'));
-  const server = await startIamServer({ dataDir, port: 0, seed });
+  const server = await startIamServer({ ...options, dataDir, port: 0, seed });
   const rootKeys = readProfile(server.credentialsFile, 'root');
   const clients: IAMClient[] = [];
   return {
     url: server.url,
     accountId: server.accountId,
     dataDir,
+    credentialsFile: server.credentialsFile,
     rootKeys,
     makeClients: createAwsClientFactory({ region: 'us-east-1', iamEndpoint: server.url, stsEndpoint: server.url }),
     iamAs(keys) {

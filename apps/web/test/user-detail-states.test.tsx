@@ -129,6 +129,7 @@ describe('user detail page states', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Set console password' }));
     const dialog = await screen.findByRole('dialog', { name: 'Set console password' });
     expect(within(dialog).queryByText('Enable console access')).toBeNull();
+    expect(within(dialog).queryByText(/create the user/)).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Set password' }));
     expect(await within(dialog).findByText('You do not have permission to set the console password')).toBeTruthy();
     expect(within(dialog).getByText(/^You lack iam:GetLoginProfile on arn:aws:iam::123456789012:user\/bob/)).toBeTruthy();

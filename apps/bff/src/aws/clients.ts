@@ -71,7 +71,21 @@ function sdkCredentials(c: AwsCredentials): AwsCredentials {
   return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) };
 }
 
+/** The regions of the aws partition (the SDK's partition data spells them this way); not cn-, us-gov-, iso regions. */
+const AWS_PARTITION_REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/;
+
+/**
+ * The region IAM requests are signed for. IAM is global: in the aws partition "IAM calls are always made to the
+ * us-east-1 Region" (IAM User Guide, "AWS global condition context keys", aws:RequestedRegion), and an IAM
+ * endpoint refuses a signature scoped to another region. Only STS is regional. In other partitions the SDK finds
+ * IAM's endpoint and signing region from the configured region, so that stays.
+ */
+export function iamSigningRegion(region: string): string {
+  return AWS_PARTITION_REGION.test(region) ? 'us-east-1' : region;
+}
+
 export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactory {
+  const iamRegion = iamSigningRegion(endpoints.region);
   // Clients are per session, connections are not: keep-alive agents (which hold no credentials) are
   // shared so no session pays a new TCP/TLS handshake.
   const requestHandler = {
@@ -82,7 +96,7 @@ export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactor
     const common = { region: endpoints.region, requestHandler, ...FIXED_CLIENT_SETTINGS, ...(credentials ? { credentials: sdkCredentials(credentials) } : {}) };
     // At the deserialize step, ahead of the SDK's deserializer: every attempt's parsed output or error passes here.
     const idOptions = { step: 'deserialize' as const, priority: 'high' as const, name: 'iamConsoleRequestIds' };
-    const iam = new IAMClient({ ...common, ...(endpoints.iamEndpoint ? { endpoint: endpoints.iamEndpoint } : {}) });
+    const iam = new IAMClient({ ...common, region: iamRegion, ...(endpoints.iamEndpoint ? { endpoint: endpoints.iamEndpoint } : {}) });
     if (onRequestId) iam.middlewareStack.add(requestIdRecorder(onRequestId), idOptions);
     // Most requests call IAM only: the STS client is built on first use (building one costs ~70 µs).
     let sts: STSClient | undefined;

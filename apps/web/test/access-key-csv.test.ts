@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { accessKeyCsv, accessKeyCsvFileName, downloadAccessKeyCsv } from '../src/features/users/components/access-key-csv.ts';
+import { accessKeyCsv, accessKeyCsvFileName, downloadAccessKeyCsv } from '../src/components/access-keys/access-key-csv.ts';
 
 const key = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 

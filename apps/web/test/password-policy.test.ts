@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePasswordPolicy, generatePassword, passwordViolations, PASSWORD_SYMBOLS } from '../src/utils/password-policy.ts';
+import { describePasswordPolicy, generatePassword, passwordChecks, passwordViolations, PASSWORD_SYMBOLS } from '../src/utils/password-policy.ts';
 
 describe('password policy helpers', () => {
   it('describes the IAM default when the account has no policy', () => {
@@ -35,5 +35,31 @@ describe('password policy helpers', () => {
     }
     expect(generatePassword(null)).toHaveLength(16);
     expect([...generatePassword(null)].every((char) => /[A-Za-z0-9]/.test(char) || PASSWORD_SYMBOLS.includes(char))).toBe(true);
+  });
+});
+
+describe('the change-password checklist', () => {
+  const demoPolicy = { MinimumPasswordLength: 12, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, RequireNumbers: true, RequireSymbols: true };
+
+  it('ticks each rule of the account policy off as the password grows', () => {
+    const unmet = (password: string) => passwordChecks(password, demoPolicy).filter((c) => !c.met).map((c) => c.rule);
+    expect(passwordChecks('', demoPolicy).map((c) => c.rule)).toEqual(['At least 12 characters', 'An uppercase letter', 'A lowercase letter', 'A number', 'A non-alphanumeric character']);
+    expect(unmet('abc')).toEqual(['At least 12 characters', 'An uppercase letter', 'A number', 'A non-alphanumeric character']);
+    expect(unmet('Abc1')).toEqual(['At least 12 characters', 'A non-alphanumeric character']);
+    expect(unmet('Abc1!defghij')).toEqual([]);
+  });
+
+  it('checks IAM’s default when the account has no policy, and names an over-long password', () => {
+    expect(passwordChecks('Abcdefg1', null)).toEqual([
+      { rule: 'At least 8 characters', met: true },
+      { rule: 'At least three of: uppercase, lowercase, numbers, non-alphanumeric characters', met: true },
+    ]);
+    expect(passwordChecks('abcdefgh', null)[1]).toEqual({ rule: 'At least three of: uppercase, lowercase, numbers, non-alphanumeric characters', met: false });
+    expect(passwordChecks(`Aa1!${'x'.repeat(125)}`, demoPolicy).find((c) => !c.met)?.rule).toBe('At most 128 characters');
+  });
+
+  it('counts only the symbols IAM accepts', () => {
+    expect(passwordChecks('Abcdefghij1§', demoPolicy).find((c) => c.rule === 'A non-alphanumeric character')?.met).toBe(false);
+    expect(passwordChecks(`Abcdefghij1${PASSWORD_SYMBOLS[0]}`, demoPolicy).every((c) => c.met)).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ const PolicyDetailRoute = lazy(() => import('./routes/policy-detail.tsx'));
 const CreatePolicyRoute = lazy(() => import('./routes/create-policy.tsx'));
 const AccountSettingsRoute = lazy(() => import('./routes/account-settings.tsx'));
 const ComingSoonRoute = lazy(() => import('./routes/coming-soon.tsx'));
+const SecurityCredentialsRoute = lazy(() => import('./routes/security-credentials.tsx'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.tsx'));
 
 const crumb = (build: Crumb['build']) => ({ crumb: { build } satisfies Crumb });
@@ -129,7 +130,7 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'security-credentials',
-              element: <ComingSoonRoute page="security-credentials" />,
+              element: <SecurityCredentialsRoute />,
               handle: crumb(() => ({ text: 'My security credentials', href: '/security-credentials' })),
             },
             { path: '*', element: <NotFoundRoute />, handle: crumb(() => ({ text: 'Not found', href: '#' })) },

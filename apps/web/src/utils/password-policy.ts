@@ -44,12 +44,18 @@ export function describePasswordPolicy(policy: PasswordPolicy | null): string[] 
   return lines;
 }
 
-/** Reasons `password` breaks `policy` (empty when it complies). IAM itself has the last word. */
-export function passwordViolations(password: string, policy: PasswordPolicy | null): string[] {
-  const problems: string[] = [];
+/** One rule of the policy and whether `password` meets it: what the change-password form ticks off as the person types. */
+export interface PasswordCheck {
+  rule: string;
+  met: boolean;
+}
+
+/** Every rule `policy` (or IAM's default, for null) sets, checked against `password`. IAM itself has the last word. */
+export function passwordChecks(password: string, policy: PasswordPolicy | null): PasswordCheck[] {
   const min = policy ? (policy.MinimumPasswordLength ?? 8) : 8;
-  if (password.length < min) problems.push(`At least ${min} characters`);
-  if (password.length > 128) problems.push('At most 128 characters');
+  const checks: PasswordCheck[] = [{ rule: `At least ${min} characters`, met: password.length >= min }];
+  // Only said when broken: no one needs to be told their password is short enough.
+  if (password.length > 128) checks.push({ rule: 'At most 128 characters', met: false });
   const has = {
     upper: /[A-Z]/.test(password),
     lower: /[a-z]/.test(password),
@@ -57,16 +63,19 @@ export function passwordViolations(password: string, policy: PasswordPolicy | nu
     symbol: [...password].some((char) => PASSWORD_SYMBOLS.includes(char)),
   };
   if (!policy) {
-    if (Object.values(has).filter(Boolean).length < 3) {
-      problems.push('At least three of: uppercase, lowercase, numbers, non-alphanumeric characters');
-    }
-    return problems;
+    checks.push({ rule: 'At least three of: uppercase, lowercase, numbers, non-alphanumeric characters', met: Object.values(has).filter(Boolean).length >= 3 });
+    return checks;
   }
-  if (policy.RequireUppercaseCharacters && !has.upper) problems.push('An uppercase letter');
-  if (policy.RequireLowercaseCharacters && !has.lower) problems.push('A lowercase letter');
-  if (policy.RequireNumbers && !has.digit) problems.push('A number');
-  if (policy.RequireSymbols && !has.symbol) problems.push('A non-alphanumeric character');
-  return problems;
+  if (policy.RequireUppercaseCharacters) checks.push({ rule: 'An uppercase letter', met: has.upper });
+  if (policy.RequireLowercaseCharacters) checks.push({ rule: 'A lowercase letter', met: has.lower });
+  if (policy.RequireNumbers) checks.push({ rule: 'A number', met: has.digit });
+  if (policy.RequireSymbols) checks.push({ rule: 'A non-alphanumeric character', met: has.symbol });
+  return checks;
+}
+
+/** Reasons `password` breaks `policy` (empty when it complies). */
+export function passwordViolations(password: string, policy: PasswordPolicy | null): string[] {
+  return passwordChecks(password, policy).filter((check) => !check.met).map((check) => check.rule);
 }
 
 function cryptoRandom(size: number): number {

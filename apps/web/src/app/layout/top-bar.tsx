@@ -29,7 +29,7 @@ export function TopBar({ session }: { session: SignedInSession }) {
           iconName: 'user-profile',
           items: [
             { id: 'arn', text: identity.arn, disabled: true },
-            { id: 'security-credentials', text: 'My security credentials', href: '/security-credentials' },
+            { id: 'security-credentials', text: 'Security credentials', href: '/security-credentials' },
             { id: 'sign-out', text: 'Sign out' },
             { id: 'sign-out-everywhere', text: 'Sign out of all sessions' },
           ],

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import type { NewAccessKey } from '../api/users.ts';
+import type { NewAccessKey } from '@iam-console/api-contract/users.ts';
 
 /** The header row of the AWS console's `<user>_accessKeys.csv`. */
 export const ACCESS_KEY_CSV_COLUMNS = ['Access key ID', 'Secret access key'] as const;

@@ -107,3 +107,17 @@ export function useSignOut() {
     },
   });
 }
+
+/** Turns a session signed in without MFA into an MFA session with a fresh code (POST /api/session/mfa). */
+export function useUpgradeToMfaSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: { serialNumber: string; tokenCode: string }) => api.post<SignedInSession>('/session/mfa', request),
+    onSuccess: async (session) => {
+      // A new session id, a new CSRF token; what IAM refused before may now be allowed.
+      api.setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionKeys.current(), session);
+      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
+    },
+  });
+}

@@ -13,7 +13,7 @@ test('the wizard refuses a name with a space and a name over 64 characters, with
 
   await name.fill('bad name');
   await next.click();
-  await expect(page.getByText('The user name can contain only letters, digits and + = , . @ - _').first()).toBeVisible();
+  await expect(page.getByText('The user name can contain only A-Z, a-z, 0-9 and + = , . @ - _.').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Specify user details' })).toBeVisible();
   await screenshot(page, 'wizard-invalid-name');
 

@@ -24,7 +24,7 @@ const TAGGING = 'IAM User Guide, "Tagging IAM resources"';
 // PutUserPolicy PolicyName: "upper and lowercase alphanumeric characters with no spaces. You can also include any
 // of the following characters: _+=,.@-".
 const NAME_PATTERN = /^[\w+=,.@-]+$/;
-const NAME_ALLOWED = 'can contain only upper and lowercase alphanumeric characters (no spaces) and _+=,.@-';
+const NAME_ALLOWED = 'can contain only A-Z, a-z, 0-9 and + = , . @ - _';
 
 const nameRule = (what: string, max: number, parameter: string): TextRule => ({
   what, min: 1, max, pattern: NAME_PATTERN, allowed: NAME_ALLOWED,

@@ -6,12 +6,11 @@ import {
   paginateListEntitiesForPolicy, paginateListPolicies, paginateListPolicyVersions,
 } from '@aws-sdk/client-iam';
 import type { IAMClient, ListEntitiesForPolicyCommandOutput, Policy, PolicyScopeType } from '@aws-sdk/client-iam';
+import { isAwsManagedPolicyArn } from '@iam-console/api-contract/arn.ts';
 import { detachPolicy } from './principal-policies.ts';
 import { collect, compact, decodePolicy, iso, pager, toTags } from './shape.ts';
 import type { ApiTag } from './shape.ts';
 import { runSteps } from './steps.ts';
-
-export const isAwsManaged = (arn: string) => /^arn:aws[\w-]*:iam::aws:policy\//.test(arn);
 
 export const policySummary = (p: Policy) =>
   compact({
@@ -26,7 +25,7 @@ export const policySummary = (p: Policy) =>
     description: p.Description || undefined,
     createDate: iso(p.CreateDate) ?? '',
     updateDate: iso(p.UpdateDate) ?? '',
-    awsManaged: isAwsManaged(p.Arn ?? ''),
+    awsManaged: isAwsManagedPolicyArn(p.Arn ?? ''),
   });
 
 export async function listPolicies(iam: IAMClient, scope: PolicyScopeType, onlyAttached: boolean) {

@@ -4,6 +4,7 @@ import {
   UpdateAssumeRolePolicyCommand, UpdateRoleCommand, paginateListInstanceProfilesForRole, paginateListRoles,
 } from '@aws-sdk/client-iam';
 import type { IAMClient, Role } from '@aws-sdk/client-iam';
+import { parseArn } from '@iam-console/api-contract/arn.ts';
 import { attachPolicy, attachedPolicies, detachPolicy, inlinePolicies, removeAllPolicies } from './principal-policies.ts';
 import { collect, compact, decodePolicy, fromTags, iso, listOrEmpty, pager, section, toTags } from './shape.ts';
 import type { ApiTag, Unavailable } from './shape.ts';
@@ -26,7 +27,7 @@ export const roleSummary = (r: Partial<Role>) =>
 
 /** The IAM console's switch-role link (account id or alias, role name with its path). */
 export function switchRoleUrl(role: Partial<Role>, accountAlias?: string | null): string {
-  const account = accountAlias || (role.Arn ?? '').split(':')[4] || '';
+  const account = accountAlias || parseArn(role.Arn ?? '')?.accountId || '';
   return awsSwitchRoleUrl({ account, roleName: roleNameWithPath(role.Path ?? '/', role.RoleName ?? ''), displayName: role.RoleName ?? '' });
 }
 

@@ -10,6 +10,7 @@
 // Either way the credentials are kept only sealed (AES-256-GCM, bound to the session id) in the server-side store,
 // never logged, never sent to the browser, dropped at sign-out and at the idle or absolute timeout.
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { parseArn } from '@iam-console/api-contract/arn.ts';
 import { ListAccountAliasesCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
 import type { AwsClientFactory, AwsClients } from '../aws/clients.ts';
 import { awsErrorCode, isAwsError, requestIdOf, trimEnd } from '../aws/errors.ts';
@@ -17,7 +18,7 @@ import type { AwsErrorLike } from '../aws/errors.ts';
 import { isAwsCode } from './shape.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { SessionCredentials } from '../session/credential-cipher.ts';
-import type { Identity, PrincipalType } from '../session/session-data.ts';
+import type { Identity } from '../session/session-data.ts';
 
 export interface SignInRequest {
   accessKeyId: string;
@@ -41,16 +42,15 @@ const STS_DURATION = { min: 900, max: 129_600 } as const;
 
 const INVALID_KEY_CODES = new Set(['InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException', 'IncompleteSignature']);
 
+/** Who GetCallerIdentity's ARN names: the root user, an IAM user (by name) or an assumed role (by the role's name). */
 export function describeArn(arn: string, accountId: string, userId: string): Identity {
-  const resource = arn.split(':').slice(5).join(':');
-  let type: PrincipalType = 'user';
-  const identity: Identity = { arn, accountId, userId, type };
-  if (resource === 'root') type = 'root';
-  else if (resource.startsWith('assumed-role/')) {
-    type = 'assumed-role';
-    identity.roleName = resource.split('/')[1];
-  } else identity.userName = resource.split('/').at(-1);
-  identity.type = type;
+  const parts = parseArn(arn);
+  const identity: Identity = { arn, accountId, userId, type: 'user' };
+  if (parts?.resourceType === 'root') identity.type = 'root';
+  else if (parts?.resourceType === 'assumed-role') {
+    identity.type = 'assumed-role';
+    identity.roleName = parts.name;
+  } else identity.userName = parts?.name ?? '';
   return identity;
 }
 

@@ -1,15 +1,15 @@
-export interface ApiErrorDetail {
-  path: string;
-  message: string;
-}
+import { ERROR_CODES, SESSION_LOST_CODES } from '@iam-console/api-contract/error-codes.ts';
+import type { ErrorBody, ErrorDetail } from '@iam-console/api-contract/error.ts';
 
-export interface ApiErrorBody {
-  message: string;
-  code: string;
-  requestId?: string;
-  status: number;
-  details?: ApiErrorDetail[];
-  /** Extra fields some errors carry, e.g. `mfaSerialNumber` on MfaRequired. */
+export { SESSION_LOST_CODES };
+export type ApiErrorDetail = ErrorDetail;
+
+/**
+ * The contract's error body; `status` 0 and `cause` for failures the SPA itself meets (no answer at all), and
+ * any further field a newer BFF may add.
+ */
+export interface ApiErrorBody extends ErrorBody {
+  cause?: string;
   [extra: string]: unknown;
 }
 
@@ -32,14 +32,13 @@ export class ApiError extends Error {
   }
 }
 
-export const SESSION_LOST_CODES: ReadonlySet<string> = new Set(['NotSignedIn', 'SessionExpired']);
-
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** IAM refused: the BFF reports AWS's wire code `AccessDenied` (never the SDK's `AccessDeniedException`). */
 export function isAccessDenied(error: unknown): boolean {
-  return isApiError(error) && (error.code === 'AccessDenied' || error.code === 'AccessDeniedException');
+  return isApiError(error) && error.code === ERROR_CODES.AccessDenied;
 }
 
 /** Reads an error response; never throws, whatever the server (or a proxy in between) sent. */

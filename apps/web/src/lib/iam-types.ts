@@ -1,28 +1,5 @@
-// Shapes the BFF returns for things users, groups and roles have in common (see apps/bff/API.md).
-
-export interface Tag {
-  key: string;
-  value: string;
-}
-
-export interface AttachedPolicy {
-  policyName: string;
-  policyArn: string;
-}
-
-export interface InlinePolicy {
-  policyName: string;
-  document: string;
-}
-
-/** A detail section the signed-in principal may not read: the page shows what is missing instead. */
-export interface UnavailableSection {
-  section: string;
-  code: string;
-  message: string;
-  /** The refused IAM action, e.g. `iam:ListAccessKeys`, when the BFF names it (else it is read from `message`). */
-  action?: string;
-}
+// Shapes users, groups and roles have in common, as the API contract defines them; and the SPA's own.
+export type { AttachedPolicy, InlinePolicy, Tag, UnavailableSection } from '@iam-console/api-contract/fields.ts';
 
 export type PrincipalKind = 'users' | 'groups' | 'roles';
 

@@ -1,20 +1,10 @@
-// IAM's name and path rules (IAM quotas page: "names and character limits").
-const NAME_CHARS = /^[\w+=,.@-]+$/;
+// The forms' name and path checks: IAM's rules and reasons from the API contract, keyed the way forms name things.
+import { GROUP_NAME, PATH, POLICY_NAME, ROLE_NAME, USER_NAME, textProblem } from '@iam-console/api-contract/rules.ts';
 
-/** Why `name` is not a valid user, group or role name, or undefined when it is. */
-export function nameProblem(name: string, kind: string, maxLength = 64): string | undefined {
-  if (name.length === 0) return `Enter a ${kind} name.`;
-  if (name.length > maxLength) return `The ${kind} name can have up to ${maxLength} characters.`;
-  if (!NAME_CHARS.test(name)) return `The ${kind} name can contain only letters, digits and + = , . @ - _`;
-  return undefined;
-}
+const NAME_RULES = { user: USER_NAME, 'user group': GROUP_NAME, role: ROLE_NAME, policy: POLICY_NAME } as const;
 
-/** Why `path` is not a valid IAM path (`/` or `/division/team/`), or undefined when it is. */
-export function pathProblem(path: string): string | undefined {
-  if (path === '' || path === '/') return undefined;
-  if (path.length > 512) return 'The path can have up to 512 characters.';
-  if (!path.startsWith('/') || !path.endsWith('/')) return 'The path must begin and end with a slash (/).';
-  if (!/^[\u0021-\u007E]+$/.test(path)) return 'The path can contain only printable ASCII characters without spaces.';
-  if (path.includes('//')) return 'The path cannot contain empty segments (//).';
-  return undefined;
-}
+/** Why `name` is not a valid name of a `kind`, or undefined when it is. */
+export const nameProblem = (name: string, kind: keyof typeof NAME_RULES): string | undefined => textProblem(NAME_RULES[kind], name);
+
+/** Why `path` is not a valid IAM path (`/` or `/division/team/`), or undefined; an empty field means the default `/`. */
+export const pathProblem = (path: string): string | undefined => (path === '' ? undefined : textProblem(PATH, path));

@@ -10,5 +10,6 @@ export const userDetail = (userName: string, changes: Partial<UserDetail> = {}):
   accessKeys: [],
   mfaDevices: [],
   loginProfile: null,
+  unavailable: [],
   ...changes,
 });

@@ -14,6 +14,7 @@ import { RouterLink } from '../router-link.tsx';
 import { useConfirmRemoval } from '../confirm-removal.tsx';
 import { toPolicySelectOptions } from './policy-options.ts';
 import { detailPath } from '../../lib/path-segment.ts';
+import { shortName } from '@iam-console/api-contract/arn.ts';
 
 export interface BoundaryPanelProps {
   target: string;
@@ -88,7 +89,7 @@ export function BoundaryPanel({ target, subject, boundaryArn, policyOptions, onS
       }
     >
       {boundaryArn ? (
-        <RouterLink href={detailPath.policy(boundaryArn)}>{boundaryArn.split('/').pop()}</RouterLink>
+        <RouterLink href={detailPath.policy(boundaryArn)}>{shortName(boundaryArn)}</RouterLink>
       ) : (
         <Box color="text-status-inactive">Permissions boundary is not set.</Box>
       )}

@@ -1,14 +1,11 @@
 import type { MultiselectProps } from '@cloudscape-design/components/multiselect';
+import { isAwsManagedPolicyArn } from '@iam-console/api-contract/arn.ts';
 import type { ManagedPolicyOption } from '../../lib/iam-types.ts';
 
-export const AWS_MANAGED_PREFIX = 'arn:aws:iam::aws:policy/';
-
-export function isAwsManagedArn(arn: string): boolean {
-  return arn.startsWith(AWS_MANAGED_PREFIX);
-}
+export { isAwsManagedPolicyArn as isAwsManagedArn };
 
 export function policyTypeLabel(arn: string): string {
-  return isAwsManagedArn(arn) ? 'AWS managed' : 'Customer managed';
+  return isAwsManagedPolicyArn(arn) ? 'AWS managed' : 'Customer managed';
 }
 
 /** Options for a policy picker: customer managed first (what admins attach most), then AWS managed. */

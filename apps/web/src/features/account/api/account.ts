@@ -1,41 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import type { UnavailableSection } from '../../../lib/iam-types.ts';
-import type { PasswordPolicy } from '../../../utils/password-policy.ts';
+import type { Answer } from '@iam-console/api-contract/routes.ts';
+import type { AccountOverview, PasswordPolicy } from '@iam-console/api-contract/account.ts';
 
-export interface AccountSummary {
-  Users?: number;
-  UsersQuota?: number;
-  Groups?: number;
-  GroupsQuota?: number;
-  Roles?: number;
-  RolesQuota?: number;
-  Policies?: number;
-  PoliciesQuota?: number;
-  AccountMFAEnabled?: number;
-  AccountAccessKeysPresent?: number;
-  MFADevices?: number;
-  MFADevicesInUse?: number;
-  [key: string]: number | undefined;
-}
-
-export interface Account {
-  accountId: string;
-  alias: string | null;
-  summary: AccountSummary;
-  /** `summary` and/or `alias` when IAM refused GetAccountSummary or ListAccountAliases (they come back empty). */
-  unavailable?: UnavailableSection[];
-}
-
-export interface SecurityRecommendation {
-  id: string;
-  severity: 'high' | 'medium' | 'low';
-  title: string;
-  detail: string;
-  /** `unknown` when the caller may not read the credential report; `detail` says why. */
-  status: 'ok' | 'attention' | 'unknown';
-  affected?: string[];
-}
+export type { Recommendation as SecurityRecommendation } from '@iam-console/api-contract/account.ts';
+export type Account = AccountOverview;
+/** GetAccountSummary's SummaryMap: `Users`, `UsersQuota`, `AccountMFAEnabled`, … */
+export type AccountSummary = AccountOverview['summary'];
 
 /** Where the account's IAM users sign in to the AWS console (the alias when there is one). */
 export function consoleSignInUrl(account: Pick<Account, 'accountId' | 'alias'>): string {
@@ -50,7 +21,7 @@ export const accountKeys = {
 };
 
 export const accountQueryOptions = () =>
-  queryOptions({ queryKey: accountKeys.overview(), queryFn: () => api.get<Account>('/account') });
+  queryOptions({ queryKey: accountKeys.overview(), queryFn: () => api.get<Answer<'GET /api/account'>>('/account') });
 
 export function useAccount() {
   return useQuery(accountQueryOptions());
@@ -59,7 +30,7 @@ export function useAccount() {
 export const passwordPolicyQueryOptions = () =>
   queryOptions({
     queryKey: accountKeys.passwordPolicy(),
-    queryFn: async () => (await api.get<{ policy: PasswordPolicy | null }>('/account/password-policy')).policy,
+    queryFn: async () => (await api.get<Answer<'GET /api/account/password-policy'>>('/account/password-policy')).policy,
   });
 
 export function usePasswordPolicy() {
@@ -70,7 +41,7 @@ export const securityRecommendationsQueryOptions = () =>
   queryOptions({
     queryKey: accountKeys.recommendations(),
     queryFn: async () =>
-      (await api.get<{ items: SecurityRecommendation[] }>('/account/security-recommendations')).items,
+      (await api.get<Answer<'GET /api/account/security-recommendations'>>('/account/security-recommendations')).items,
   });
 
 export function useSecurityRecommendations() {

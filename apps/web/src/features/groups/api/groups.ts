@@ -1,39 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { segment } from '../../../lib/path-segment.ts';
-import type { AttachedPolicy, InlinePolicy, UnavailableSection } from '../../../lib/iam-types.ts';
 import { principalApi } from '../../../lib/principal-api.ts';
+import type { Answer, RequestBody } from '@iam-console/api-contract/routes.ts';
+import type { GroupDetail } from '@iam-console/api-contract/groups.ts';
 
-export interface GroupSummary {
-  groupName: string;
-  groupId: string;
-  arn: string;
-  path: string;
-  createDate: string;
-  memberCount?: number;
-}
-
-export interface GroupMember {
-  userName: string;
-  arn: string;
-  createDate: string;
-  passwordLastUsed?: string;
-}
-
-export interface GroupDetail {
-  group: GroupSummary;
-  users: GroupMember[];
-  attachedPolicies: AttachedPolicy[];
-  inlinePolicies: InlinePolicy[];
-  unavailable?: UnavailableSection[];
-}
-
-export interface CreateGroupRequest {
-  groupName: string;
-  path?: string;
-  managedPolicyArns?: string[];
-  users?: string[];
-}
+export type { CreateGroupRequest, GroupDetail, GroupSummary } from '@iam-console/api-contract/groups.ts';
+/** A member as the group's detail lists it: a user summary. */
+export type GroupMember = GroupDetail['users'][number];
 
 export const groupsKeys = {
   all: ['groups'] as const,
@@ -44,7 +18,7 @@ export const groupsKeys = {
 export const groupsQueryOptions = () =>
   queryOptions({
     queryKey: groupsKeys.list(),
-    queryFn: async () => (await api.get<{ items: GroupSummary[] }>('/groups')).items,
+    queryFn: async () => (await api.get<Answer<'GET /api/groups'>>('/groups')).items,
   });
 
 export function useGroups() {
@@ -54,7 +28,7 @@ export function useGroups() {
 export const groupQueryOptions = (groupName: string) =>
   queryOptions({
     queryKey: groupsKeys.detail(groupName),
-    queryFn: () => api.get<GroupDetail>(`/groups/${segment(groupName)}`),
+    queryFn: () => api.get<Answer<'GET /api/groups/:groupName'>>(`/groups/${segment(groupName)}`),
   });
 
 export function useGroup(groupName: string) {
@@ -64,7 +38,7 @@ export function useGroup(groupName: string) {
 export function useCreateGroup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateGroupRequest) => api.post<{ group: GroupSummary }>('/groups', request),
+    mutationFn: (request: RequestBody<'POST /api/groups'>) => api.post<Answer<'POST /api/groups'>>('/groups', request),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupsKeys.list() }),
   });
 }

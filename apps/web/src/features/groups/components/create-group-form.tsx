@@ -23,7 +23,7 @@ export function CreateGroupForm({ users, policies }: { users: OptionsSource<User
   const [members, setMembers] = useState<readonly MultiselectProps.Option[]>([]);
   const [attached, setAttached] = useState<readonly MultiselectProps.Option[]>([]);
   const [submitted, setSubmitted] = useState(false);
-  const problem = nameProblem(groupName, 'user group', 128);
+  const problem = nameProblem(groupName, 'user group');
 
   const submit = () => {
     setSubmitted(true);

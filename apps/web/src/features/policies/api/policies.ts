@@ -1,41 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { segment } from '../../../lib/path-segment.ts';
-import type { Tag } from '../../../lib/iam-types.ts';
+import type { Answer, RequestBody } from '@iam-console/api-contract/routes.ts';
 
-export interface PolicySummary {
-  policyName: string;
-  policyId: string;
-  arn: string;
-  path: string;
-  defaultVersionId: string;
-  attachmentCount: number;
-  permissionsBoundaryUsageCount: number;
-  isAttachable: boolean;
-  description?: string;
-  createDate: string;
-  updateDate: string;
-  awsManaged: boolean;
-}
-
-export interface PolicyDetail {
-  policy: PolicySummary;
-  document: string;
-  versions: { versionId: string; isDefaultVersion: boolean; createDate: string }[];
-  entities: {
-    users: { userName: string; userId: string }[];
-    groups: { groupName: string; groupId: string }[];
-    roles: { roleName: string; roleId: string }[];
-  };
-}
-
-export interface CreatePolicyRequest {
-  policyName: string;
-  path?: string;
-  description?: string;
-  document: string;
-  tags?: Tag[];
-}
+export type { CreatePolicyRequest, PolicyDetail, PolicySummary, PolicyVersion } from '@iam-console/api-contract/policies.ts';
 
 export const policiesKeys = {
   all: ['policies'] as const,
@@ -44,17 +12,10 @@ export const policiesKeys = {
   version: (policyArn: string, versionId: string) => [...policiesKeys.detail(policyArn), 'version', versionId] as const,
 };
 
-export interface PolicyVersion {
-  versionId: string;
-  isDefaultVersion: boolean;
-  createDate: string;
-  document: string;
-}
-
 export const policyVersionQueryOptions = (policyArn: string, versionId: string) =>
   queryOptions({
     queryKey: policiesKeys.version(policyArn, versionId),
-    queryFn: () => api.get<PolicyVersion>(`/policies/${segment(policyArn)}/versions/${segment(versionId)}`),
+    queryFn: () => api.get<Answer<'GET /api/policies/:policyArn/versions/:versionId'>>(`/policies/${segment(policyArn)}/versions/${segment(versionId)}`),
     // A policy version never changes once created.
     staleTime: Infinity,
   });
@@ -66,7 +27,7 @@ export function usePolicyVersion(policyArn: string, versionId: string) {
 export const policiesQueryOptions = () =>
   queryOptions({
     queryKey: policiesKeys.list(),
-    queryFn: async () => (await api.get<{ items: PolicySummary[] }>('/policies?scope=All')).items,
+    queryFn: async () => (await api.get<Answer<'GET /api/policies'>>('/policies?scope=All')).items,
     // AWS managed policies change rarely; the list is large, so keep it a little longer.
     staleTime: 60_000,
   });
@@ -78,7 +39,7 @@ export function usePolicies(options: { enabled?: boolean } = {}) {
 export const policyQueryOptions = (policyArn: string) =>
   queryOptions({
     queryKey: policiesKeys.detail(policyArn),
-    queryFn: () => api.get<PolicyDetail>(`/policies/${segment(policyArn)}`),
+    queryFn: () => api.get<Answer<'GET /api/policies/:policyArn'>>(`/policies/${segment(policyArn)}`),
   });
 
 export function usePolicy(policyArn: string) {
@@ -88,7 +49,7 @@ export function usePolicy(policyArn: string) {
 export function useCreatePolicy() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreatePolicyRequest) => api.post<{ policy: PolicySummary }>('/policies', request),
+    mutationFn: (request: RequestBody<'POST /api/policies'>) => api.post<Answer<'POST /api/policies'>>('/policies', request),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: policiesKeys.list() }),
   });
 }

@@ -5,16 +5,19 @@ import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
+import { PolicyEditor, type EditorFinding } from '../../../components/policy-editor/index.tsx';
+import { useUnsavedChanges } from '../../../components/policy-editor/unsaved-changes.tsx';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { nameProblem } from '../../../utils/iam-names.ts';
 import { useCreatePolicy } from '../api/policies.ts';
-import { policyJsonProblem, STARTER_POLICY } from './policy-document.ts';
+import { STARTER_POLICY } from './policy-document.ts';
+import { documentProblem } from '../../../components/policy-editor/document-problem.ts';
 import { CreateForm } from '../../../components/create-form.tsx';
 import { detailPath } from '../../../lib/path-segment.ts';
 
-/** Create a customer managed policy from JSON (the visual and Monaco editors arrive with the editor issue). */
+/** Create a customer managed policy in the policy editor (live findings, completion from the action catalog). */
 export function CreatePolicyForm() {
   const create = useCreatePolicy();
   const navigate = useNavigate();
@@ -22,7 +25,9 @@ export function CreatePolicyForm() {
   const [policyName, setPolicyName] = useState('');
   const [description, setDescription] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const problems = { name: nameProblem(policyName, 'policy', 128), document: policyJsonProblem(document) };
+  const [findings, setFindings] = useState<EditorFinding[]>([]);
+  const problems = { name: nameProblem(policyName, 'policy'), document: documentProblem(document, findings) };
+  const unsaved = useUnsavedChanges(document !== STARTER_POLICY || policyName !== '' || description !== '');
 
   const submit = () => {
     setSubmitted(true);
@@ -31,6 +36,7 @@ export function CreatePolicyForm() {
       { policyName, document, ...(description ? { description } : {}) },
       {
         onSuccess: ({ policy }) => {
+          unsaved.saved();
           notifySuccess(`Policy ${policyName} created.`, { subjects: [about.policy(policyName)] });
           navigate(detailPath.policy(policy.arn));
         },
@@ -43,7 +49,7 @@ export function CreatePolicyForm() {
         <SpaceBetween size="l">
           <Container header={<Header variant="h2">Policy editor</Header>}>
             <FormField label="JSON" stretch errorText={submitted ? problems.document : undefined}>
-              <Textarea value={document} onChange={({ detail }) => setDocument(detail.value)} rows={16} spellcheck={false} ariaLabel="Policy document" />
+              <PolicyEditor value={document} onChange={setDocument} documentKind={{ kind: 'identity' }} ariaLabel="Policy document" onFindings={setFindings} />
             </FormField>
           </Container>
           <Container header={<Header variant="h2">Policy details</Header>}>
@@ -58,6 +64,7 @@ export function CreatePolicyForm() {
           </Container>
           {create.error ? <ErrorAlert error={create.error} header={`Could not create ${policyName}`} /> : null}
         </SpaceBetween>
+        {unsaved.prompt}
     </CreateForm>
   );
 }

@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { usePolicy, usePolicyVersion, type PolicyDetail as PolicyDetailData } from '../api/policies.ts';
 import { DeletePolicyModal } from './delete-policy-modal.tsx';
 import { detailPath } from '../../../lib/path-segment.ts';
+import { shortName } from '@iam-console/api-contract/arn.ts';
 
 interface EntityRow {
   id: string;
@@ -57,7 +58,7 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
   const [viewingVersion, setViewingVersion] = useState<string | null>(null);
-  const name = policyArn.split('/').pop() ?? policyArn;
+  const name = shortName(policyArn);
   if (policy.isPending) return <Loading label={`Loading ${name}`} />;
   if (policy.error) {
     return <DetailLoadFailed title={name} what={`policy ${name}`} error={policy.error} onRetry={() => void policy.refetch()} />;

@@ -2,27 +2,12 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import pLimit from 'p-limit';
 import { api } from '../../../lib/api-client.ts';
 import { segment } from '../../../lib/path-segment.ts';
-import type { AttachedPolicy, InlinePolicy, Tag, UnavailableSection } from '../../../lib/iam-types.ts';
+import type { Tag } from '../../../lib/iam-types.ts';
 import { principalApi } from '../../../lib/principal-api.ts';
+import type { Answer, RequestBody } from '@iam-console/api-contract/routes.ts';
+import type { UpdateRoleRequest } from '@iam-console/api-contract/roles.ts';
 
-export interface RoleSummary {
-  roleName: string;
-  roleId: string;
-  arn: string;
-  path: string;
-  createDate: string;
-  description?: string;
-  maxSessionDuration: number;
-  roleLastUsed?: { lastUsedDate?: string; region?: string };
-}
-
-export interface RoleDetail {
-  role: RoleSummary & { assumeRolePolicyDocument: string; tags: Tag[]; permissionsBoundary?: { policyArn: string; type: string } };
-  attachedPolicies: AttachedPolicy[];
-  inlinePolicies: InlinePolicy[];
-  switchRoleUrl: string;
-  unavailable?: UnavailableSection[];
-}
+export type { CreateRoleRequest, RoleDetail, RoleSummary } from '@iam-console/api-contract/roles.ts';
 
 export const rolesKeys = {
   all: ['roles'] as const,
@@ -33,14 +18,14 @@ export const rolesKeys = {
 export const rolesQueryOptions = () =>
   queryOptions({
     queryKey: rolesKeys.list(),
-    queryFn: async () => (await api.get<{ items: RoleSummary[] }>('/roles')).items,
+    queryFn: async () => (await api.get<Answer<'GET /api/roles'>>('/roles')).items,
   });
 
 export function useRoles() {
   return useQuery(rolesQueryOptions());
 }
 
-const fetchRole = (roleName: string) => api.get<RoleDetail>(`/roles/${segment(roleName)}`);
+const fetchRole = (roleName: string) => api.get<Answer<'GET /api/roles/:roleName'>>(`/roles/${segment(roleName)}`);
 
 export const roleQueryOptions = (roleName: string) =>
   queryOptions({
@@ -73,21 +58,10 @@ export const roleForListQueryOptions = (roleName: string) =>
     staleTime: 5 * 60_000,
   });
 
-export interface CreateRoleRequest {
-  roleName: string;
-  path?: string;
-  description?: string;
-  assumeRolePolicyDocument: string;
-  maxSessionDuration?: number;
-  managedPolicyArns?: string[];
-  permissionsBoundaryArn?: string;
-  tags?: Tag[];
-}
-
 export function useCreateRole() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateRoleRequest) => api.post<{ role: RoleSummary }>('/roles', request),
+    mutationFn: (request: RequestBody<'POST /api/roles'>) => api.post<Answer<'POST /api/roles'>>('/roles', request),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: rolesKeys.list() }),
   });
 }
@@ -118,7 +92,7 @@ function useRoleChange<TVariables>(roleName: string, change: (variables: TVariab
 }
 
 export const useUpdateRole = (roleName: string) =>
-  useRoleChange(roleName, (change: { description?: string; maxSessionDuration?: number }) => api.patch(`/roles/${segment(roleName)}`, change), true);
+  useRoleChange(roleName, (change: UpdateRoleRequest) => api.patch(`/roles/${segment(roleName)}`, change), true);
 export const useAttachRolePolicy = (roleName: string) =>
   useRoleChange(roleName, (policyArn: string) => principalApi.attachPolicy('roles', roleName, policyArn));
 export const useDetachRolePolicy = (roleName: string) =>

@@ -10,6 +10,7 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import type { DemoIdentity } from '../api/session.ts';
+import { parseArn } from '@iam-console/api-contract/arn.ts';
 
 /** Every device IAM named in its MfaRequired answer (older BFFs sent only the first). */
 export function mfaDevicesOf(body: Record<string, unknown>): string[] {
@@ -20,7 +21,8 @@ export function mfaDevicesOf(body: Record<string, unknown>): string[] {
 
 /** `arn:aws:iam::123456789012:mfa/alice-phone` → `alice-phone`; anything else (a hardware token's serial number) stays as it is. */
 function deviceName(serial: string): string {
-  return /^arn:[^:]+:iam::\d{12}:mfa\/(.+)$/.exec(serial)?.[1] ?? serial;
+  const device = parseArn(serial);
+  return device?.resourceType === 'mfa' ? device.name : serial;
 }
 
 export function AccessKeyFields({ accessKeyId, secretAccessKey, onAccessKeyId, onSecretAccessKey }: {

@@ -1,53 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { segment } from '../../../lib/path-segment.ts';
-import type { AttachedPolicy, InlinePolicy, Tag, UnavailableSection } from '../../../lib/iam-types.ts';
+import type { Tag } from '../../../lib/iam-types.ts';
 import { principalApi } from '../../../lib/principal-api.ts';
+import type { Answer, RequestBody } from '@iam-console/api-contract/routes.ts';
+import type { LoginProfileRequest } from '@iam-console/api-contract/users.ts';
 
-export interface UserSummary {
-  userName: string;
-  userId: string;
-  arn: string;
-  path: string;
-  createDate: string;
-  passwordLastUsed?: string;
-}
-
-export interface AccessKey {
-  accessKeyId: string;
-  status: 'Active' | 'Inactive';
-  createDate: string;
-  /** Absent when IAM refused iam:GetAccessKeyLastUsed (see `unavailable`: accessKeyLastUsed). */
-  lastUsed?: { date?: string; service: string; region: string };
-}
-
-export interface UserDetail {
-  user: UserSummary & { permissionsBoundary?: { policyArn: string; type: string }; tags: Tag[] };
-  groups: { groupName: string; arn: string }[];
-  attachedPolicies: AttachedPolicy[];
-  inlinePolicies: InlinePolicy[];
-  groupPolicies: { groupName: string; attached: AttachedPolicy[]; inline: InlinePolicy[] }[];
-  accessKeys: AccessKey[];
-  mfaDevices: { serialNumber: string; enableDate: string }[];
-  loginProfile: { createDate: string; passwordResetRequired: boolean } | null;
-  unavailable?: UnavailableSection[];
-}
-
-export interface CreateUserRequest {
-  userName: string;
-  path?: string;
-  consolePassword?: { password: string; resetRequired: boolean };
-  groups?: string[];
-  managedPolicyArns?: string[];
-  permissionsBoundaryArn?: string;
-  tags?: Tag[];
-  createAccessKey?: boolean;
-}
-
-export interface NewAccessKey {
-  accessKeyId: string;
-  secretAccessKey: string;
-}
+export type { AccessKey, CreateUserRequest, NewAccessKey, UserDetail, UserSummary } from '@iam-console/api-contract/users.ts';
 
 export const usersKeys = {
   all: ['users'] as const,
@@ -58,7 +17,7 @@ export const usersKeys = {
 export const usersQueryOptions = () =>
   queryOptions({
     queryKey: usersKeys.list(),
-    queryFn: async () => (await api.get<{ items: UserSummary[] }>('/users')).items,
+    queryFn: async () => (await api.get<Answer<'GET /api/users'>>('/users')).items,
   });
 
 export function useUsers() {
@@ -68,7 +27,7 @@ export function useUsers() {
 export const userQueryOptions = (userName: string) =>
   queryOptions({
     queryKey: usersKeys.detail(userName),
-    queryFn: () => api.get<UserDetail>(`/users/${segment(userName)}`),
+    queryFn: () => api.get<Answer<'GET /api/users/:userName'>>(`/users/${segment(userName)}`),
   });
 
 export function useUser(userName: string) {
@@ -83,8 +42,7 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     ...FORGET_AT_ONCE,
-    mutationFn: (request: CreateUserRequest) =>
-      api.post<{ user: UserSummary; accessKey?: NewAccessKey }>('/users', request),
+    mutationFn: (request: RequestBody<'POST /api/users'>) => api.post<Answer<'POST /api/users'>>('/users', request),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKeys.list() }),
   });
 }
@@ -130,11 +88,11 @@ export const useDeleteUserBoundary = (userName: string) =>
 export const useReplaceUserTags = (userName: string) =>
   useUserChange(userName, (tags: Tag[]) => principalApi.replaceTags('users', userName, tags));
 export const useSetLoginProfile = (userName: string) =>
-  useUserChange(userName, (profile: { password: string; resetRequired: boolean }) => api.put(`${userPath(userName)}/login-profile`, profile));
+  useUserChange(userName, (profile: LoginProfileRequest) => api.put(`${userPath(userName)}/login-profile`, profile));
 export const useDeleteLoginProfile = (userName: string) =>
   useUserChange(userName, () => api.delete(`${userPath(userName)}/login-profile`));
 export const useCreateAccessKey = (userName: string) =>
-  useUserChange(userName, () => api.post<NewAccessKey & { status: string; createDate: string }>(`${userPath(userName)}/access-keys`), true);
+  useUserChange(userName, () => api.post<Answer<'POST /api/users/:userName/access-keys'>>(`${userPath(userName)}/access-keys`), true);
 export const useUpdateAccessKey = (userName: string) =>
   useUserChange(userName, ({ accessKeyId, status }: { accessKeyId: string; status: 'Active' | 'Inactive' }) =>
     api.patch(`${userPath(userName)}/access-keys/${segment(accessKeyId)}`, { status }));

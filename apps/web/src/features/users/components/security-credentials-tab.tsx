@@ -19,6 +19,7 @@ import { refusedSection } from '../../../lib/unavailable.ts';
 import type { PasswordPolicy } from '../../../utils/password-policy.ts';
 import { useDeactivateMfaDevice, useDeleteLoginProfile, useSetLoginProfile, type UserDetail } from '../api/users.ts';
 import { AccessKeysSection } from './access-keys-section.tsx';
+import { parseArn } from '@iam-console/api-contract/arn.ts';
 import {
   ConsolePasswordFields,
   consolePasswordProblems,
@@ -241,7 +242,7 @@ function MfaDevices({ detail }: { detail: UserDetail }) {
         }
         columnDefinitions={[
           { id: 'serial', header: 'Identifier', cell: (item) => item.serialNumber },
-          { id: 'type', header: 'Type', cell: (item) => (item.serialNumber.includes(':mfa/') ? 'Virtual' : 'Hardware') },
+          { id: 'type', header: 'Type', cell: (item) => (parseArn(item.serialNumber)?.resourceType === 'mfa' ? 'Virtual' : 'Hardware') },
           { id: 'enabled', header: 'Created on', cell: (item) => formatDateTime(item.enableDate) },
         ]}
         empty={

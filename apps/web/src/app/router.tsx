@@ -14,6 +14,7 @@ import { fromSegment, segment } from '../lib/path-segment.ts';
 import type { Crumb } from './layout/breadcrumbs.tsx';
 import { RouteError } from './layout/route-error.tsx';
 import { Shell } from './layout/shell.tsx';
+import { shortName } from '@iam-console/api-contract/arn.ts';
 
 // Every page is its own chunk: the first visit downloads the shell and the page it opens, nothing else.
 const SignInRoute = lazy(() => import('./routes/sign-in.tsx'));
@@ -116,7 +117,7 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
               param: 'policyArn',
               detail: <PolicyDetailRoute />,
               // A policy ARN is long; its crumb is the policy name, the ARN's last segment.
-              detailText: (arn) => arn.split('/').pop() ?? arn,
+              detailText: shortName,
             }),
             {
               path: 'account-settings',

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { shortName } from '@iam-console/api-contract/arn.ts';
 import { api } from '../../../lib/api-client.ts';
 
 export type IdentityType = 'root' | 'user' | 'assumed-role';
@@ -80,8 +81,8 @@ export function useDemoIdentities(enabled: boolean) {
 /** A display name for the signed-in principal, as the AWS console's header shows it. */
 export function identityDisplayName(identity: Identity): string {
   if (identity.type === 'root') return 'root';
-  if (identity.type === 'assumed-role') return identity.roleName ?? identity.arn.split('/')[1] ?? identity.arn;
-  return identity.userName ?? identity.arn.split('/').pop() ?? identity.arn;
+  if (identity.type === 'assumed-role') return identity.roleName ?? shortName(identity.arn);
+  return identity.userName ?? shortName(identity.arn);
 }
 
 export function useSignIn() {

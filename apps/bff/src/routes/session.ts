@@ -1,7 +1,6 @@
 // /api/session: who is signed in, demo identities (local mode), sign-in, sign-out, and sign-out of every session.
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clients.ts';
 import { audited } from '../audit/audit-middleware.ts';
 import { notFound, notSignedIn, sessionExpired } from '../http/api-error.ts';
@@ -19,6 +18,7 @@ import type { SessionCookie } from '../session/session-cookie.ts';
 import { describeSession } from '../session/describe-session.ts';
 import { signInToConsole } from '../services/console-sign-in.ts';
 import { sessionMfaRequest } from '@iam-console/api-contract/me.ts';
+import { signInRequest } from '@iam-console/api-contract/session.ts';
 import { restoreAfterUpgrade, selfServiceCarryOver } from '../session/self-service-state.ts';
 import { upgradeToMfaSession } from '../services/session-upgrade.ts';
 
@@ -39,24 +39,6 @@ export interface SessionRouterOptions {
   /** The CSRF token of a browser not signed in, which has no stored session. */
   preSignIn: PreSignInTokens;
 }
-
-// An empty field from the sign-in form means "no code".
-const mfaCode = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{6}$/, 'An MFA code is 6 digits').optional());
-// A virtual (or newer hardware) device's ARN, or an older hardware token's serial number.
-const serialNumber = z.preprocess(
-  (v) => (v === '' ? undefined : v),
-  z.string().regex(/^(arn:aws[a-z-]*:iam::\d{12}:mfa\/[\w+=,.@\/-]{1,512}|[A-Z0-9]{9,256})$/, 'An MFA device is named by its ARN (arn:aws:iam::123456789012:mfa/name) or a hardware token serial number').optional(),
-);
-const signInBody = z.union([
-  z.object({
-    accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'An access key ID is 16–128 upper-case letters and digits'),
-    secretAccessKey: z.string().min(1).max(128),
-    mfaCode,
-    serialNumber,
-  }),
-  z.object({ demoIdentity: z.string().min(1).max(128), mfaCode }),
-  z.object({ credentialChain: z.literal(true) }),
-]);
 
 // An access key ID as IAM issues them (AKIA… long-term, ASIA… temporary; IAM API Reference, AccessKey: 16-128
 // characters). The audit entry of a sign-in names the key only then: a secret key sent in the wrong field, or
@@ -102,7 +84,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
     audited('SignIn', (req) => signInTarget(req, options.demoIdentities)),
     ...signInRateLimits(options.signInLimits, options.rateLimitStore),
     async (req, res) => {
-      const input = body(req, signInBody);
+      const input = body(req, signInRequest);
       const now = policy.clock();
       const { auth, credentials } = await signInToConsole(input, {
         makeClients: options.makeClients,

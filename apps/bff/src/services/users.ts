@@ -225,12 +225,16 @@ export const addUserToGroup = (iam: IAMClient, userName: string, groupName: stri
 export const removeUserFromGroup = (iam: IAMClient, userName: string, groupName: string) =>
   iam.send(new RemoveUserFromGroupCommand({ UserName: userName, GroupName: groupName }));
 
-/** Creates the console password or changes it when one exists. */
+/**
+ * Changes the console password, or creates it when the user has none. Update first (not GetLoginProfile first):
+ * a refusal then names the call that would have set the password, and a caller allowed to set passwords but
+ * not to read login profiles still can.
+ */
 export async function setLoginProfile(iam: IAMClient, userName: string, password: string, resetRequired: boolean) {
-  const existing = await orNull(iam.send(new GetLoginProfileCommand({ UserName: userName })));
-  if (existing) await iam.send(new UpdateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: resetRequired }));
-  else await iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: resetRequired }));
-  return { created: existing === null };
+  const input = { UserName: userName, Password: password, PasswordResetRequired: resetRequired };
+  const updated = await orNull(iam.send(new UpdateLoginProfileCommand(input)));
+  if (updated === null) await iam.send(new CreateLoginProfileCommand(input));
+  return { created: updated === null };
 }
 
 export const deleteLoginProfile = (iam: IAMClient, userName: string) => iam.send(new DeleteLoginProfileCommand({ UserName: userName }));

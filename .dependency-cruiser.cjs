@@ -48,9 +48,9 @@ module.exports = {
     {
       name: 'unresolvable-import',
       severity: 'error',
-      comment: 'An import the linter cannot resolve is an edge the rules above cannot see.',
+      comment: 'An import the linter cannot resolve is an edge the rules above cannot see. Vite\'s asset imports (a file as a URL, `?url`) name a file, not a module.',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '[?]url$' },
     },
   ],
   options: {

@@ -1,0 +1,61 @@
+// Quick fixes for the findings whose fix is certain: a missing Version, and a Sid another statement already uses.
+import type { Node } from 'jsonc-parser';
+import { parseSource, propertyValue, statementNodes } from '@iam-console/policy-engine/source/source-text.ts';
+import type { Finding } from '@iam-console/policy-engine/validate/finding.ts';
+import type { QuickFix } from './protocol.ts';
+
+const CURRENT_VERSION = '2012-10-17';
+
+/** The indentation of the line `offset` is on. */
+function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+function addVersion(text: string, root: Node): QuickFix | undefined {
+  if (root.type !== 'object') return undefined;
+  const first = root.children?.[0];
+  const title = `Add "Version": "${CURRENT_VERSION}"`;
+  if (!first) return { title, edits: [{ offset: root.offset + 1, length: 0, text: `"Version": "${CURRENT_VERSION}"` }] };
+  // Written before the first element, on its own line with that element's indentation when it has one.
+  const between = text.slice(root.offset + 1, first.offset);
+  const separator = between.includes('\n') ? `\n${indentAt(text, first.offset)}` : ' ';
+  return { title, edits: [{ offset: first.offset, length: 0, text: `"Version": "${CURRENT_VERSION}",${separator}` }] };
+}
+
+function uniqueSid(text: string, root: Node, sidNode: Node): QuickFix | undefined {
+  if (sidNode.type !== 'string' || typeof sidNode.value !== 'string') return undefined;
+  const used = new Set(statementNodes(root).map((s) => propertyValue(s, 'Sid')?.value).filter((v): v is string => typeof v === 'string'));
+  const base = sidNode.value.replace(/\d+$/, '') || 'Statement';
+  let n = 2;
+  while (used.has(`${base}${n}`)) n++;
+  const sid = `${base}${n}`;
+  return { title: `Rename the Sid to ${sid}`, edits: [{ offset: sidNode.offset, length: sidNode.length, text: JSON.stringify(sid) }] };
+}
+
+/** The Sid value node a UNIQUE_SIDS finding marks. */
+function sidNodeAt(root: Node, offset: number): Node | undefined {
+  for (const statement of statementNodes(root)) {
+    const sid = propertyValue(statement, 'Sid');
+    if (sid && sid.offset === offset) return sid;
+  }
+  return undefined;
+}
+
+/** The certain fixes of each finding (by index in `findings`); findings without one are absent. */
+export function quickFixes(text: string, findings: readonly Finding[]): Map<number, QuickFix[]> {
+  const fixes = new Map<number, QuickFix[]>();
+  if (!findings.some((f) => f.issueCode === 'MISSING_VERSION' || f.issueCode.startsWith('UNIQUE_SIDS_'))) return fixes;
+  const root = parseSource(text).tree;
+  if (!root) return fixes;
+  findings.forEach((finding, index) => {
+    let fix: QuickFix | undefined;
+    if (finding.issueCode === 'MISSING_VERSION') fix = addVersion(text, root);
+    else if (finding.issueCode.startsWith('UNIQUE_SIDS_')) {
+      const node = sidNodeAt(root, finding.range.offset);
+      fix = node ? uniqueSid(text, root, node) : undefined;
+    }
+    if (fix) fixes.set(index, [fix]);
+  });
+  return fixes;
+}

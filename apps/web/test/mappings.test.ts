@@ -15,11 +15,11 @@ describe('what deleting a user removes', () => {
     const items = userDependencies(
       detail({
         accessKeys: [
-          { accessKeyId: 'AKIA1', status: 'Active', createDate: '', lastUsed: { service: 'N/A', region: 'N/A' } },
-          { accessKeyId: 'AKIA2', status: 'Inactive', createDate: '', lastUsed: { service: 'N/A', region: 'N/A' } },
+          { accessKeyId: 'AKIA1', status: 'Active', createDate: '2026-01-01T00:00:00Z', lastUsed: { service: 'N/A', region: 'N/A' } },
+          { accessKeyId: 'AKIA2', status: 'Inactive', createDate: '2026-01-01T00:00:00Z', lastUsed: { service: 'N/A', region: 'N/A' } },
         ],
-        mfaDevices: [{ serialNumber: 'arn:aws:iam::123456789012:mfa/carol', enableDate: '' }],
-        loginProfile: { createDate: '', passwordResetRequired: false },
+        mfaDevices: [{ serialNumber: 'arn:aws:iam::123456789012:mfa/carol', enableDate: '2026-01-01T00:00:00Z' }],
+        loginProfile: { createDate: '2026-01-01T00:00:00Z', passwordResetRequired: false },
         attachedPolicies: [{ policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
         inlinePolicies: [{ policyName: 'a', document: '{}' }, { policyName: 'b', document: '{}' }],
         groups: [{ groupName: 'Admins', arn: '' }, { groupName: 'Ops', arn: '' }],

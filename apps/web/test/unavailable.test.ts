@@ -25,7 +25,7 @@ const carol = (changes: Partial<UserDetail>): UserDetail => userDetail('carol', 
 describe('refused sections of a user', () => {
   it('are left out of what a delete removes and listed as unknown instead', () => {
     const detail = carol({
-      loginProfile: { createDate: '', passwordResetRequired: false },
+      loginProfile: { createDate: '2026-01-01T00:00:00Z', passwordResetRequired: false },
       unavailable: [denied('accessKeys', 'x'), denied('groups', 'y')],
     });
     expect(userDependencies(detail)).toEqual(['Console password (login profile)']);

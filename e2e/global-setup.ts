@@ -15,6 +15,8 @@ async function startStack(label: string, env: NodeJS.ProcessEnv): Promise<{ stac
     dataDir,
     port: 0,
     seed: 'demo',
+    // As on AWS, a credential report takes a moment to generate: the auditor spec watches STARTED → INPROGRESS → COMPLETE.
+    credentialReportGenerationMs: 2500,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
   });
   return { stack, dataDir };

@@ -16,6 +16,8 @@ export interface LocalConsoleOptions {
   /** Endpoint port; 0 (default) picks a free one. */
   iamPort?: number;
   seed?: SeedKind;
+  /** How long the endpoint takes to generate a credential report (default 0: at once; see iam-local's README). */
+  credentialReportGenerationMs?: number;
   /** Other configuration (see config.ts), e.g. STATIC_DIR, LOG_LEVEL, SESSION_IDLE_MINUTES. */
   env?: NodeJS.ProcessEnv;
 }
@@ -34,7 +36,12 @@ export interface LocalConsole {
 export async function startLocalConsole(options: LocalConsoleOptions): Promise<LocalConsole> {
   const iamDir = join(options.dataDir, 'iam');
   mkdirSync(iamDir, { recursive: true });
-  const iam = await startIamServer({ dataDir: iamDir, port: options.iamPort ?? 0, seed: options.seed ?? 'demo' });
+  const iam = await startIamServer({
+    dataDir: iamDir,
+    port: options.iamPort ?? 0,
+    seed: options.seed ?? 'demo',
+    ...(options.credentialReportGenerationMs ? { credentialReportGenerationMs: options.credentialReportGenerationMs } : {}),
+  });
   const demoFile = join(iamDir, 'demo-identities.json');
   const demoIdentitiesFile = existsSync(demoFile) ? demoFile : undefined;
   try {

@@ -32,7 +32,8 @@ const PoliciesRoute = lazy(listPageModules.policies);
 const PolicyDetailRoute = lazy(() => import('./routes/policy-detail.tsx'));
 const CreatePolicyRoute = lazy(() => import('./routes/create-policy.tsx'));
 const AccountSettingsRoute = lazy(() => import('./routes/account-settings.tsx'));
-const ComingSoonRoute = lazy(() => import('./routes/coming-soon.tsx'));
+const CredentialReportRoute = lazy(() => import('./routes/credential-report.tsx'));
+const AuditLogRoute = lazy(() => import('./routes/audit-log.tsx'));
 const SecurityCredentialsRoute = lazy(() => import('./routes/security-credentials.tsx'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.tsx'));
 
@@ -126,9 +127,10 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'credential-report',
-              element: <ComingSoonRoute page="credential-report" />,
+              element: <CredentialReportRoute />,
               handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
             },
+            { path: 'audit-log', element: <AuditLogRoute />, handle: crumb(() => ({ text: 'Audit log', href: '/audit-log' })) },
             {
               path: 'security-credentials',
               element: <SecurityCredentialsRoute />,

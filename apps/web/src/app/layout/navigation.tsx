@@ -19,7 +19,10 @@ export const navigationItems: SideNavigationProps.Item[] = [
   {
     type: 'section',
     text: 'Access reports',
-    items: [{ type: 'link', text: 'Credential report', href: '/credential-report' }],
+    items: [
+      { type: 'link', text: 'Credential report', href: '/credential-report' },
+      { type: 'link', text: 'Audit log', href: '/audit-log' },
+    ],
   },
   { type: 'divider' },
   { type: 'link', text: 'My security credentials', href: '/security-credentials' },

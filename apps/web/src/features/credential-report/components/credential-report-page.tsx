@@ -1,0 +1,115 @@
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { DEFAULT_THRESHOLDS, findingThresholds } from '@iam-console/api-contract/credential-findings.ts';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { usePersistentState } from '../../../components/persistent-state.ts';
+import { isAccessDenied } from '../../../lib/api-error.ts';
+import { DOWNLOADS, isNoReport, isReportInProgress, useCredentialReport, useGenerateReport, usePasswordPolicyFacts } from '../api/credential-report.ts';
+import { parseReport } from '../parse-report.ts';
+import { summarize } from '../report-summary.ts';
+import { policyFacts, reportFindings, withFindings } from '../report-view.ts';
+import { FindingsSection } from './findings-section.tsx';
+import { GenerationStatus } from './generation-status.tsx';
+import { ReportTable } from './report-table.tsx';
+import { SummaryCards, SummaryCharts } from './summary-charts.tsx';
+
+const DESCRIPTION =
+  'The credential report lists every user in the account and the status of their credentials: passwords, access keys and MFA devices.';
+
+/** The report's lines, parsed in a Web Worker once per report; ages count from when it was parsed. */
+function useReportRows(content: string | undefined, generatedTime: string | undefined) {
+  return useQuery({
+    queryKey: ['credential-report', 'rows', generatedTime],
+    queryFn: async () => {
+      const now = Date.now();
+      return { now, rows: await parseReport(content ?? '', now) };
+    },
+    enabled: content !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
+
+export function CredentialReportPage() {
+  const report = useCredentialReport();
+  const generation = useGenerateReport();
+  const policy = usePasswordPolicyFacts();
+  const [thresholds, setThresholds] = usePersistentState('iam-console.credential-report.thresholds', DEFAULT_THRESHOLDS, (stored) => findingThresholds.safeParse(stored).data ?? null);
+  const parsed = useReportRows(report.data?.content, report.data?.generatedTime);
+  const inProgress = isReportInProgress(report.error);
+  useEffect(() => {
+    if (inProgress) generation.follow();
+  }, [inProgress]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const view = useMemo(() => {
+    if (!parsed.data) return undefined;
+    const { rows, now } = parsed.data;
+    const findings = reportFindings(rows, policyFacts(policy.isSuccess ? policy.data : undefined), thresholds, now);
+    return { now, findings, rows: withFindings(rows, findings), summary: summarize(rows, findings, thresholds.unusedDays, now) };
+  }, [parsed.data, policy.isSuccess, policy.data, thresholds]);
+
+  const hasReport = report.data !== undefined;
+  const download = (
+    <Button iconName="download" href={DOWNLOADS.report} download disabled={!hasReport}>
+      Download report
+    </Button>
+  );
+  const reportError = report.error && !isNoReport(report.error) && !inProgress ? report.error : undefined;
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description={DESCRIPTION}
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button iconName="download" href={DOWNLOADS.authorizationDetails} download>
+                Download authorization details
+              </Button>
+              <Button iconName="download" href={DOWNLOADS.bundle} download disabled={!hasReport} disabledReason="The bundle holds the report: generate it first.">
+                Download audit bundle
+              </Button>
+              <Button variant="primary" loading={generation.generating} onClick={generation.generate}>
+                Generate report
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          Credential report
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        {generation.error ? <ErrorAlert error={generation.error} header="Could not generate the report" deniedHeader="You may not generate the credential report" /> : null}
+        {reportError ? <ErrorAlert error={reportError} header="Could not load the credential report" deniedHeader="You may not read the credential report" /> : null}
+        {parsed.error ? <ErrorAlert error={parsed.error} header="Could not read the credential report" /> : null}
+        <GenerationStatus
+          state={generation.state}
+          description={generation.description}
+          generating={generation.generating || inProgress}
+          generatedTime={report.data?.generatedTime}
+          now={view?.now ?? Date.now()}
+        />
+        {report.isPending || (hasReport && parsed.isPending) ? <Loading /> : null}
+        {view && report.data ? (
+          <>
+            <SummaryCards summary={view.summary} />
+            <SummaryCharts summary={view.summary} />
+            <FindingsSection
+              findings={view.findings}
+              thresholds={thresholds}
+              onThresholdsChange={setThresholds}
+              policyNote={policy.isError ? `The password policy checks are left out: ${isAccessDenied(policy.error) ? policy.error.message : 'it could not be read'}.` : undefined}
+            />
+            <ReportTable rows={view.rows} generatedTime={report.data.generatedTime} now={view.now} downloadReport={download} />
+          </>
+        ) : null}
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}

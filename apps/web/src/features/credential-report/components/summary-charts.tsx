@@ -1,0 +1,84 @@
+import BarChart from '@cloudscape-design/components/bar-chart';
+import Box from '@cloudscape-design/components/box';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import PieChart from '@cloudscape-design/components/pie-chart';
+import type { ReportSummary } from '../report-summary.ts';
+
+const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((part / whole) * 100)}%`);
+
+function Card({ label, value, detail }: { label: string; value: string | number; detail?: string }) {
+  return (
+    <div>
+      <Box variant="awsui-key-label">{label}</Box>
+      <Box variant="awsui-value-large">{value}</Box>
+      {detail ? <Box variant="small" display="block" color="text-body-secondary">{detail}</Box> : null}
+    </div>
+  );
+}
+
+export function SummaryCards({ summary }: { summary: ReportSummary }) {
+  return (
+    <Container header={<Header variant="h2">Summary</Header>}>
+      <ColumnLayout columns={4} variant="text-grid">
+        <Card label="Users" value={summary.users} detail={`${summary.consoleUsers} with a console password`} />
+        <Card label="MFA coverage (console users)" value={percent(summary.consoleUsersWithMfa, summary.consoleUsers)} detail={`${summary.consoleUsersWithMfa} of ${summary.consoleUsers}`} />
+        <Card label="Active access keys" value={summary.activeKeys} />
+        <Card label="Findings" value={summary.findings} />
+      </ColumnLayout>
+    </Container>
+  );
+}
+
+const NO_DATA = <Box textAlign="center">No data</Box>;
+
+function BarCard({ title, description, buckets, xTitle, horizontal }: { title: string; description?: string; buckets: { label: string; count: number }[]; xTitle: string; horizontal?: boolean }) {
+  return (
+    <Container header={<Header variant="h2" description={description}>{title}</Header>}>
+      <BarChart
+        series={[{ title: 'Count', type: 'bar', data: buckets.map((b) => ({ x: b.label, y: b.count })) }]}
+        xScaleType="categorical"
+        xTitle={xTitle}
+        yTitle="Count"
+        horizontalBars={horizontal}
+        hideFilter
+        hideLegend
+        height={horizontal ? 320 : 220}
+        empty={NO_DATA}
+        ariaLabel={title}
+      />
+    </Container>
+  );
+}
+
+export function SummaryCharts({ summary }: { summary: ReportSummary }) {
+  const mfa = [
+    { title: 'MFA active', value: summary.mfa.withMfa },
+    { title: 'Console password, no MFA', value: summary.mfa.consoleWithoutMfa },
+    { title: 'No console password, no MFA', value: summary.mfa.otherWithoutMfa },
+  ];
+  return (
+    <ColumnLayout columns={2}>
+      <Container header={<Header variant="h2" description="Users (the root user aside) by MFA device and console password">MFA coverage</Header>}>
+        <PieChart
+          data={mfa}
+          variant="donut"
+          innerMetricValue={percent(summary.mfa.withMfa, summary.users)}
+          innerMetricDescription="with MFA"
+          hideFilter
+          size="medium"
+          empty={NO_DATA}
+          ariaLabel="MFA coverage"
+          detailPopoverContent={(datum, sum) => [
+            { key: 'Users', value: datum.value },
+            { key: 'Share', value: percent(datum.value, sum) },
+          ]}
+        />
+      </Container>
+      <BarCard title="Access key age" description="Active access keys by days since created or rotated" buckets={summary.keyAges} xTitle="Age" />
+      <BarCard title="Unused credentials" description="Passwords and active access keys" buckets={summary.unused} xTitle="Credentials" horizontal />
+      <BarCard title="Findings by check" description="CIS AWS Foundations Benchmark v3.0.0" buckets={summary.findingsByCheck} xTitle="Check" horizontal />
+    </ColumnLayout>
+  );
+}

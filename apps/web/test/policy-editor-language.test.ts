@@ -28,8 +28,11 @@ describe('completion', () => {
   });
 
   it('completes an unterminated string while it is typed', () => {
-    const result = complete('{"Statement": [{"Action": "iam:Li|\n}]}');
+    const result = complete('{"Statement": [{"Action": "iam:Li|,\n"Resource": "*"}]}');
     expect(result?.items.some((i) => i.label === 'iam:ListUsers')).toBe(true);
+    // Only what was typed is replaced, not the rest of the line the open string runs into.
+    const text = '{"Statement": [{"Action": "iam:Li,\n"Resource": "*"}]}';
+    expect([result?.from, result?.to]).toEqual([text.indexOf('iam:Li'), text.indexOf('iam:Li') + 6]);
   });
 
   it('offers Allow and Deny for Effect, 2012-10-17 for Version, quoted when outside a string', () => {

@@ -32,7 +32,7 @@ export function FindingsPanel({ findings, onSelect }: { findings: readonly Edito
               <li key={`${finding.issueCode}-${finding.range.offset}-${index}`}>
                 <SpaceBetween direction="horizontal" size="xs" alignItems="center">
                   <StatusIndicator type={STATUS[finding.findingType]}>
-                    <Button variant="inline-link" onClick={() => onSelect(finding)} ariaLabel={`Ln ${finding.range.start.line + 1}, Col ${finding.range.start.column + 1}: ${finding.message}`}>
+                    <Button variant="inline-link" formAction="none" onClick={() => onSelect(finding)} ariaLabel={`Ln ${finding.range.start.line + 1}, Col ${finding.range.start.column + 1}: ${finding.message}`}>
                       Ln {finding.range.start.line + 1}, Col {finding.range.start.column + 1}
                     </Button>
                   </StatusIndicator>

@@ -70,6 +70,8 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
   const latest = useRef({ onChange, onFindings, documentKind });
   latest.current = { onChange, onFindings, documentKind };
   const [findings, setFindings] = useState<EditorFinding[]>([]);
+  /** Texts passed to onChange that the parent has not given back as `value` yet, oldest first. */
+  const emitted = useRef<string[]>([]);
 
   useEffect(() => {
     if (!host.current) return undefined;
@@ -97,7 +99,11 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
       latest.current.onFindings?.(next);
     });
     validation.current = live;
-    const typing = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+    const typing = model.onDidChangeContent(() => {
+      const text = model.getValue();
+      emitted.current.push(text);
+      latest.current.onChange(text);
+    });
     return () => {
       typing.dispose();
       live.dispose();
@@ -110,8 +116,16 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
   }, []);
 
   useEffect(() => {
+    // Only a value the parent set itself replaces the text. One the editor emitted may be older than the model
+    // (keys typed between that render and this effect), and writing it back would drop those keys.
     const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== value) model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    if (!model) return;
+    const ours = emitted.current.indexOf(value);
+    if (ours >= 0) {
+      emitted.current.splice(0, ours + 1);
+      return;
+    }
+    if (model.getValue() !== value) model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
   }, [value]);
 
   useEffect(() => {
@@ -154,7 +168,7 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
   return (
     <SpaceBetween size="s">
       <SpaceBetween direction="horizontal" size="m" alignItems="center">
-        <Button iconName="script" onClick={() => void editorRef.current?.getAction('editor.action.formatDocument')?.run()}>
+        <Button iconName="script" formAction="none" onClick={() => void editorRef.current?.getAction('editor.action.formatDocument')?.run()}>
           Format
         </Button>
         <span data-testid="policy-size">

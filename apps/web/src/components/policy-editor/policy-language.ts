@@ -39,7 +39,9 @@ export function registerPolicyLanguage(monaco: MonacoApi): void {
     tokenizer: {
       root: [
         [/"(?:[^"\\]|\\.)*"(?=\s*:)/, 'type'],
-        [/"(?:[^"\\]|\\.)*"?/, 'string'],
+        [/"(?:[^"\\]|\\.)*"/, 'string'],
+        // A lone quote is not a string yet: typing one then gets its closing quote (auto-close skips strings).
+        [/"/, 'delimiter'],
         [/-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/, 'number'],
         [/\b(?:true|false|null)\b/, 'keyword'],
         [/[{}[\]]/, '@brackets'],

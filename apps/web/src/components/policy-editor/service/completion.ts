@@ -40,7 +40,8 @@ function spotAt(text: string, offset: number, previous: Node | undefined): Spot 
     const closed = previous.length >= 2 && text[end - 1] === '"';
     if (offset < end || (!closed && offset <= end)) {
       const from = previous.offset + 1;
-      return { inString: true, from, to: closed ? end - 1 : end, prefix: text.slice(from, offset) };
+      // An unclosed string runs to the end of the line (commas included): replace only up to the cursor.
+      return { inString: true, from, to: closed ? end - 1 : offset, prefix: text.slice(from, offset) };
     }
   }
   return { inString: false, from: offset, to: offset, prefix: '' };

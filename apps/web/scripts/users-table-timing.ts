@@ -1,7 +1,7 @@
 // The Users page with 10,000 users in headless Chromium, on two targets in the same run, alternating so background
 // load on the shared cores hits both alike:
 //  - real: the local console seeded with `seed: 'scale'` (embedded endpoint + BFF serving dist/), signed in as the
-//    seeded admin through the sign-in page — the issue's figure;
+//    seeded admin through the sign-in page — the figure with a target (navigation to table <= 1500 ms);
 //  - spa_only: the same build from a static server answering the API with canned JSON — the page's own cost.
 // Their difference is the share of the BFF and the endpoint (both go over loopback HTTP). One warm-up round is not counted; the
 // figures are medians of BENCH_RUNS rounds (default 5). Prints one JSON line per figure. Needs `vite build` first

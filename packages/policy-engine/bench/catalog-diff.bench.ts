@@ -1,5 +1,5 @@
 // Semantic diff timings: a realistic edit of a 6 KB policy, and the worst case of "*" against a NotAction
-// (every action of the catalog on both sides). No target in the issue; recorded to notice regressions.
+// (every action of the catalog on both sides). No target; recorded to notice regressions.
 import { diffPolicies, type PolicyInput } from '../src/diff/diff-policies.ts';
 import { loadCatalogSync } from '../src/catalog/load-node.ts';
 import { readRealPolicy } from '../test/fixtures/real-policies.ts';

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeleteUsersModal } from '../src/features/users/components/delete-users-modal.tsx';
 import { ok, renderPage, resetPage, stubBff } from './support/fake-bff.tsx';
-import { userDetail } from './support/fixtures.ts';
+import { signedInSession, userDetail } from './support/fixtures.ts';
 
 const isDisabled = (element: HTMLElement) => element.hasAttribute('disabled') || element.getAttribute('aria-disabled') === 'true';
 
@@ -12,7 +12,7 @@ describe('deleting users', () => {
 
   it('names each of several users and asks for "delete", in any case, before deleting them all', async () => {
     const sent = stubBff({
-      'GET /session': ok({ signedIn: true, csrfToken: 'csrf-1' }),
+      'GET /session': ok(signedInSession()),
       'DELETE /users/alice': { status: 204 },
       'DELETE /users/carol': { status: 204 },
       'DELETE /users/dave': { status: 204 },

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clearNotifications, currentNotifications } from '../src/components/notifications.tsx';
 import { GroupDetail } from '../src/features/groups/components/group-detail.tsx';
 import { ok, renderPage, resetPage, stubBff } from './support/fake-bff.tsx';
+import { signedInSession } from './support/fixtures.ts';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const group = { groupName: 'Ops', groupId: 'AGPA1', arn: 'arn:aws:iam::123456789012:group/Ops', path: '/', createDate: '2026-01-01T00:00:00Z' };
@@ -21,7 +22,7 @@ describe('group deletion and its notices', () => {
 
   it('clears "1 policy attached to Ops." when Ops is deleted', async () => {
     stubBff({
-      'GET /session': ok({ signedIn: true, csrfToken: 'csrf-1' }),
+      'GET /session': ok(signedInSession()),
       'GET /groups/Ops': ok({ group, users: [], attachedPolicies: [], inlinePolicies: [], unavailable: [] }),
       'POST /groups/Ops/attached-policies': { status: 204 },
       'DELETE /groups/Ops': { status: 204 },

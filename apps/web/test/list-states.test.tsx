@@ -7,6 +7,7 @@ import { PoliciesTable } from '../src/features/policies/components/policies-tabl
 import { RolesTable } from '../src/features/roles/components/roles-table.tsx';
 import { UsersTable } from '../src/features/users/components/users-table.tsx';
 import { accessDenied, failure, ok, renderPage, resetPage, stubBff } from './support/fake-bff.tsx';
+import { signedInSession, switchRoleUrl } from './support/fixtures.ts';
 
 interface ListPage {
   title: string;
@@ -123,7 +124,7 @@ describe.each(lists)('$title list states', (list) => {
 
   it('lists what the BFF returned', async () => {
     // The roles list looks up each visible role's last activity.
-    stubBff({ [list.route]: ok({ items: [list.row] }), 'GET /roles/Deployer': ok({ role: list.row, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: '' }) });
+    stubBff({ [list.route]: ok({ items: [list.row] }), 'GET /roles/Deployer': ok({ role: { ...list.row, assumeRolePolicyDocument: '{}', tags: [] }, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: switchRoleUrl('Deployer'), unavailable: [] }) });
     renderPage(list.page);
     expect(await screen.findByRole('link', { name: list.rowName })).toBeTruthy();
     expect(screen.getByText('(1)')).toBeTruthy();
@@ -132,9 +133,9 @@ describe.each(lists)('$title list states', (list) => {
   it('deletes the selected row through its confirmation dialog, then forgets the selection', async () => {
     const sent = stubBff({
       [list.route]: ok({ items: [list.row] }),
-      'GET /roles/Deployer': ok({ role: list.row, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: '' }),
-      'GET /users/alice': ok({ user: { ...list.row, tags: [] }, groups: [], attachedPolicies: [], inlinePolicies: [], groupPolicies: [], accessKeys: [], mfaDevices: [], loginProfile: null }),
-      'GET /session': ok({ signedIn: true, csrfToken: 'csrf-1' }),
+      'GET /roles/Deployer': ok({ role: { ...list.row, assumeRolePolicyDocument: '{}', tags: [] }, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: switchRoleUrl('Deployer'), unavailable: [] }),
+      'GET /users/alice': ok({ user: { ...list.row, tags: [] }, groups: [], attachedPolicies: [], inlinePolicies: [], groupPolicies: [], accessKeys: [], mfaDevices: [], loginProfile: null, unavailable: [] }),
+      'GET /session': ok(signedInSession()),
       [list.deleteRoute]: { status: 204 },
     });
     renderPage(list.page);

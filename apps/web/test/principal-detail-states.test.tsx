@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GroupDetail } from '../src/features/groups/components/group-detail.tsx';
 import { RoleDetail } from '../src/features/roles/components/role-detail.tsx';
 import { ok, renderPage, resetPage, stubBff } from './support/fake-bff.tsx';
+import { switchRoleUrl } from './support/fixtures.ts';
 
 const none = { items: [], loading: false, error: null };
 const refusedPolicies = (kind: 'Role' | 'Group', name: string) => [
@@ -19,7 +20,7 @@ describe('role and group detail with refused policy lists', () => {
       roleName: 'Deployer', roleId: 'AROA1', arn: 'arn:aws:iam::123456789012:role/Deployer', path: '/', createDate: '2026-01-01T00:00:00Z',
       maxSessionDuration: 3600, assumeRolePolicyDocument: '{}', tags: [],
     };
-    stubBff({ 'GET /roles/Deployer': ok({ role, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: '', unavailable: refusedPolicies('Role', 'role Deployer') }) });
+    stubBff({ 'GET /roles/Deployer': ok({ role, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: switchRoleUrl('Deployer'), unavailable: refusedPolicies('Role', 'role Deployer') }) });
     renderPage(<RoleDetail roleName="Deployer" policies={none} />);
     expect(await screen.findByText('Unknown — you lack iam:ListAttachedRolePolicies')).toBeTruthy();
     expect(screen.getByText('Unknown — you lack iam:ListRolePolicies')).toBeTruthy();

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoleSummary } from '../src/features/roles/api/roles.ts';
 import { RolesTable } from '../src/features/roles/components/roles-table.tsx';
 import { accessDenied, type Answer, ok, renderPage, resetPage, type Routes, stubBff } from './support/fake-bff.tsx';
+import { switchRoleUrl } from './support/fixtures.ts';
 
 const DAY_MS = 86_400_000;
 const name = (i: number) => `role-${String(i).padStart(2, '0')}`;
@@ -16,7 +17,7 @@ const summary = (roleName: string): RoleSummary => ({
   maxSessionDuration: 3600,
 });
 const detail = (roleName: string, lastUsedDate?: string): Answer =>
-  ok({ role: { ...summary(roleName), assumeRolePolicyDocument: '{}', tags: [], roleLastUsed: lastUsedDate ? { lastUsedDate, region: 'us-east-1' } : {} }, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: '' });
+  ok({ role: { ...summary(roleName), assumeRolePolicyDocument: '{}', tags: [], roleLastUsed: lastUsedDate ? { lastUsedDate, region: 'us-east-1' } : {} }, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: switchRoleUrl(roleName), unavailable: [] });
 
 /** 30 roles; each detail request waits until the test answers it, so the test sees how many run at once. */
 function thirtyRolesWithHeldDetails() {

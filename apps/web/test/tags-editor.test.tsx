@@ -6,13 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RoleDetail } from '../src/features/roles/components/role-detail.tsx';
 import { UserDetail } from '../src/features/users/components/user-detail.tsx';
 import { ok, renderPage, resetPage, stubBff, type SentRequest } from './support/fake-bff.tsx';
-import { userDetail } from './support/fixtures.ts';
+import { signedInSession, switchRoleUrl, userDetail } from './support/fixtures.ts';
 
 const none = { items: [], loading: false, error: null };
-const session = { 'GET /session': ok({ signedIn: true, csrfToken: 'csrf-1' }) };
+const session = { 'GET /session': ok(signedInSession()) };
 
 function openUserTags(): SentRequest[] {
-  const sent = stubBff({ ...session, 'GET /users/zoe': ok(userDetail('zoe')), 'PUT /users/zoe/tags': { status: 204 } });
+  const sent = stubBff({ ...session, 'GET /users/zoe': ok(userDetail('zoe')), 'PUT /users/zoe/tags': ok({ items: [] }) });
   renderPage(<UserDetail userName="zoe" policies={none} groups={none} passwordPolicy={null} />, '/users/zoe?tab=tags');
   return sent;
 }
@@ -82,7 +82,7 @@ describe('tag editor on detail pages', () => {
       roleName: 'Deployer', roleId: 'AROA1', arn: 'arn:aws:iam::123456789012:role/Deployer', path: '/', createDate: '2026-01-01T00:00:00Z',
       maxSessionDuration: 3600, assumeRolePolicyDocument: '{}', tags: [{ key: 'team', value: 'ops' }],
     };
-    stubBff({ ...session, 'GET /roles/Deployer': ok({ role, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: '', unavailable: [] }) });
+    stubBff({ ...session, 'GET /roles/Deployer': ok({ role, attachedPolicies: [], inlinePolicies: [], switchRoleUrl: switchRoleUrl('Deployer'), unavailable: [] }) });
     renderPage(<RoleDetail roleName="Deployer" policies={none} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Tags (1)' }));
     await manageTags();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UserDetail as UserDetailData } from '../src/features/users/api/users.ts';
 import { UserDetail } from '../src/features/users/components/user-detail.tsx';
 import { accessDenied, failure, ok, renderPage, resetPage, stubBff } from './support/fake-bff.tsx';
-import { userDetail } from './support/fixtures.ts';
+import { signedInSession, userDetail } from './support/fixtures.ts';
 
 const refused = (section: string, action: string) => ({
   section,
@@ -122,7 +122,7 @@ describe('user detail page states', () => {
   it('sets a console password when IAM refused to say whether there is one, and names what was refused', async () => {
     const sent = stubBff({
       'GET /users/bob': ok(bobDetail),
-      'GET /session': ok({ signedIn: true, csrfToken: 'csrf-1' }),
+      'GET /session': ok(signedInSession()),
       'PUT /users/bob/login-profile': accessDenied('iam:GetLoginProfile', 'arn:aws:iam::123456789012:user/bob', 'req-pw'),
     });
     renderBob('security-credentials');

@@ -5,6 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
+import { errorAnswer } from '@iam-console/api-contract/error.ts';
+import { matchRoute } from '@iam-console/api-contract/route-match.ts';
 import { vi } from 'vitest';
 
 export interface SentRequest {
@@ -21,15 +23,31 @@ export type Routes = Record<string, Answer | ((request: SentRequest) => Answer |
 
 export const ok = (body: unknown): Answer => ({ status: 200, body });
 
-/** The BFF's error shape, as apps/bff/API.md defines it. */
+/** The BFF's error body, as the API contract defines it. */
 export const failure = (status: number, code: string, message: string, requestId?: string): Answer => ({
   status,
-  body: { error: { message, code, status, ...(requestId ? { requestId } : {}) } },
+  body: errorAnswer.parse({ error: { message, code, status, ...(requestId ? { requestId } : {}) } }),
 });
 
 /** What the BFF answers when IAM refuses: "You lack iam:X on Y (AWS: …)". */
 export const accessDenied = (action: string, resource: string, requestId = 'req-denied'): Answer =>
   failure(403, 'AccessDenied', `You lack ${action} on ${resource} (AWS: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: ${action} on resource: ${resource})`, requestId);
+
+/**
+ * Why a stand-in answer is not one the BFF could send (a route the API contract lacks, a success body its answer
+ * schema refuses — strict: no field the contract does not name — or not the error body), or undefined.
+ */
+export function contractBreach(method: string, path: string, answer: { status: number; body?: unknown }): string | undefined {
+  const matched = matchRoute(method, `/api${path}`);
+  if (!matched) return `The stand-in BFF answers ${method} ${path}, a route the API contract does not have`;
+  const schema = answer.status >= 400 ? errorAnswer : matched.route.answer;
+  const parsed = schema?.safeParse(answer.body);
+  if (parsed && !parsed.success) return `The stand-in answer to ${method} ${path} (${matched.key}) is not what the contract says: ${parsed.error.message}`;
+  return undefined;
+}
+
+/** Contract breaches of the stand-in's answers since the last resetPage, which fails on them. */
+const breaches: string[] = [];
 
 /**
  * Answers `GET /api/<path>` from `routes` (key "GET /users"); anything else is a 404 so a test notices
@@ -45,6 +63,8 @@ export function stubBff(routes: Routes): SentRequest[] {
     const answer = typeof route === 'function' ? route(request) : (route ?? failure(404, 'NotFound', `No route ${request.method} ${request.path}`));
     return Promise.resolve(answer).then((settled) => {
       if (settled === 'pending') return new Promise<Response>(() => undefined);
+      const breach = route ? contractBreach(request.method, request.path, settled) : undefined;
+      if (breach) breaches.push(breach);
       const body = settled.body === undefined ? null : JSON.stringify(settled.body);
       return new Response(body, { status: settled.status, headers: { 'content-type': 'application/json' } });
     });
@@ -72,4 +92,6 @@ export function resetPage() {
   cleanup();
   vi.unstubAllGlobals();
   localStorage.clear();
+  const found = breaches.splice(0);
+  if (found.length > 0) throw new Error(found.join('\n'));
 }

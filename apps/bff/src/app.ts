@@ -39,6 +39,7 @@ import { rolesRouter } from './routes/roles.ts';
 import { policiesRouter } from './routes/policies.ts';
 import { auditRouter } from './routes/audit.ts';
 import { meRouter } from './routes/me.ts';
+import { deploymentCredentialsRouter } from './routes/deployment-credentials.ts';
 import { spaRouter } from './static-spa.ts';
 
 export { SESSION_COOKIE };
@@ -147,6 +148,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   api.use('/authorization-details', authorizationDetailsRouter());
   api.use('/audit-bundle', auditBundleRouter(deps.auditLog));
   api.use('/me', meRouter({ cipher: deps.cipher, makeClients: deps.makeClients, sessionClients }));
+  api.use('/deployment-credentials', deploymentCredentialsRouter({ cipher: deps.cipher, makeClients: deps.makeClients }));
   // A switch answers with the session, as GET /api/session would.
   const sessionView = {
     policy,

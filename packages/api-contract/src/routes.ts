@@ -5,6 +5,7 @@ import { z } from 'zod';
 import * as account from './account.ts';
 import * as audit from './audit.ts';
 import * as credentialReport from './credential-report.ts';
+import * as deploymentCredentials from './deployment-credentials.ts';
 import { attachedPolicy, inlinePolicy, list, tag } from './fields.ts';
 import * as groups from './groups.ts';
 import * as me from './me.ts';
@@ -94,6 +95,10 @@ export const routes = {
   'POST /api/me/mfa-devices/:serialNumber/resync': { params: me.ownMfaDeviceParams, body: me.resyncMfaDeviceRequest },
   'DELETE /api/me/mfa-devices/:serialNumber': { params: me.ownMfaDeviceParams, answer: me.removeMfaDeviceAnswer },
   'PUT /api/me/password': { body: me.changePasswordRequest },
+
+  'POST /api/deployment-credentials/users': { body: deploymentCredentials.createDeploymentUserRequest, answer: deploymentCredentials.createdDeploymentUser, status: created },
+  'POST /api/deployment-credentials/roles': { body: deploymentCredentials.createDeploymentRoleRequest, answer: deploymentCredentials.createdDeploymentRole, status: created },
+  'POST /api/deployment-credentials/check': { body: deploymentCredentials.checkDeploymentCredentialsRequest, answer: deploymentCredentials.checkedIdentity },
 
   'GET /api/users': { answer: list(users.userSummary) },
   'POST /api/users': { body: users.createUserRequest, answer: users.createUserAnswer, status: created },

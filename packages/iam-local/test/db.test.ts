@@ -68,6 +68,10 @@ describe('schema migrations', () => {
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('iam_group_members', 'iam_attachments')").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['iam_group_members_by_name', 'iam_group_members_seq', 'iam_attachments_seq']));
     expect(listGroupMembers(db, 'AGPA1', { maxItems: 10 }).items.map((u) => u.name)).toEqual(['Amy', 'bob', 'zed']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'iam_instance_profile%' ORDER BY name").pluck().all()).toEqual([
+      'iam_instance_profile_roles',
+      'iam_instance_profiles',
+    ]);
     updateUser(db, 'zed', { newName: 'aaron' });
     expect(listGroupMembers(db, 'AGPA1', { maxItems: 10 }).items.map((u) => u.name)).toEqual(['aaron', 'Amy', 'bob']);
     db.close();

@@ -23,6 +23,7 @@ const DOCUMENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: '
 const user = (extra: Record<string, unknown> = {}): Case => ({ input: { UserName: BAD_NAME, ...extra }, field: 'userName' });
 const group = (extra: Record<string, unknown> = {}): Case => ({ input: { GroupName: BAD_NAME, ...extra }, field: 'groupName' });
 const role = (extra: Record<string, unknown> = {}): Case => ({ input: { RoleName: BAD_NAME, ...extra }, field: 'roleName' });
+const profile = (extra: Record<string, unknown> = {}): Case => ({ input: { InstanceProfileName: BAD_NAME, ...extra }, field: 'instanceProfileName' });
 const policyArn = (extra: Record<string, unknown> = {}): Case => ({ input: { PolicyArn: SHORT_ARN, ...extra }, field: 'policyArn' });
 const maxItems = (extra: Record<string, unknown> = {}): Case => ({ input: { MaxItems: 0, ...extra }, field: 'maxItems' });
 
@@ -64,6 +65,16 @@ const CASES: Record<string, Case> = {
   DeleteRole: role(),
   PutRolePermissionsBoundary: role({ PermissionsBoundary: POLICY_ARN }),
   DeleteRolePermissionsBoundary: role(),
+  CreateInstanceProfile: { input: { InstanceProfileName: 'p', Path: 'no-slashes' }, field: 'path' },
+  GetInstanceProfile: profile(),
+  ListInstanceProfiles: maxItems(),
+  ListInstanceProfilesForRole: role(),
+  AddRoleToInstanceProfile: profile({ RoleName: 'r' }),
+  RemoveRoleFromInstanceProfile: { input: { InstanceProfileName: 'p', RoleName: BAD_NAME }, field: 'roleName' },
+  DeleteInstanceProfile: profile(),
+  TagInstanceProfile: profile({ Tags: [{ Key: 'k', Value: 'v' }] }),
+  UntagInstanceProfile: profile({ TagKeys: ['k'] }),
+  ListInstanceProfileTags: profile(),
   CreatePolicy: { input: { PolicyName: BAD_NAME, PolicyDocument: DOCUMENT }, field: 'policyName' },
   GetPolicy: policyArn(),
   ListPolicies: { input: { Scope: 'Everything' }, field: 'scope' },

@@ -11,6 +11,7 @@ export const ENTITY_QUOTAS = {
   GroupsQuota: { default: 300, quotaName: 'GroupsPerAccount', table: 'iam_groups' },
   RolesQuota: { default: 1000, quotaName: 'RolesPerAccount', table: 'iam_roles' },
   PoliciesQuota: { default: 1500, quotaName: 'PoliciesPerAccount', table: 'iam_policies' },
+  InstanceProfilesQuota: { default: 1000, quotaName: 'InstanceProfilesPerAccount', table: 'iam_instance_profiles' },
 } as const;
 
 export type EntityQuota = keyof typeof ENTITY_QUOTAS;
@@ -20,7 +21,7 @@ export function getQuota(db: Db, quota: EntityQuota): number {
   return stored ?? ENTITY_QUOTAS[quota].default;
 }
 
-/** The four entity quotas as stored (or default), keyed as in SummaryMap. */
+/** The entity quotas as stored (or default), keyed as in SummaryMap. */
 export function entityQuotas(db: Db): Record<EntityQuota, number> {
   const quotas = {} as Record<EntityQuota, number>;
   for (const quota of Object.keys(ENTITY_QUOTAS) as EntityQuota[]) quotas[quota] = getQuota(db, quota);

@@ -1,6 +1,6 @@
 // GetAccountSummary: entity counts from the live tables next to the account's quotas (the entity quotas as stored
 // and enforced, account-quotas.ts; the rest IAM's defaults), with the keys real AWS returns in SummaryMap.
-// Certificates, instance profiles and identity providers are not modelled: always 0.
+// Certificates and identity providers are not modelled: always 0.
 import type { Db } from './db.ts';
 import { ACCESS_KEYS_PER_PRINCIPAL } from './access-keys.ts';
 import { entityQuotas } from './account-quotas.ts';
@@ -8,7 +8,6 @@ import { entityQuotas } from './account-quotas.ts';
 /** IAM's default quotas (UG "IAM and AWS STS quotas") other than the entity quotas. */
 const QUOTAS = {
   ServerCertificatesQuota: 20,
-  InstanceProfilesQuota: 1000,
   PolicyVersionsInUseQuota: 10000,
   VersionsPerPolicyQuota: 5,
   PolicySizeQuota: 6144,
@@ -32,6 +31,7 @@ SELECT
   (SELECT count(*) FROM iam_users) AS Users,
   (SELECT count(*) FROM iam_groups) AS Groups,
   (SELECT count(*) FROM iam_roles) AS Roles,
+  (SELECT count(*) FROM iam_instance_profiles) AS InstanceProfiles,
   (SELECT count(*) FROM iam_policies) AS Policies,
   (SELECT count(*) FROM iam_policy_versions) AS PolicyVersionsInUse,
   (SELECT count(*) FROM iam_mfa_devices) AS MFADevices,
@@ -46,7 +46,6 @@ export function getAccountSummary(db: Db): AccountSummary {
     ...counts,
     AccountSigningCertificatesPresent: 0,
     ServerCertificates: 0,
-    InstanceProfiles: 0,
     Providers: 0,
     ...entityQuotas(db),
     ...QUOTAS,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 export type PrincipalType = 'user' | 'group' | 'role';
 
 /** Unique-id prefixes AWS uses per entity type. */
-export const ID_PREFIX = { user: 'AIDA', group: 'AGPA', role: 'AROA', policy: 'ANPA' } as const;
+export const ID_PREFIX = { user: 'AIDA', group: 'AGPA', role: 'AROA', policy: 'ANPA', instanceProfile: 'AIPA' } as const;
 
 // AWS unique ids use upper-case letters and the digits 2-7 after the 4-letter prefix (base32 alphabet).
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -25,7 +25,9 @@ export function stableUniqueId(kind: keyof typeof ID_PREFIX, seed: string, hash:
 }
 
 /** `arn:aws:iam::<account>:<type>/<path-without-leading-slash><name>` (path is `/` or `/a/b/`). */
-export function entityArn(accountId: string, type: 'user' | 'group' | 'role' | 'policy', path: string, name: string): string {
+export type EntityType = 'user' | 'group' | 'role' | 'policy' | 'instance-profile';
+
+export function entityArn(accountId: string, type: EntityType, path: string, name: string): string {
   return `arn:aws:iam::${accountId}:${type}${path}${name}`;
 }
 

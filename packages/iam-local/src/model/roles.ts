@@ -130,11 +130,14 @@ export function updateAssumeRolePolicy(db: Db, name: string, document: string): 
   })();
 }
 
-/** Deletes a role with no policies left. (Instance profiles are not modelled.) */
+/** Deletes a role that no instance profile holds and that has no policies left. */
 export function deleteRole(db: Db, name: string): void {
   db.transaction(() => {
     const role = requireRole(db, name);
     const has = (sql: string) => prepared(db, sql).get(role.id) !== undefined;
+    if (has('SELECT 1 FROM iam_instance_profile_roles WHERE role_id = ? LIMIT 1')) {
+      throw new IamError('DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.');
+    }
     if (has("SELECT 1 FROM iam_inline_policies WHERE principal_type = 'role' AND principal_id = ? LIMIT 1")) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
     }

@@ -6,7 +6,8 @@ import { IamError } from '../errors.ts';
 import { decodeMarker, encodeMarker } from '../model/keyset-page.ts';
 import { authorizationDetails, type AuthorizationDetail, type DetailFilter, type PrincipalDetail } from '../model/authorization-details.ts';
 import { policyNameOf } from '../model/attachments.ts';
-import { boundaryShape, groupShape, policyShape, roleShape, userShape } from './entity-shapes.ts';
+import { instanceProfilesOfRole } from '../model/instance-profiles.ts';
+import { boundaryShape, groupShape, instanceProfileShape, policyShape, roleShape, userShape } from './entity-shapes.ts';
 
 const FILTERS = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
 
@@ -67,7 +68,7 @@ export const authorizationDetailsOperations: Record<string, OperationDefinition>
             Arn: role.Arn,
             CreateDate: role.CreateDate,
             AssumeRolePolicyDocument: role.AssumeRolePolicyDocument,
-            InstanceProfileList: [],
+            InstanceProfileList: instanceProfilesOfRole(db, d.role.id).items.map((profile) => instanceProfileShape(db, accountId, profile, 'never')),
             RolePolicyList: inline,
             AttachedManagedPolicies: attached,
             PermissionsBoundary: boundaryShape(d.role.boundaryArn),

@@ -7,6 +7,7 @@ import { groupArn, type Group } from '../model/groups.ts';
 import { roleArn, type Role } from '../model/roles.ts';
 import { attachmentCount, boundaryUsageCount, type ManagedPolicy } from '../model/managed-policies.ts';
 import { listTags } from '../model/tags.ts';
+import { INSTANCE_PROFILE_TAG_RESOURCE, instanceProfileArn, type InstanceProfileWithRoles } from '../model/instance-profiles.ts';
 import { prepared } from '../model/prepared.ts';
 
 type Shape = { [key: string]: XmlValue };
@@ -62,15 +63,22 @@ export function groupShape(accountId: string, group: Group): Shape {
   return { Path: group.path, GroupName: group.name, GroupId: group.id, Arn: groupArn(accountId, group), CreateDate: new Date(group.createDate) };
 }
 
-/** Role as in ListRoles; `detail` adds boundary, tags and RoleLastUsed (GetRole, CreateRole). */
-export function roleShape(db: Db, accountId: string, role: Role, detail = false): Shape {
-  const base: Shape = {
+/** A role inside an instance profile: the members AWS returns there (no session duration, description or tags). */
+function roleInProfileShape(accountId: string, role: Role): Shape {
+  return {
     Path: role.path,
     RoleName: role.name,
     RoleId: role.id,
     Arn: roleArn(accountId, role),
     CreateDate: new Date(role.createDate),
     AssumeRolePolicyDocument: encodePolicyDocument(role.assumeRolePolicy),
+  };
+}
+
+/** Role as in ListRoles; `detail` adds boundary, tags and RoleLastUsed (GetRole, CreateRole). */
+export function roleShape(db: Db, accountId: string, role: Role, detail = false): Shape {
+  const base: Shape = {
+    ...roleInProfileShape(accountId, role),
     Description: role.description ?? undefined,
     MaxSessionDuration: role.maxSessionDuration,
   };
@@ -81,6 +89,24 @@ export function roleShape(db: Db, accountId: string, role: Role, detail = false)
     Tags: tagsShape(db, 'role', role.id),
     RoleLastUsed: role.lastUsedDate ? { LastUsedDate: new Date(role.lastUsedDate), Region: role.lastUsedRegion ?? undefined } : {},
   };
+}
+
+/**
+ * Instance profile with its roles. `tags`: `always` (GetInstanceProfile answers `<Tags/>` even when there are none),
+ * `whenAny` (CreateInstanceProfile), `never` (lists).
+ */
+export function instanceProfileShape(db: Db, accountId: string, profile: InstanceProfileWithRoles, tags: 'always' | 'whenAny' | 'never'): Shape {
+  const shape: Shape = {
+    Path: profile.path,
+    InstanceProfileName: profile.name,
+    InstanceProfileId: profile.id,
+    Arn: instanceProfileArn(accountId, profile),
+    CreateDate: new Date(profile.createDate),
+    Roles: profile.roles.map((role) => roleInProfileShape(accountId, role)),
+  };
+  if (tags === 'always') shape.Tags = listTags(db, INSTANCE_PROFILE_TAG_RESOURCE, profile.id);
+  if (tags === 'whenAny') shape.Tags = tagsShape(db, INSTANCE_PROFILE_TAG_RESOURCE, profile.id);
+  return shape;
 }
 
 export interface PolicyCounts {

@@ -4,6 +4,7 @@ import { authorizationDetailsOperations } from './authorization-details.ts';
 import { groupOperations } from './groups.ts';
 import { policyOperations } from './policies.ts';
 import { roleOperations } from './roles.ts';
+import { instanceProfileOperations } from './instance-profiles.ts';
 import { accessKeyOperations } from './access-keys.ts';
 import { accountOperations } from './account.ts';
 import { credentialReportOperations } from './credential-report.ts';
@@ -19,6 +20,7 @@ const areas: readonly OperationTable[] = [
   userOperations,
   groupOperations,
   roleOperations,
+  instanceProfileOperations,
   policyOperations,
   tagOperations,
   authorizationDetailsOperations,

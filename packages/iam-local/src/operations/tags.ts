@@ -1,8 +1,8 @@
-// Tag/Untag/List…Tags for users, roles, customer managed policies and virtual MFA devices (the same three operations
-// per type). Instance profiles, OIDC/SAML providers and certificates do not exist here, so neither do their tag operations.
+// Tag/Untag/List…Tags for users, roles, customer managed policies, virtual MFA devices and instance profiles (the same
+// three operations per type). OIDC/SAML providers and certificates do not exist here, so neither do their tag operations.
 import { operation, type OperationContext, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
 import type { AuthorizationTarget } from '../auth/authorizer.ts';
-import { ROLE_NAME, SERIAL_NUMBER, TAG_KEY, USER_NAME, pageRequest, paginate, requireString, stringListParam, tagsParam, validateAll } from '../protocol/params.ts';
+import { INSTANCE_PROFILE_NAME, ROLE_NAME, SERIAL_NUMBER, TAG_KEY, USER_NAME, pageRequest, paginate, requireString, stringListParam, tagsParam, validateAll } from '../protocol/params.ts';
 import { listTags, putTags, removeTags } from '../model/tags.ts';
 import { requireUser } from '../model/users.ts';
 import { requireRole } from '../model/roles.ts';
@@ -11,11 +11,12 @@ import { policyArnParam } from './entity-params.ts';
 import { isAwsManagedArn } from '../model/aws-managed-policies.ts';
 import { refuseAwsManagedChange, requireCustomerPolicyId, requirePolicy } from '../model/managed-policies.ts';
 import { MFA_TAG_RESOURCE, requireVirtualMfaDevice } from '../model/mfa.ts';
-import { mfaDeviceTarget, policyTarget, requestTagContext, roleTarget, userTarget, type Context } from './targets.ts';
+import { INSTANCE_PROFILE_TAG_RESOURCE, requireInstanceProfile } from '../model/instance-profiles.ts';
+import { instanceProfileTarget, mfaDeviceTarget, policyTarget, requestTagContext, roleTarget, userTarget, type Context } from './targets.ts';
 
 interface TaggableKind {
-  resourceType: 'user' | 'role' | 'policy' | typeof MFA_TAG_RESOURCE;
-  label: 'User' | 'Role' | 'Policy' | 'MFADevice';
+  resourceType: 'user' | 'role' | 'policy' | typeof MFA_TAG_RESOURCE | typeof INSTANCE_PROFILE_TAG_RESOURCE;
+  label: 'User' | 'Role' | 'Policy' | 'MFADevice' | 'InstanceProfile';
   /** Reads and checks the identifying parameter (name or ARN). */
   identifier(params: QueryParams): string;
   /**
@@ -48,6 +49,13 @@ const KINDS: readonly TaggableKind[] = [
     identifier: (params) => requireString(params, 'SerialNumber', SERIAL_NUMBER),
     resolve: requireVirtualMfaDevice,
     target: mfaDeviceTarget,
+  },
+  {
+    resourceType: INSTANCE_PROFILE_TAG_RESOURCE,
+    label: 'InstanceProfile',
+    identifier: (params) => requireString(params, 'InstanceProfileName', INSTANCE_PROFILE_NAME),
+    resolve: (db, name) => requireInstanceProfile(db, name).id,
+    target: instanceProfileTarget,
   },
 ];
 

@@ -4,13 +4,14 @@
 import type { OperationContext, QueryParams } from '../protocol/operation.ts';
 import type { AuthorizationTarget } from '../auth/authorizer.ts';
 import { listParam } from '../protocol/params.ts';
-import { entityArn } from '../model/names.ts';
+import { entityArn, type EntityType } from '../model/names.ts';
 import { findUser } from '../model/users.ts';
 import { findGroup } from '../model/groups.ts';
 import { findRole } from '../model/roles.ts';
 import { customerPolicyId } from '../model/managed-policies.ts';
 import { tagMap } from '../model/tags.ts';
 import { MFA_TAG_RESOURCE } from '../model/mfa.ts';
+import { INSTANCE_PROFILE_TAG_RESOURCE, findInstanceProfile } from '../model/instance-profiles.ts';
 
 export type Context = Record<string, string | string[]>;
 
@@ -74,6 +75,18 @@ export function roleTarget(ctx: OperationContext, action: string, params: QueryP
   return { action, resource: entityArn(ctx.state.accountId, 'role', role?.path ?? '/', role?.name ?? name), context };
 }
 
+/** The instance profile named by `InstanceProfileName` (path and tags when it exists). */
+export function instanceProfileTarget(ctx: OperationContext, action: string, params: QueryParams, extra: Context = {}): AuthorizationTarget {
+  const name = param(params, 'InstanceProfileName');
+  const profile = name ? findInstanceProfile(ctx.state.db, name) : undefined;
+  const tags = profile ? tagMap(ctx.state.db, INSTANCE_PROFILE_TAG_RESOURCE, profile.id) : {};
+  return {
+    action,
+    resource: entityArn(ctx.state.accountId, 'instance-profile', profile?.path ?? '/', profile?.name ?? name),
+    context: { ...extra, ...resourceTags(tags) },
+  };
+}
+
 /** A virtual MFA device named by `SerialNumber` (its ARN), with its tags when it exists. */
 export function mfaDeviceTarget(ctx: OperationContext, action: string, params: QueryParams, extra: Context = {}): AuthorizationTarget {
   const serialNumber = param(params, 'SerialNumber');
@@ -90,11 +103,11 @@ export function policyTarget(ctx: OperationContext, action: string, params: Quer
 }
 
 /** The entity to be created, from its Path and name parameters. */
-export function newEntityArn(ctx: OperationContext, type: 'user' | 'group' | 'role' | 'policy', params: QueryParams, nameParam: string): string {
+export function newEntityArn(ctx: OperationContext, type: EntityType, params: QueryParams, nameParam: string): string {
   return entityArn(ctx.state.accountId, type, params.Path ?? '/', param(params, nameParam));
 }
 
 /** List operations authorize against the type's ARN prefix with the requested path: `arn:aws:iam::<acct>:user/`. */
-export function listArn(ctx: OperationContext, type: 'user' | 'group' | 'role' | 'policy', params: QueryParams): string {
+export function listArn(ctx: OperationContext, type: EntityType, params: QueryParams): string {
   return `arn:aws:iam::${ctx.state.accountId}:${type}${params.PathPrefix ?? '/'}`;
 }

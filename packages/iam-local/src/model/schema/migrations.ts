@@ -39,6 +39,29 @@ END;
       db.exec('CREATE TABLE iam_account_quotas (name TEXT PRIMARY KEY, value INTEGER NOT NULL CHECK (value >= 0))');
     },
   },
+  {
+    version: 3,
+    name: 'instance profiles',
+    // An instance profile holds at most one role (IAM quota InstanceSessionsPerInstanceProfile: 1), hence the
+    // profile id as the key of its role row. Rows reference immutable ids, so a role or profile that still has
+    // the other fails its deletion instead of leaving a dangling row.
+    up(db) {
+      db.exec(`
+CREATE TABLE iam_instance_profiles (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  path TEXT NOT NULL,
+  create_date TEXT NOT NULL
+);
+CREATE INDEX iam_instance_profiles_path ON iam_instance_profiles (path);
+CREATE TABLE iam_instance_profile_roles (
+  profile_id TEXT PRIMARY KEY REFERENCES iam_instance_profiles (id),
+  role_id TEXT NOT NULL REFERENCES iam_roles (id)
+);
+CREATE INDEX iam_instance_profile_roles_role ON iam_instance_profile_roles (role_id);
+`);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((latest, migration) => Math.max(latest, migration.version), 0);

@@ -44,6 +44,8 @@ export const switchRoleRequest = z.object({
     .optional(),
 });
 export type SwitchRoleRequest = z.input<typeof switchRoleRequest>;
+/** The request as validated: empty fields gone, the role name without a leading slash. */
+export type SwitchRoleInput = z.output<typeof switchRoleRequest>;
 
 /** One of the last five roles the user switched to (most recent first), for one click. */
 export const recentRole = z.strictObject({

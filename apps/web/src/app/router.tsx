@@ -35,6 +35,7 @@ const AccountSettingsRoute = lazy(() => import('./routes/account-settings.tsx'))
 const CredentialReportRoute = lazy(() => import('./routes/credential-report.tsx'));
 const AuditLogRoute = lazy(() => import('./routes/audit-log.tsx'));
 const SecurityCredentialsRoute = lazy(() => import('./routes/security-credentials.tsx'));
+const SwitchRoleRoute = lazy(() => import('./routes/switch-role.tsx'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.tsx'));
 
 const crumb = (build: Crumb['build']) => ({ crumb: { build } satisfies Crumb });
@@ -136,6 +137,8 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
               element: <SecurityCredentialsRoute />,
               handle: crumb(() => ({ text: 'My security credentials', href: '/security-credentials' })),
             },
+            // The AWS console's path, so a switch-role link's query works here as it does there.
+            { path: 'switchrole', element: <SwitchRoleRoute />, handle: crumb(() => ({ text: 'Switch role', href: '/switchrole' })) },
             { path: '*', element: <NotFoundRoute />, handle: crumb(() => ({ text: 'Not found', href: '#' })) },
           ],
         },

@@ -31,10 +31,11 @@ const hours = (seconds: number) => {
 
 type Field = 'account' | 'roleName' | 'externalId' | 'mfaCode' | 'durationSeconds';
 
-function refusal(err: AwsErrorLike, status: number, code: string, message: string, field?: Field): ApiError {
+/** `field`: the form field to change and what to do there, in a few words. */
+function refusal(err: AwsErrorLike, status: number, code: string, message: string, field?: [Field, string]): ApiError {
   return new ApiError(status, code, `${message} (AWS: ${trimEnd(err.message)})`, {
     ...requestIdOf(err),
-    ...(field ? { details: [{ path: field, message }] } : {}),
+    ...(field ? { details: [{ path: field[0], message: field[1] }] } : {}),
   });
 }
 
@@ -58,10 +59,10 @@ async function lookUpRole(attempt: Attempt): Promise<RoleLookup> {
 
 function durationRefusal(err: AwsErrorLike, attempt: Attempt, role: RoleLookup): ApiError {
   if (/role chaining/i.test(err.message)) {
-    return refusal(err, 400, 'ValidationError', `You are signed in with a role session (${attempt.switcher.caller.arn}), so this switch is role chaining, and AWS limits a chained role session to 1 hour. Choose a session duration of at most 1 hour.`, 'durationSeconds');
+    return refusal(err, 400, 'ValidationError', `You are signed in with a role session (${attempt.switcher.caller.arn}), so this switch is role chaining, and AWS limits a chained role session to 1 hour. Choose a session duration of at most 1 hour.`, ['durationSeconds', 'At most 1 hour with role chaining']);
   }
   const max = role.kind === 'found' && role.maxSessionDuration ? ` (${hours(role.maxSessionDuration)})` : '';
-  return refusal(err, 400, 'ValidationError', `The session duration you chose (${hours(attempt.durationSeconds)}) is longer than the role's maximum session duration${max}. Choose a shorter one, or ask an administrator to raise the role's maximum.`, 'durationSeconds');
+  return refusal(err, 400, 'ValidationError', `The session duration you chose (${hours(attempt.durationSeconds)}) is longer than the role's maximum session duration${max}. Choose a shorter one, or ask an administrator to raise the role's maximum.`, ['durationSeconds', role.kind === 'found' && role.maxSessionDuration ? `At most ${hours(role.maxSessionDuration)} for this role` : "Shorter than the role's maximum session duration"]);
 }
 
 function conditionRefusal(err: AwsErrorLike, attempt: Attempt, verdict: Extract<TrustVerdict, { kind: 'condition' }>): ApiError {
@@ -70,34 +71,34 @@ function conditionRefusal(err: AwsErrorLike, attempt: Attempt, verdict: Extract<
     const how = attempt.switcher.mfaAuthenticated
       ? 'Your MFA sign-in does not meet it (the role may want a recent one): enter the code your MFA device shows now.'
       : 'You signed in without MFA: enter the code your MFA device shows now in MFA code.';
-    return refusal(err, 403, 'AccessDenied', `The trust policy of ${role} requires MFA (${verdict.operator} ${verdict.key}). ${how}`, 'mfaCode');
+    return refusal(err, 403, 'AccessDenied', `The trust policy of ${role} requires MFA (${verdict.operator} ${verdict.key}). ${how}`, ['mfaCode', 'Enter the code your MFA device shows now']);
   }
   if (isExternalIdKey(verdict.key)) {
     const given = attempt.externalId === undefined ? 'You gave no external ID.' : 'The external ID you gave is not the one it expects.';
-    return refusal(err, 403, 'AccessDenied', `The trust policy of ${role} requires an external ID (sts:ExternalId). ${given} Ask the role's owner for it.`, 'externalId');
+    return refusal(err, 403, 'AccessDenied', `The trust policy of ${role} requires an external ID (sts:ExternalId). ${given} Ask the role's owner for it.`, ['externalId', 'Enter the external ID the role expects']);
   }
   if (verdict.key.toLowerCase() === 'sts:rolesessionname') {
-    return refusal(err, 403, 'AccessDenied', `The trust policy of ${role} requires another role session name (${verdict.operator} sts:RoleSessionName ${verdict.values.join(', ')}); the console names the session after you (${attempt.sessionName}).`, 'roleName');
+    return refusal(err, 403, 'AccessDenied', `The trust policy of ${role} requires another role session name (${verdict.operator} sts:RoleSessionName ${verdict.values.join(', ')}); the console names the session after you (${attempt.sessionName}).`, ['roleName', 'The role expects another role session name']);
   }
-  return refusal(err, 403, 'AccessDenied', `The trust policy of ${role} lets you in only when ${verdict.operator} ${verdict.key} ${verdict.values.join(', ')} holds, which a switch from the console does not meet.`, 'roleName');
+  return refusal(err, 403, 'AccessDenied', `The trust policy of ${role} lets you in only when ${verdict.operator} ${verdict.key} ${verdict.values.join(', ')} holds, which a switch from the console does not meet.`, ['roleName', 'A condition of the trust policy is not met']);
 }
 
 /** AccessDenied for the role itself: what the trust policy says, when the role can be read. */
 async function trustRefusal(err: AwsErrorLike, attempt: Attempt): Promise<ApiError> {
   const role = await lookUpRole(attempt);
   if (role.kind === 'missing') {
-    return refusal(err, 403, 'AccessDenied', `There is no role ${attempt.roleName} in account ${attempt.accountId}: check the role name (with its path, if it has one) and the account.`, 'roleName');
+    return refusal(err, 403, 'AccessDenied', `There is no role ${attempt.roleName} in account ${attempt.accountId}: check the role name (with its path, if it has one) and the account.`, ['roleName', 'No such role in this account']);
   }
   if (role.kind === 'unknown') {
-    return refusal(err, 403, 'AccessDenied', `AWS refused the switch to ${attempt.roleArn}: the role's trust policy does not let you in (it may require MFA or an external ID), your own policies do not allow sts:AssumeRole on it, or it does not exist. The console cannot tell which: ${role.why}.`, 'roleName');
+    return refusal(err, 403, 'AccessDenied', `AWS refused the switch to ${attempt.roleArn}: the role's trust policy does not let you in (it may require MFA or an external ID), your own policies do not allow sts:AssumeRole on it, or it does not exist. The console cannot tell which: ${role.why}.`, ['roleName', 'Check the role, the account, and what the role requires']);
   }
   const verdict = checkTrust(role.trust, { caller: attempt.switcher.caller, roleArn: attempt.roleArn, sessionName: attempt.sessionName, mfa: attempt.mfa, externalId: attempt.externalId });
   if (verdict.kind === 'condition') return conditionRefusal(err, attempt, verdict);
   if (verdict.kind === 'explicitDeny') {
-    return refusal(err, 403, 'AccessDenied', `The trust policy of ${attempt.roleArn} denies you${verdict.sid ? ` (statement ${verdict.sid})` : ''}.`, 'roleName');
+    return refusal(err, 403, 'AccessDenied', `The trust policy of ${attempt.roleArn} denies you${verdict.sid ? ` (statement ${verdict.sid})` : ''}.`, ['roleName', 'The role denies you']);
   }
   if (verdict.kind === 'notTrusted') {
-    return refusal(err, 403, 'AccessDenied', `The trust policy of ${attempt.roleArn} does not trust you: it names neither you (${attempt.switcher.caller.arn}) nor your account as a principal that may assume the role.`, 'roleName');
+    return refusal(err, 403, 'AccessDenied', `The trust policy of ${attempt.roleArn} does not trust you: it names neither you (${attempt.switcher.caller.arn}) nor your account as a principal that may assume the role.`, ['roleName', 'The role does not trust you']);
   }
   // The trust policy lets the caller in: the refusal came from the caller's own side.
   return refusal(err, 403, 'AccessDenied', `The trust policy of ${attempt.roleArn} lets you in, but your own permissions do not: none of your policies allows sts:AssumeRole on the role, or a permissions boundary or policy denies it.`);
@@ -110,10 +111,10 @@ export async function explainRefusal(err: AwsErrorLike, attempt: Attempt): Promi
   }
   if (code !== 'AccessDenied') return toApiError(err);
   if (/invalid MFA one time pass code/i.test(err.message)) {
-    return refusal(err, 403, 'InvalidMfaCode', `The MFA code is not valid for ${attempt.serialNumber ?? 'your MFA device'}: enter the code the device shows now (each code works once).`, 'mfaCode');
+    return refusal(err, 403, 'InvalidMfaCode', `The MFA code is not valid for ${attempt.serialNumber ?? 'your MFA device'}: enter the code the device shows now (each code works once).`, ['mfaCode', 'Enter the code your MFA device shows now']);
   }
   if (/unable to validate MFA code/i.test(err.message)) {
-    return refusal(err, 403, 'InvalidMfaCode', `${attempt.serialNumber ?? 'The MFA device'} is not an MFA device of yours, so its code cannot prove MFA for you.`, 'mfaCode');
+    return refusal(err, 403, 'InvalidMfaCode', `${attempt.serialNumber ?? 'The MFA device'} is not an MFA device of yours, so its code cannot prove MFA for you.`, ['mfaCode', 'Not an MFA device of yours']);
   }
   if (/root accounts/i.test(err.message)) {
     return refusal(err, 400, 'CannotSwitchRoles', 'You cannot switch roles when you sign in as the AWS account root user.');

@@ -5,6 +5,7 @@
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { GetRoleCommand, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { parseArn } from '@iam-console/api-contract/arn.ts';
+import type { SwitchRoleInput } from '@iam-console/api-contract/switch-role.ts';
 import { ACCOUNT_ID, ASSUME_ROLE_DURATION, ROLE_CHAINING_MAX_SECONDS } from '@iam-console/api-contract/switch-role-links.ts';
 import { isAwsError, requestIdOf, trimEnd } from '../../aws/errors.ts';
 import { ApiError } from '../../http/api-error.ts';
@@ -16,17 +17,7 @@ import { ownCodeDevices } from './own-mfa.ts';
 import { explainRefusal } from './refusal.ts';
 import type { Switcher } from './switcher.ts';
 
-export interface SwitchRoleInput {
-  account: string;
-  /** With its path, no leading slash. */
-  roleName: string;
-  displayName?: string | undefined;
-  color?: string | undefined;
-  externalId?: string | undefined;
-  mfaCode?: string | undefined;
-  serialNumber?: string | undefined;
-  durationSeconds?: number | undefined;
-}
+export type { SwitchRoleInput };
 
 /** The switch's outcome: the session's switched-role state, with the credentials still to be sealed. */
 export type SwitchedRole = Omit<SwitchedRoleState, 'sealedCredentials' | 'expiresAt'> & { credentials: SessionCredentials };

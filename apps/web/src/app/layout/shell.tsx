@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Notifications } from '../../components/notifications.tsx';
 import { useSession } from '../../features/session/api/session.ts';
+import { SwitchedRoleBar } from '../../features/switch-role/components/switch-role-menu.tsx';
 import { preloadListPages } from '../list-pages.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { Navigation } from './navigation.tsx';
@@ -38,6 +39,7 @@ export function Shell() {
     <>
       <div id="top-nav">
         <TopBar session={session.data} />
+        <SwitchedRoleBar session={session.data} />
       </div>
       <AppLayout
         headerSelector="#top-nav"

@@ -16,6 +16,7 @@ import { DetailLoadFailed } from '../../../components/detail-load-failed.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { formatAge, formatDateTime, formatDuration } from '../../../components/format.ts';
 import { JsonView } from '../../../components/json-view.tsx';
+import { consoleLinkOf } from '../../../components/switch-role-links.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { BoundaryPanel } from '../../../components/permissions/boundary-panel.tsx';
@@ -149,6 +150,10 @@ export function RoleDetail({ roleName, policies }: { roleName: string; policies:
               {
                 label: 'Link to switch roles in console',
                 value: <CopyToClipboard variant="inline" textToCopy={detail.switchRoleUrl} copySuccessText="Link copied" copyErrorText="Could not copy" />,
+              },
+              {
+                label: 'Link to switch roles in this console',
+                value: <CopyToClipboard variant="inline" textToCopy={consoleLinkOf(detail.switchRoleUrl)} copySuccessText="Link copied" copyErrorText="Could not copy" />,
               },
               {
                 label: 'Last activity',

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RoleSessionEnded, SwitchedRole } from '@iam-console/api-contract/session.ts';
 import { shortName } from '@iam-console/api-contract/arn.ts';
 import { api } from '../../../lib/api-client.ts';
 
@@ -30,6 +31,10 @@ export type Session =
       mfaAuthenticated: boolean;
       expiresAt: string;
       idleExpiresAt: string;
+      /** While switched to a role: `identity` is the role, `switchedRole.signedInAs` who signed in. */
+      switchedRole?: SwitchedRole;
+      /** Once, after the role's credentials expired and the session went back. */
+      roleSessionEnded?: RoleSessionEnded;
     };
 
 export type SignedInSession = Extract<Session, { signedIn: true }>;

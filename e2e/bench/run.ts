@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { selfServicePageInteractive } from './figures/self-service-page.ts';
+import { switchRoleRoundTrip } from './figures/switch-role.ts';
 import { measure, type Figure } from './support/figure.ts';
 import { startDemoStack } from './support/stack.ts';
 
@@ -21,6 +22,8 @@ const browser = await chromium.launch({
 });
 try {
   for (const figure of FIGURES) await measure(figure, browser, stack, RUNS);
+  // Not in the browser: the BFF's switch-role round trip and its SDK baseline, two lines.
+  await switchRoleRoundTrip(stack);
 } finally {
   await browser.close();
   await stack.close();

@@ -10,6 +10,7 @@ export interface BenchStack {
   url: string;
   iamUrl: string;
   credentialsFile: string;
+  accountId: string;
   close(): Promise<void>;
 }
 
@@ -20,6 +21,7 @@ export async function startDemoStack(): Promise<BenchStack> {
     url: local.url,
     iamUrl: local.iamUrl,
     credentialsFile: local.credentialsFile,
+    accountId: local.accountId,
     async close() {
       await local.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -12,6 +12,9 @@ export const principalApi = {
     api.delete(`${base(kind, name)}/attached-policies/${segment(policyArn)}`),
   deleteInlinePolicy: (kind: PrincipalKind, name: string, policyName: string) =>
     api.delete(`${base(kind, name)}/inline-policies/${segment(policyName)}`),
+  /** Creates the inline policy or replaces its document (Put*Policy). */
+  putInlinePolicy: (kind: PrincipalKind, name: string, policyName: string, document: string) =>
+    api.put(`${base(kind, name)}/inline-policies/${segment(policyName)}`, { document }),
   putBoundary: (kind: Exclude<PrincipalKind, 'groups'>, name: string, policyArn: string) =>
     api.put(`${base(kind, name)}/permissions-boundary`, { policyArn }),
   deleteBoundary: (kind: Exclude<PrincipalKind, 'groups'>, name: string) =>

@@ -8,11 +8,12 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useMemo, useState } from 'react';
 import type { ManagedPolicyOption, OptionsSource, UnavailableSection } from '../../lib/iam-types.ts';
 import { about, notifyError, notifySuccess } from '../notifications.tsx';
-import { JsonView } from '../json-view.tsx';
+import { JsonView, prettyJson } from '../json-view.tsx';
 import { RouterLink } from '../router-link.tsx';
 import { useConfirmRemoval } from '../confirm-removal.tsx';
 import { UnknownSections } from '../unavailable-sections.tsx';
 import { AttachPoliciesModal } from './attach-policies-modal.tsx';
+import { InlinePolicyModal } from './inline-policy-modal.tsx';
 import { policyTypeLabel } from './policy-options.ts';
 import { detailPath } from '../../lib/path-segment.ts';
 
@@ -63,17 +64,23 @@ export interface PermissionsPoliciesTableProps {
   onAttach: (policyArn: string) => Promise<unknown>;
   onDetach: (policyArn: string) => Promise<unknown>;
   onDeleteInline: (policyName: string) => Promise<unknown>;
+  /** Creates or replaces an inline policy; with it the table offers Create inline policy and editing. */
+  onPutInline?: (policyName: string, document: string) => Promise<unknown>;
+  /** The kind of entity, for the inline policy quota. */
+  inlineFor?: 'user' | 'group' | 'role';
   /** Sources of rows IAM refused to list: the rows shown may then be incomplete, and none does not mean none. */
   unknown?: readonly UnavailableSection[];
 }
 
 /** The "Permissions policies" table of a user, group or role, with Add permissions and Remove. */
-export function PermissionsPoliciesTable({ target, subject, rows, policyOptions, onAttach, onDetach, onDeleteInline, unknown = [] }: PermissionsPoliciesTableProps) {
+export function PermissionsPoliciesTable({ target, subject, rows, policyOptions, onAttach, onDetach, onDeleteInline, onPutInline, inlineFor = 'user', unknown = [] }: PermissionsPoliciesTableProps) {
   const [selected, setSelected] = useState<PermissionRow[]>([]);
   const [filter, setFilter] = useState('');
   const [attaching, setAttaching] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [viewing, setViewing] = useState<PermissionRow | null>(null);
+  /** The inline policy in the editor: a row to edit, or 'new'. */
+  const [editing, setEditing] = useState<PermissionRow | 'new' | null>(null);
   const confirm = useConfirmRemoval();
   const attachedArns = useMemo(() => new Set(rows.filter((row) => row.removable && row.policyArn).map((row) => row.policyArn ?? '')), [rows]);
   const visible = rows.filter((row) => row.policyName.toLowerCase().includes(filter.toLowerCase()));
@@ -134,6 +141,7 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
                 >
                   Remove
                 </Button>
+                {onPutInline ? <Button onClick={() => setEditing('new')}>Create inline policy</Button> : null}
                 <Button variant="primary" iconName="add-plus" onClick={() => setAttaching(true)}>
                   Add permissions
                 </Button>
@@ -152,7 +160,7 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
               row.policyArn ? (
                 <RouterLink href={detailPath.policy(row.policyArn)}>{row.policyName}</RouterLink>
               ) : (
-                <Button variant="inline-link" onClick={() => setViewing(row)}>
+                <Button variant="inline-link" onClick={() => (onPutInline && row.removable ? setEditing(row) : setViewing(row))}>
                   {row.policyName}
                 </Button>
               ),
@@ -178,6 +186,18 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
       {confirm.dialog}
       {attaching ? (
         <AttachPoliciesModal target={target} policies={policyOptions} alreadyAttached={attachedArns} onAttach={attach} onClose={() => setAttaching(false)} />
+      ) : null}
+      {editing && onPutInline ? (
+        <InlinePolicyModal
+          target={target}
+          inlineFor={inlineFor}
+          policy={editing === 'new' ? undefined : { policyName: editing.policyName, document: prettyJson(editing.document ?? '') }}
+          onSave={async (policyName, document) => {
+            await onPutInline(policyName, document);
+            notifySuccess(`Inline policy ${policyName} ${editing === 'new' ? 'created for' : 'saved on'} ${target}.`, { subjects: [about.part(subject, 'inline-policy', policyName)] });
+          }}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
       {viewing ? (
         <Modal visible size="large" header={`Inline policy ${viewing.policyName}`} onDismiss={() => setViewing(null)}>

@@ -19,6 +19,15 @@ export interface PolicyEditorProps {
   onFindings?: (findings: EditorFinding[]) => void;
   /** Statements to mark (the simulator's deciding statement). */
   highlights?: readonly PolicyEditorHighlight[];
+  /** Shown with its findings but not editable (a published policy); no Format button. */
+  readOnly?: boolean;
+}
+
+export interface PolicyDiffProps {
+  before: string;
+  after: string;
+  beforeLabel: string;
+  afterLabel: string;
 }
 
 export type { EditorFinding, PolicyDocumentKind };

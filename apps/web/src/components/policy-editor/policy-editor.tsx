@@ -62,7 +62,7 @@ function liveValidation(model: editor.ITextModel, kind: () => PolicyDocumentKind
   };
 }
 
-export default function PolicyEditor({ value, onChange, documentKind, ariaLabel, height = 420, onFindings, highlights }: PolicyEditorProps) {
+export default function PolicyEditor({ value, onChange, documentKind, ariaLabel, height = 420, onFindings, highlights, readOnly = false }: PolicyEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const validation = useRef<{ revalidate(): void } | null>(null);
@@ -91,6 +91,8 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
       quickSuggestions: { strings: 'on', other: 'on', comments: 'off' },
       suggest: { showWords: false, filterGraceful: true },
       renderValidationDecorations: 'on',
+      readOnly,
+      domReadOnly: readOnly,
     });
     editorRef.current = instance;
     decorations.current = instance.createDecorationsCollection();
@@ -168,9 +170,11 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
   return (
     <SpaceBetween size="s">
       <SpaceBetween direction="horizontal" size="m" alignItems="center">
-        <Button iconName="script" formAction="none" onClick={() => void editorRef.current?.getAction('editor.action.formatDocument')?.run()}>
-          Format
-        </Button>
+        {readOnly ? null : (
+          <Button iconName="script" formAction="none" onClick={() => void editorRef.current?.getAction('editor.action.formatDocument')?.run()}>
+            Format
+          </Button>
+        )}
         <span data-testid="policy-size">
           <StatusIndicator type={size.over ? 'error' : 'success'} colorOverride={size.over ? undefined : 'grey'}>
             {size.size.toLocaleString('en-US')} of {size.limit.toLocaleString('en-US')} characters

@@ -1,4 +1,5 @@
-// Quick fixes for the findings whose fix is certain: a missing Version, and a Sid another statement already uses.
+// Quick fixes for the findings whose fix is certain: a missing or outdated Version, and a Sid another statement
+// already uses.
 import type { Node } from 'jsonc-parser';
 import { parseSource, propertyValue, statementNodes } from '@iam-console/policy-engine/source/source-text.ts';
 import type { Finding } from '@iam-console/policy-engine/validate/finding.ts';
@@ -12,8 +13,16 @@ function indentAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
 
-function addVersion(text: string, root: Node): QuickFix | undefined {
+/** The findings about the Version element that 2012-10-17 settles (the engine's codes for a missing or old one). */
+const VERSION_CODES = new Set(['MISSING_VERSION', 'MANAGED_POLICY_VERSION_REQUIRED', 'OUTDATED_VERSION']);
+
+function setVersion(text: string, root: Node): QuickFix | undefined {
   if (root.type !== 'object') return undefined;
+  const existing = propertyValue(root, 'Version');
+  if (existing) {
+    if (existing.value === CURRENT_VERSION) return undefined;
+    return { title: `Set "Version" to "${CURRENT_VERSION}"`, edits: [{ offset: existing.offset, length: existing.length, text: `"${CURRENT_VERSION}"` }] };
+  }
   const first = root.children?.[0];
   const title = `Add "Version": "${CURRENT_VERSION}"`;
   if (!first) return { title, edits: [{ offset: root.offset + 1, length: 0, text: `"Version": "${CURRENT_VERSION}"` }] };
@@ -45,12 +54,12 @@ function sidNodeAt(root: Node, offset: number): Node | undefined {
 /** The certain fixes of each finding (by index in `findings`); findings without one are absent. */
 export function quickFixes(text: string, findings: readonly Finding[]): Map<number, QuickFix[]> {
   const fixes = new Map<number, QuickFix[]>();
-  if (!findings.some((f) => f.issueCode === 'MISSING_VERSION' || f.issueCode.startsWith('UNIQUE_SIDS_'))) return fixes;
+  if (!findings.some((f) => VERSION_CODES.has(f.issueCode) || f.issueCode.startsWith('UNIQUE_SIDS_'))) return fixes;
   const root = parseSource(text).tree;
   if (!root) return fixes;
   findings.forEach((finding, index) => {
     let fix: QuickFix | undefined;
-    if (finding.issueCode === 'MISSING_VERSION') fix = addVersion(text, root);
+    if (VERSION_CODES.has(finding.issueCode)) fix = setVersion(text, root);
     else if (finding.issueCode.startsWith('UNIQUE_SIDS_')) {
       const node = sidNodeAt(root, finding.range.offset);
       fix = node ? uniqueSid(text, root, node) : undefined;

@@ -80,3 +80,5 @@ export const useDetachGroupPolicy = (groupName: string) =>
   useGroupChange(groupName, (policyArn: string) => principalApi.detachPolicy('groups', groupName, policyArn));
 export const useDeleteGroupInlinePolicy = (groupName: string) =>
   useGroupChange(groupName, (policyName: string) => principalApi.deleteInlinePolicy('groups', groupName, policyName));
+export const usePutGroupInlinePolicy = (groupName: string) =>
+  useGroupChange(groupName, ({ policyName, document }: { policyName: string; document: string }) => principalApi.putInlinePolicy('groups', groupName, policyName, document));

@@ -25,6 +25,7 @@ import {
   useAddGroupMember,
   useAttachGroupPolicy,
   useDeleteGroupInlinePolicy,
+  usePutGroupInlinePolicy,
   useDetachGroupPolicy,
   useGroup,
   useRemoveGroupMember,
@@ -121,6 +122,7 @@ function PermissionsTab({ detail, policies }: { detail: GroupDetailData; policie
   const attach = useAttachGroupPolicy(groupName);
   const detach = useDetachGroupPolicy(groupName);
   const deleteInline = useDeleteGroupInlinePolicy(groupName);
+  const putInline = usePutGroupInlinePolicy(groupName);
   return (
     <PermissionsPoliciesTable
       target={groupName}
@@ -130,6 +132,8 @@ function PermissionsTab({ detail, policies }: { detail: GroupDetailData; policie
       onAttach={(arn) => attach.mutateAsync(arn)}
       onDetach={(arn) => detach.mutateAsync(arn)}
       onDeleteInline={(name) => deleteInline.mutateAsync(name)}
+      onPutInline={(policyName, document) => putInline.mutateAsync({ policyName, document })}
+      inlineFor="group"
       unknown={refusedSections(detail.unavailable, 'attachedPolicies', 'inlinePolicies')}
     />
   );

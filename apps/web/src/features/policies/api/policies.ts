@@ -65,3 +65,29 @@ export function useDeletePolicy() {
     },
   });
 }
+
+/** A change to one policy's versions: its detail (versions, default document) and the list (update date) refetch. */
+function usePolicyChange<TVariables, TResult = unknown>(policyArn: string, change: (variables: TVariables) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: policiesKeys.detail(policyArn), exact: true }),
+        queryClient.invalidateQueries({ queryKey: policiesKeys.list() }),
+      ]),
+  });
+}
+
+const policyPath = (policyArn: string) => `/policies/${segment(policyArn)}`;
+
+/** CreatePolicyVersion; with `deleteVersionId`, that version is deleted first (IAM keeps at most five). */
+export const useCreatePolicyVersion = (policyArn: string) =>
+  usePolicyChange(policyArn, async ({ document, setAsDefault, deleteVersionId }: { document: string; setAsDefault: boolean; deleteVersionId?: string }) => {
+    if (deleteVersionId) await api.delete(`${policyPath(policyArn)}/versions/${segment(deleteVersionId)}`);
+    return api.post<Answer<'POST /api/policies/:policyArn/versions'>>(`${policyPath(policyArn)}/versions`, { document, setAsDefault });
+  });
+export const useSetDefaultPolicyVersion = (policyArn: string) =>
+  usePolicyChange(policyArn, (versionId: string) => api.put(`${policyPath(policyArn)}/default-version`, { versionId }));
+export const useDeletePolicyVersion = (policyArn: string) =>
+  usePolicyChange(policyArn, (versionId: string) => api.delete(`${policyPath(policyArn)}/versions/${segment(versionId)}`));

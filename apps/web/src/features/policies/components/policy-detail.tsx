@@ -6,7 +6,6 @@ import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
@@ -18,8 +17,10 @@ import { Loading } from '../../../components/loading.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import Modal from '@cloudscape-design/components/modal';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { usePolicy, usePolicyVersion, type PolicyDetail as PolicyDetailData } from '../api/policies.ts';
+import { usePolicy, type PolicyDetail as PolicyDetailData } from '../api/policies.ts';
 import { DeletePolicyModal } from './delete-policy-modal.tsx';
+import { EditPolicyDocument } from './edit-policy-document.tsx';
+import { PolicyVersionsTable } from './policy-versions-table.tsx';
 import { detailPath } from '../../../lib/path-segment.ts';
 import { shortName } from '@iam-console/api-contract/arn.ts';
 
@@ -38,26 +39,11 @@ export function entityRows(entities: PolicyDetailData['entities']): EntityRow[] 
   ];
 }
 
-function VersionModal({ policyArn, versionId, onClose }: { policyArn: string; versionId: string; onClose: () => void }) {
-  const version = usePolicyVersion(policyArn, versionId);
-  return (
-    <Modal visible size="large" header={`Policy version ${versionId}`} onDismiss={onClose}>
-      {version.isPending ? (
-        <Loading />
-      ) : version.error ? (
-        <ErrorAlert error={version.error} header={`Could not load version ${versionId}`} />
-      ) : (
-        <JsonView text={version.data.document} label={`Policy version ${versionId}`} />
-      )}
-    </Modal>
-  );
-}
-
 export function PolicyDetail({ policyArn }: { policyArn: string }) {
   const policy = usePolicy(policyArn);
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
-  const [viewingVersion, setViewingVersion] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const name = shortName(policyArn);
   if (policy.isPending) return <Loading label={`Loading ${name}`} />;
   if (policy.error) {
@@ -99,9 +85,19 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
               id: 'permissions',
               label: 'Permissions',
               content: (
-                <Container header={<Header variant="h2" description={`Default version ${summary.defaultVersionId}. Editing arrives with the policy editor.`}>Permissions defined in this policy</Header>}>
-                  <JsonView text={document} label="Policy document" />
-                </Container>
+                editing ? (
+                  <EditPolicyDocument detail={policy.data} onDone={() => setEditing(false)} />
+                ) : (
+                  <Container
+                    header={
+                      <Header variant="h2" description={`Default version ${summary.defaultVersionId}.`} actions={summary.awsManaged ? null : <Button onClick={() => setEditing(true)}>Edit</Button>}>
+                        Permissions defined in this policy
+                      </Header>
+                    }
+                  >
+                    <JsonView text={document} label="Policy document" />
+                  </Container>
+                )
               ),
             },
             {
@@ -123,32 +119,11 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
             {
               id: 'versions',
               label: `Policy versions (${versions.length})`,
-              content: (
-                <Table
-                  items={versions}
-                  trackBy="versionId"
-                  header={<Header counter={`(${versions.length})`} description="A managed policy can have up to 5 versions.">Policy versions</Header>}
-                  columnDefinitions={[
-                    {
-                      id: 'version',
-                      header: 'Version',
-                      cell: (v) => (
-                        <Button variant="inline-link" onClick={() => setViewingVersion(v.versionId)}>
-                          {v.versionId}
-                        </Button>
-                      ),
-                      isRowHeader: true,
-                    },
-                    { id: 'default', header: 'Default', cell: (v) => (v.isDefaultVersion ? <StatusIndicator>Default</StatusIndicator> : '-') },
-                    { id: 'created', header: 'Creation time', cell: (v) => formatDateTime(v.createDate) },
-                  ]}
-                />
-              ),
+              content: <PolicyVersionsTable detail={policy.data} />,
             },
           ]}
         />
       </SpaceBetween>
-      {viewingVersion ? <VersionModal policyArn={policyArn} versionId={viewingVersion} onClose={() => setViewingVersion(null)} /> : null}
       {deleting ? <DeletePolicyModal policy={summary} onClose={() => setDeleting(false)} onDeleted={() => navigate('/policies')} /> : null}
     </ContentLayout>
   );

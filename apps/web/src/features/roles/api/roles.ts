@@ -99,6 +99,10 @@ export const useDetachRolePolicy = (roleName: string) =>
   useRoleChange(roleName, (policyArn: string) => principalApi.detachPolicy('roles', roleName, policyArn));
 export const useDeleteRoleInlinePolicy = (roleName: string) =>
   useRoleChange(roleName, (policyName: string) => principalApi.deleteInlinePolicy('roles', roleName, policyName));
+export const usePutRoleInlinePolicy = (roleName: string) =>
+  useRoleChange(roleName, ({ policyName, document }: { policyName: string; document: string }) => principalApi.putInlinePolicy('roles', roleName, policyName, document));
+export const useUpdateTrustPolicy = (roleName: string) =>
+  useRoleChange(roleName, (document: string) => api.put(`/roles/${segment(roleName)}/trust-policy`, { document }));
 export const usePutRoleBoundary = (roleName: string) =>
   useRoleChange(roleName, (policyArn: string) => principalApi.putBoundary('roles', roleName, policyArn));
 export const useDeleteRoleBoundary = (roleName: string) =>

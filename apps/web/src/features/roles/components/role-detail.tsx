@@ -15,7 +15,6 @@ import { useNavigate } from 'react-router';
 import { DetailLoadFailed } from '../../../components/detail-load-failed.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { formatAge, formatDateTime, formatDuration } from '../../../components/format.ts';
-import { JsonView } from '../../../components/json-view.tsx';
 import { consoleLinkOf } from '../../../components/switch-role-links.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { about, notifySuccess } from '../../../components/notifications.tsx';
@@ -29,6 +28,7 @@ import {
   useAttachRolePolicy,
   useDeleteRoleBoundary,
   useDeleteRoleInlinePolicy,
+  usePutRoleInlinePolicy,
   useDetachRolePolicy,
   usePutRoleBoundary,
   useReplaceRoleTags,
@@ -37,6 +37,7 @@ import {
   type RoleDetail as RoleDetailData,
 } from '../api/roles.ts';
 import { DeleteRoleModal } from './delete-role-modal.tsx';
+import { TrustPolicyPanel } from './trust-policy-panel.tsx';
 
 // IAM allows 1 to 12 hours for a role's maximum session.
 const SESSION_HOURS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -84,6 +85,7 @@ function PermissionsTab({ detail, policies }: { detail: RoleDetailData; policies
   const attach = useAttachRolePolicy(roleName);
   const detach = useDetachRolePolicy(roleName);
   const deleteInline = useDeleteRoleInlinePolicy(roleName);
+  const putInline = usePutRoleInlinePolicy(roleName);
   const putBoundary = usePutRoleBoundary(roleName);
   const deleteBoundary = useDeleteRoleBoundary(roleName);
   return (
@@ -96,6 +98,8 @@ function PermissionsTab({ detail, policies }: { detail: RoleDetailData; policies
         onAttach={(arn) => attach.mutateAsync(arn)}
         onDetach={(arn) => detach.mutateAsync(arn)}
         onDeleteInline={(name) => deleteInline.mutateAsync(name)}
+        onPutInline={(policyName, document) => putInline.mutateAsync({ policyName, document })}
+        inlineFor="role"
         unknown={refusedSections(detail.unavailable, 'attachedPolicies', 'inlinePolicies')}
       />
       <BoundaryPanel
@@ -172,11 +176,7 @@ export function RoleDetail({ roleName, policies }: { roleName: string; policies:
             {
               id: 'trust',
               label: 'Trust relationships',
-              content: (
-                <Container header={<Header variant="h2" description="The entities that can assume this role under the specified conditions.">Trusted entities</Header>}>
-                  <JsonView text={summary.assumeRolePolicyDocument} label="Trust policy" />
-                </Container>
-              ),
+              content: <TrustPolicyPanel roleName={roleName} document={summary.assumeRolePolicyDocument} />,
             },
             { id: 'tags', label: `Tags (${summary.tags.length})`, content: <TagsPanel target={roleName} subject={about.role(roleName)} resource="role" tags={summary.tags} onSave={(tags) => replaceTags.mutateAsync(tags)} /> },
           ]}

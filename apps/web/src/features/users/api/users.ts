@@ -81,6 +81,8 @@ export const useDetachUserPolicy = (userName: string) =>
   useUserChange(userName, (policyArn: string) => principalApi.detachPolicy('users', userName, policyArn));
 export const useDeleteUserInlinePolicy = (userName: string) =>
   useUserChange(userName, (policyName: string) => principalApi.deleteInlinePolicy('users', userName, policyName));
+export const usePutUserInlinePolicy = (userName: string) =>
+  useUserChange(userName, ({ policyName, document }: { policyName: string; document: string }) => principalApi.putInlinePolicy('users', userName, policyName, document));
 export const usePutUserBoundary = (userName: string) =>
   useUserChange(userName, (policyArn: string) => principalApi.putBoundary('users', userName, policyArn));
 export const useDeleteUserBoundary = (userName: string) =>

@@ -25,6 +25,7 @@ import {
   useAttachUserPolicy,
   useDeleteUserBoundary,
   useDeleteUserInlinePolicy,
+  usePutUserInlinePolicy,
   useDetachUserPolicy,
   usePutUserBoundary,
   useReplaceUserTags,
@@ -63,6 +64,7 @@ function PermissionsTab({ detail, policies }: { detail: UserDetailData; policies
   const attach = useAttachUserPolicy(userName);
   const detach = useDetachUserPolicy(userName);
   const deleteInline = useDeleteUserInlinePolicy(userName);
+  const putInline = usePutUserInlinePolicy(userName);
   const putBoundary = usePutUserBoundary(userName);
   const deleteBoundary = useDeleteUserBoundary(userName);
   return (
@@ -75,6 +77,8 @@ function PermissionsTab({ detail, policies }: { detail: UserDetailData; policies
         onAttach={(arn) => attach.mutateAsync(arn)}
         onDetach={(arn) => detach.mutateAsync(arn)}
         onDeleteInline={(name) => deleteInline.mutateAsync(name)}
+        onPutInline={(policyName, document) => putInline.mutateAsync({ policyName, document })}
+        inlineFor="user"
         unknown={userPermissionUnknowns(detail)}
       />
       <BoundaryPanel

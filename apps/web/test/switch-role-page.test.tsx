@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sessionKeys } from '../src/features/session/api/session.ts';
+import { clearNotifications, currentNotifications } from '../src/components/notifications.tsx';
+import { sessionKeys, useSession } from '../src/features/session/api/session.ts';
+import { SwitchedRoleBar } from '../src/features/switch-role/components/switch-role-menu.tsx';
 import { switchRoleKeys } from '../src/features/switch-role/api/switch-role.ts';
 import { SwitchRolePage } from '../src/features/switch-role/components/switch-role-page.tsx';
 import { failure, ok, renderPage, resetPage, stubBff, type Routes } from './support/fake-bff.tsx';
@@ -26,7 +28,7 @@ const signedIn = {
   mfaAuthenticated: false,
   expiresAt: '2026-01-01T12:00:00.000Z',
   idleExpiresAt: '2026-01-01T12:00:00.000Z',
-  switchedRole: { roleArn: 'arn:aws:iam::123456789012:role/ops/Deploy', account: '123456789012', accountId: '123456789012', roleName: 'ops/Deploy', displayName: 'Prod', color: 'f2b0a9', expiresAt: '2026-01-01T01:00:00.000Z', signedInAs: identity },
+  switchedRole: { roleArn: 'arn:aws:iam::123456789012:role/ops/Deploy', account: '123456789012', accountId: '123456789012', roleName: 'ops/Deploy', displayName: 'Prod', color: 'f2b0a9' as const, expiresAt: '2026-01-01T01:00:00.000Z', signedInAs: identity },
 };
 const base: Routes = {
   'GET /session': ok({ signedIn: false, csrfToken: 'token', localMode: true, credentialChain: false }),
@@ -104,5 +106,38 @@ describe('the Switch role page', () => {
     // A switch writes the new session into the cache: the key must be the one useSession reads.
     expect(sessionKeys.current()).toEqual(['session', 'current']);
     expect(switchRoleKeys.all[0]).not.toBe(sessionKeys.all[0]);
+  });
+});
+
+describe('while a role is active', () => {
+  afterEach(() => {
+    resetPage();
+    clearNotifications();
+  });
+
+  function SessionProbe() {
+    useSession();
+    return null;
+  }
+
+  it('asks for the session again when the role’s credentials expire', async () => {
+    const sent = stubBff(base);
+    const expired = { ...signedIn.switchedRole, expiresAt: new Date(Date.now() - 2000).toISOString() };
+    renderPage(
+      <>
+        <SessionProbe />
+        <SwitchedRoleBar session={{ identity: signedIn.identity, switchedRole: expired }} />
+      </>,
+    );
+    expect(screen.getByTestId('switched-role-band').textContent).toContain('Prod');
+    await waitFor(() => expect(sent.filter((r) => r.path === '/session').length).toBeGreaterThanOrEqual(2));
+  });
+
+  it('says so once the session went back to the user', async () => {
+    stubBff(base);
+    const ended = { roleArn: 'arn:aws:iam::123456789012:role/ops/Deploy', displayName: 'Prod', endedAt: '2026-01-01T01:00:00.000Z' };
+    renderPage(<SwitchedRoleBar session={{ identity, roleSessionEnded: ended }} />);
+    await waitFor(() => expect(currentNotifications().map((n) => n.header)).toContain('Your session as Prod has ended'));
+    expect(screen.queryByTestId('switched-role-band')).toBeNull();
   });
 });

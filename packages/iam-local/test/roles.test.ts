@@ -31,16 +31,14 @@ describe('roles', () => {
     const { Role } = await t.iam.send(
       new CreateRoleCommand({ RoleName: 'auditor', Path: '/audit/', AssumeRolePolicyDocument: TRUST, Description: 'reads', MaxSessionDuration: 7200 }),
     );
-    expect(Role).toMatchObject({
-      RoleName: 'auditor',
-      Arn: `arn:aws:iam::${t.accountId}:role/audit/auditor`,
-      Description: 'reads',
-      MaxSessionDuration: 7200,
-    });
+    expect(Role).toMatchObject({ RoleName: 'auditor', Arn: `arn:aws:iam::${t.accountId}:role/audit/auditor` });
+    // AWS answers CreateRole without the description, session duration or last use it was given (localstack's
+    // recorded snapshots, test_iam_roles); GetRole has them.
+    expect(Object.keys(Role ?? {}).sort()).toEqual(['Arn', 'AssumeRolePolicyDocument', 'CreateDate', 'Path', 'RoleId', 'RoleName']);
     expect(Role?.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
     expect(JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!))).toEqual(JSON.parse(TRUST));
     const got = await t.iam.send(new GetRoleCommand({ RoleName: 'AUDITOR' }));
-    expect(got.Role).toMatchObject({ RoleName: 'auditor', MaxSessionDuration: 7200, RoleLastUsed: {} });
+    expect(got.Role).toMatchObject({ RoleName: 'auditor', Description: 'reads', MaxSessionDuration: 7200, RoleLastUsed: {} });
     expect((await awsError(t.iam.send(new CreateRoleCommand({ RoleName: 'Auditor', AssumeRolePolicyDocument: TRUST })))).message).toBe(
       'Role with name Auditor already exists.',
     );
@@ -75,7 +73,9 @@ describe('roles', () => {
     await t.iam.send(new CreateRoleCommand({ RoleName: 'deployer', AssumeRolePolicyDocument: TRUST }));
     await t.iam.send(new UpdateRoleCommand({ RoleName: 'deployer', MaxSessionDuration: 43200 }));
     const described = await t.iam.send(new UpdateRoleDescriptionCommand({ RoleName: 'deployer', Description: 'ships code' }));
-    expect(described.Role).toMatchObject({ Description: 'ships code', MaxSessionDuration: 43200 });
+    expect(described.Role).toMatchObject({ RoleName: 'deployer', Description: 'ships code' });
+    expect(Object.keys(described.Role ?? {}).sort()).toEqual(['Arn', 'AssumeRolePolicyDocument', 'CreateDate', 'Description', 'Path', 'RoleId', 'RoleName']);
+    expect((await t.iam.send(new GetRoleCommand({ RoleName: 'deployer' }))).Role).toMatchObject({ Description: 'ships code', MaxSessionDuration: 43200 });
     const newTrust = trust({ Service: 'ec2.amazonaws.com' });
     await t.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'deployer', PolicyDocument: newTrust }));
     const { Role } = await t.iam.send(new GetRoleCommand({ RoleName: 'deployer' }));

@@ -22,12 +22,14 @@ export interface Role {
   boundaryArn: string | null;
   lastUsedDate: string | null;
   lastUsedRegion: string | null;
+  /** The service principal of a service-linked role; null for every other role. */
+  serviceLinkedService: string | null;
 }
 
 /** SELECT list giving the role type's fields. */
 export const ROLE_COLUMNS = `id, name, path, create_date AS createDate, assume_role_policy AS assumeRolePolicy, description,
   max_session_duration AS maxSessionDuration, boundary_arn AS boundaryArn, last_used_date AS lastUsedDate,
-  last_used_region AS lastUsedRegion`;
+  last_used_region AS lastUsedRegion, service_linked_service AS serviceLinkedService`;
 
 export function roleArn(accountId: string, role: Pick<Role, 'path' | 'name'>): string {
   return entityArn(accountId, 'role', role.path, role.name);
@@ -43,7 +45,24 @@ export function requireRole(db: Db, name: string): Role {
   return role;
 }
 
-function byId(db: Db, id: string): Role {
+/**
+ * Refuses a change to a service-linked role: only its service may change it (IAM User Guide, "Using service-linked
+ * roles"). The wording is AWS's, as reported for PutRolePolicy and UpdateAssumeRolePolicy on such roles.
+ */
+export function assertModifiableRole(role: Role): void {
+  if (role.serviceLinkedService !== null) {
+    throw new IamError('UnmodifiableEntity', `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`);
+  }
+}
+
+/** requireRole for a call that changes the role's policies, trust policy or boundary, or deletes it. */
+export function requireModifiableRole(db: Db, name: string): Role {
+  const role = requireRole(db, name);
+  assertModifiableRole(role);
+  return role;
+}
+
+export function byId(db: Db, id: string): Role {
   return prepared(db, `SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE id = ?`).get(id) as Role;
 }
 
@@ -124,7 +143,7 @@ export function updateRole(db: Db, name: string, update: { description?: string 
 export function updateAssumeRolePolicy(db: Db, name: string, document: string): void {
   assertTrustPolicy(document);
   db.transaction(() => {
-    const role = requireRole(db, name);
+    const role = requireModifiableRole(db, name);
     prepared(db, 'UPDATE iam_roles SET assume_role_policy = ? WHERE id = ?').run(document, role.id);
     bumpPolicyState(db);
   })();
@@ -133,7 +152,7 @@ export function updateAssumeRolePolicy(db: Db, name: string, document: string): 
 /** Deletes a role that no instance profile holds and that has no policies left. */
 export function deleteRole(db: Db, name: string): void {
   db.transaction(() => {
-    const role = requireRole(db, name);
+    const role = requireModifiableRole(db, name);
     const has = (sql: string) => prepared(db, sql).get(role.id) !== undefined;
     if (has('SELECT 1 FROM iam_instance_profile_roles WHERE role_id = ? LIMIT 1')) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.');
@@ -152,7 +171,7 @@ export function deleteRole(db: Db, name: string): void {
 
 export function setRoleBoundary(db: Db, name: string, boundaryArn: string | null): void {
   db.transaction(() => {
-    const role = requireRole(db, name);
+    const role = requireModifiableRole(db, name);
     prepared(db, 'UPDATE iam_roles SET boundary_arn = ? WHERE id = ?').run(boundaryArn, role.id);
     bumpPolicyState(db);
   })();

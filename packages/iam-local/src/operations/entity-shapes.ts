@@ -75,7 +75,21 @@ function roleInProfileShape(accountId: string, role: Role): Shape {
   };
 }
 
-/** Role as in ListRoles; `detail` adds boundary, tags and RoleLastUsed (GetRole, CreateRole). */
+/**
+ * Role as CreateRole (and CreateServiceLinkedRole) answers: no description, session duration or last use, as real
+ * AWS answers (localstack's recorded snapshots, test_iam_roles: create-role-with-boundary was created with a
+ * Description and answered without it).
+ */
+export function createdRoleShape(db: Db, accountId: string, role: Role): Shape {
+  return { ...roleInProfileShape(accountId, role), PermissionsBoundary: boundaryShape(role.boundaryArn), Tags: tagsShape(db, 'role', role.id) };
+}
+
+/** Role as UpdateRoleDescription answers (AWS's recorded answer: the new description, no session duration). */
+export function describedRoleShape(accountId: string, role: Role): Shape {
+  return { ...roleInProfileShape(accountId, role), Description: role.description ?? undefined };
+}
+
+/** Role as in ListRoles; `detail` adds boundary, tags and RoleLastUsed (GetRole). */
 export function roleShape(db: Db, accountId: string, role: Role, detail = false): Shape {
   const base: Shape = {
     ...roleInProfileShape(accountId, role),

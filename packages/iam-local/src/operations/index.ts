@@ -5,6 +5,7 @@ import { groupOperations } from './groups.ts';
 import { policyOperations } from './policies.ts';
 import { roleOperations } from './roles.ts';
 import { instanceProfileOperations } from './instance-profiles.ts';
+import { serviceLinkedRoleOperations } from './service-linked-roles.ts';
 import { accessKeyOperations } from './access-keys.ts';
 import { accountOperations } from './account.ts';
 import { credentialReportOperations } from './credential-report.ts';
@@ -21,6 +22,7 @@ const areas: readonly OperationTable[] = [
   groupOperations,
   roleOperations,
   instanceProfileOperations,
+  serviceLinkedRoleOperations,
   policyOperations,
   tagOperations,
   authorizationDetailsOperations,

@@ -35,7 +35,7 @@ import { attachPolicy, attachedPolicies, detachPolicy } from '../model/attachmen
 import type { PrincipalType } from '../model/names.ts';
 import { requireUser } from '../model/users.ts';
 import { requireGroup } from '../model/groups.ts';
-import { requireRole } from '../model/roles.ts';
+import { requireModifiableRole, requireRole } from '../model/roles.ts';
 import type { Db } from '../model/db.ts';
 import { policyShape, tagsShape } from './entity-shapes.ts';
 import { documentParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
@@ -228,20 +228,22 @@ interface PrincipalKind {
   label: 'User' | 'Group' | 'Role';
   nameRule: StringRule;
   resolve(db: Db, name: string): { id: string; name: string };
+  /** resolve for a call that changes the principal's policies (service-linked roles refuse those). */
+  resolveForChange?(db: Db, name: string): { id: string; name: string };
   target(ctx: OperationContext, action: string, params: QueryParams, extra?: Record<string, string | string[]>): AuthorizationTarget;
 }
 
 const KINDS: readonly PrincipalKind[] = [
   { type: 'user', label: 'User', nameRule: USER_NAME, resolve: requireUser, target: userTarget },
   { type: 'group', label: 'Group', nameRule: GROUP_NAME, resolve: requireGroup, target: groupTarget },
-  { type: 'role', label: 'Role', nameRule: ROLE_NAME, resolve: requireRole, target: roleTarget },
+  { type: 'role', label: 'Role', nameRule: ROLE_NAME, resolve: requireRole, resolveForChange: requireModifiableRole, target: roleTarget },
 ];
 
 function principalPolicyOperations(kind: PrincipalKind): Record<string, OperationDefinition> {
   const nameParam = `${kind.label}Name`;
   const principalName = (params: QueryParams) => requireString(params, nameParam, kind.nameRule);
-  const owner = (ctx: OperationContext, name: string): PolicyOwner => {
-    const principal = kind.resolve(ctx.state.db, name);
+  const owner = (ctx: OperationContext, name: string, change = false): PolicyOwner => {
+    const principal = (change && kind.resolveForChange ? kind.resolveForChange : kind.resolve)(ctx.state.db, name);
     return { type: kind.type, id: principal.id, name: principal.name };
   };
   const nameAndPolicyName = (params: QueryParams) => validateAll(
@@ -267,7 +269,7 @@ function principalPolicyOperations(kind: PrincipalKind): Record<string, Operatio
       ),
       authorize: authorizeAs(`Put${kind.label}Policy`),
       handle([name, policyName, document], ctx) {
-        putInlinePolicy(ctx.state.db, owner(ctx, name), policyName, document);
+        putInlinePolicy(ctx.state.db, owner(ctx, name, true), policyName, document);
         return undefined;
       },
     }),
@@ -286,7 +288,7 @@ function principalPolicyOperations(kind: PrincipalKind): Record<string, Operatio
       parse: nameAndPolicyName,
       authorize: authorizeAs(`Delete${kind.label}Policy`),
       handle([name, policyName], ctx) {
-        deleteInlinePolicy(ctx.state.db, owner(ctx, name), policyName);
+        deleteInlinePolicy(ctx.state.db, owner(ctx, name, true), policyName);
         return undefined;
       },
     }),
@@ -307,7 +309,7 @@ function principalPolicyOperations(kind: PrincipalKind): Record<string, Operatio
       parse: nameAndPolicyArn,
       authorize: authorizeWithPolicy(`Attach${kind.label}Policy`),
       handle([name, arn], ctx) {
-        attachPolicy(ctx.state.db, owner(ctx, name), arn);
+        attachPolicy(ctx.state.db, owner(ctx, name, true), arn);
         return undefined;
       },
     }),
@@ -316,7 +318,7 @@ function principalPolicyOperations(kind: PrincipalKind): Record<string, Operatio
       parse: nameAndPolicyArn,
       authorize: authorizeWithPolicy(`Detach${kind.label}Policy`),
       handle([name, arn], ctx) {
-        detachPolicy(ctx.state.db, owner(ctx, name), arn);
+        detachPolicy(ctx.state.db, owner(ctx, name, true), arn);
         return undefined;
       },
     }),

@@ -12,9 +12,9 @@ import {
   tagsParam,
   validateAll,
 } from '../protocol/params.ts';
-import { createRole, deleteRole, listRoles, requireRole, setRoleBoundary, updateAssumeRolePolicy, updateRole } from '../model/roles.ts';
+import { createRole, deleteRole, listRoles, requireModifiableRole, requireRole, setRoleBoundary, updateAssumeRolePolicy, updateRole } from '../model/roles.ts';
 import { requireAttachablePolicy } from '../model/managed-policies.ts';
-import { roleShape } from './entity-shapes.ts';
+import { createdRoleShape, describedRoleShape, roleShape } from './entity-shapes.ts';
 import { boundaryParam, documentParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
 import { listArn, newEntityArn, requestTagContext, roleTarget, type Context } from './targets.ts';
 
@@ -47,7 +47,7 @@ export const roleOperations: Record<string, OperationDefinition> = {
     handle(input, ctx) {
       if (input.boundaryArn !== undefined) requireAttachablePolicy(ctx.state.db, input.boundaryArn);
       const role = createRole(ctx.state.db, input, ctx.now);
-      return { Role: roleShape(ctx.state.db, ctx.state.accountId, role, true) };
+      return { Role: createdRoleShape(ctx.state.db, ctx.state.accountId, role) };
     },
   }),
 
@@ -99,7 +99,7 @@ export const roleOperations: Record<string, OperationDefinition> = {
     ),
     authorize: (params, ctx) => [roleTarget(ctx, 'iam:UpdateRoleDescription', params)],
     handle([name, description], ctx) {
-      return { Role: roleShape(ctx.state.db, ctx.state.accountId, updateRole(ctx.state.db, name, { description }), true) };
+      return { Role: describedRoleShape(ctx.state.accountId, updateRole(ctx.state.db, name, { description })) };
     },
   }),
 
@@ -136,7 +136,7 @@ export const roleOperations: Record<string, OperationDefinition> = {
       roleTarget(ctx, 'iam:PutRolePermissionsBoundary', params, { 'iam:PermissionsBoundary': params.PermissionsBoundary ?? '' }),
     ],
     handle([name, arn], ctx) {
-      requireRole(ctx.state.db, name);
+      requireModifiableRole(ctx.state.db, name);
       requireAttachablePolicy(ctx.state.db, arn);
       setRoleBoundary(ctx.state.db, name, arn);
       return undefined;

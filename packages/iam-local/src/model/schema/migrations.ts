@@ -62,6 +62,23 @@ CREATE INDEX iam_instance_profile_roles_role ON iam_instance_profile_roles (role
 `);
     },
   },
+  {
+    version: 4,
+    name: 'service-linked roles',
+    // service_linked_service: the service principal a service-linked role is linked to (NULL for other roles).
+    // A deletion task outlives its role: GetServiceLinkedRoleDeletionStatus answers for it afterwards.
+    up(db) {
+      db.exec(`
+ALTER TABLE iam_roles ADD COLUMN service_linked_service TEXT;
+CREATE TABLE iam_slr_deletion_tasks (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('SUCCEEDED', 'FAILED')),
+  reason TEXT,
+  create_date TEXT NOT NULL
+);
+`);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((latest, migration) => Math.max(latest, migration.version), 0);

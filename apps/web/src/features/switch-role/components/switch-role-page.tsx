@@ -97,7 +97,8 @@ export function SwitchRolePage({ search, switchedRole }: SwitchRolePageProps) {
           busy={switchRole.isPending}
           error={switchRole.error}
           onSubmit={(request) => submit(request)}
-          onCancel={() => navigate(-1)}
+          // Back where the person came from; a link opened in a new tab has nowhere to go back to.
+          onCancel={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))}
         />
         <AssumableRoles
           answer={assumable.data}

@@ -161,10 +161,23 @@ function readAssumeRole(params: QueryParams): AssumeRoleInput {
     () => sessionTagsParam(params),
     () => stringListParam(params, 'TransitiveTagKeys', { max: MAX_SESSION_TAGS }),
   );
+  assertArnSyntax(roleArn);
   const policyArns = listParam(params, 'PolicyArns', { max: MAX_SESSION_POLICY_ARNS }).map((member, i) =>
     requireString(member, 'arn', { ...STS_ARN, field: `policyArns.${i + 1}.member.arn` }),
   );
   return { roleArn, sessionName, duration, externalId, serialNumber, tokenCode, sourceIdentity, policy, policyArns, tags, transitiveTagKeys };
+}
+
+/**
+ * A RoleArn that is no ARN at all (fewer than six parts, or no partition, service or resource) is refused as
+ * request validation, before authorization: ValidationError "<arn> is invalid", as STS answers (localstack's recorded
+ * snapshots, test_sts_invalid_parameters). A well-formed ARN of no role of this account is AccessDenied instead.
+ */
+function assertArnSyntax(arn: string): void {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn' || parts[1] === '' || parts[2] === '' || parts.slice(5).join(':') === '') {
+    throw new IamError('ValidationError', `${arn} is invalid`);
+  }
 }
 
 /** Request context keys the trust policy sees for this AssumeRole call. */

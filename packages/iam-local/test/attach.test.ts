@@ -72,9 +72,11 @@ describe('attach / detach', () => {
     expect((await awsError(t.iam.send(new AttachGroupPolicyCommand({ GroupName: 'nope', PolicyArn: arns[1] })))).message).toBe(
       'The group with name nope cannot be found.',
     );
-    expect((await awsError(t.iam.send(new AttachRolePolicyCommand({ RoleName: 'r', PolicyArn: 'arn:aws:s3:::my-bucket' })))).message).toBe(
-      'ARN arn:aws:s3:::my-bucket is not valid.',
-    );
+    expect(await awsError(t.iam.send(new AttachRolePolicyCommand({ RoleName: 'r', PolicyArn: 'arn:aws:s3:::my-bucket' })))).toEqual({
+      name: 'ValidationError',
+      status: 400,
+      message: 'ARN arn:aws:s3:::my-bucket is not valid.',
+    });
   });
 
   it('limits each principal to 10 managed policies', async () => {

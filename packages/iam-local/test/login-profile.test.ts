@@ -117,8 +117,23 @@ describe('account password policy', () => {
       PasswordReusePrevention: 24,
       HardExpiry: true,
     });
+    await t.iam.send(new UpdateAccountPasswordPolicyCommand({}));
+    // The defaults as AWS answers them (localstack's recorded snapshots): no HardExpiry, age or reuse members.
+    expect((await t.iam.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy).toEqual({
+      MinimumPasswordLength: 6,
+      RequireSymbols: false,
+      RequireNumbers: false,
+      RequireUppercaseCharacters: false,
+      RequireLowercaseCharacters: false,
+      AllowUsersToChangePassword: false,
+      ExpirePasswords: false,
+    });
     await t.iam.send(new DeleteAccountPasswordPolicyCommand({}));
-    expect((await awsError(t.iam.send(new DeleteAccountPasswordPolicyCommand({})))).status).toBe(404);
+    expect(await awsError(t.iam.send(new DeleteAccountPasswordPolicyCommand({})))).toEqual({
+      name: 'NoSuchEntityException',
+      status: 404,
+      message: 'The account policy with name PasswordPolicy cannot be found.',
+    });
   });
 
   it('refuses values outside the documented ranges, all at once, and keeps the old policy', async () => {
@@ -128,8 +143,8 @@ describe('account password policy', () => {
       status: 400,
       message:
         "3 validation errors detected: Value at 'minimumPasswordLength' failed to satisfy constraint: Member must have value greater than or equal to 6; " +
-        "Value at 'maxPasswordAge' failed to satisfy constraint: Member must have value less than or equal to 1095; " +
-        "Value at 'passwordReusePrevention' failed to satisfy constraint: Member must have value less than or equal to 24",
+        "Value at 'passwordReusePrevention' failed to satisfy constraint: Member must have value less than or equal to 24; " +
+        "Value at 'maxPasswordAge' failed to satisfy constraint: Member must have value less than or equal to 1095",
     });
     expect((await t.iam.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy?.MinimumPasswordLength).toBe(10);
   });

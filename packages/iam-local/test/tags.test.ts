@@ -81,6 +81,27 @@ describe('user and role tags', () => {
   });
 });
 
+describe('tag request validation in AWS words (localstack recorded snapshots, test_iam_roles: test_role_tag_errors)', () => {
+  const TAG_KEY_LIST_CONSTRAINT =
+    "1 validation error detected: Value at 'tagKeys' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 128, " +
+    'Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+, Member must not be null]';
+
+  it('refuses more than 50 tags or keys, and a bad key to untag, as the whole list', async () => {
+    await t.iam.send(new CreateRoleCommand({ RoleName: 'validated-role', AssumeRolePolicyDocument: policy({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }) }));
+    const tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    expect(await awsError(t.iam.send(new TagRoleCommand({ RoleName: 'validated-role', Tags: tags })))).toEqual({
+      name: 'ValidationError',
+      status: 400,
+      message: "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
+    });
+    expect((await awsError(t.iam.send(new UntagRoleCommand({ RoleName: 'validated-role', TagKeys: tags.map((tag) => tag.Key) })))).message).toBe(
+      "1 validation error detected: Value at 'tagKeys' failed to satisfy constraint: Member must have length less than or equal to 50",
+    );
+    expect((await awsError(t.iam.send(new UntagRoleCommand({ RoleName: 'validated-role', TagKeys: ['k'.repeat(129)] })))).message).toBe(TAG_KEY_LIST_CONSTRAINT);
+    expect((await awsError(t.iam.send(new UntagRoleCommand({ RoleName: 'validated-role', TagKeys: ['bad key!'] })))).message).toBe(TAG_KEY_LIST_CONSTRAINT);
+  });
+});
+
 describe('policy tags', () => {
   it('treats policy tag keys case-sensitively', async () => {
     await t.iam.send(new TagPolicyCommand({ PolicyArn: policyArn, Tags: [{ Key: 'Costcenter', Value: '1234' }] }));

@@ -101,7 +101,7 @@ const CASES: Record<string, Case> = {
   UntagPolicy: policyArn({ TagKeys: ['k'] }),
   ListPolicyTags: policyArn(),
   TagMFADevice: { input: { SerialNumber: 'short', Tags: [{ Key: 'k', Value: 'v' }] }, field: 'serialNumber' },
-  UntagMFADevice: { input: { SerialNumber: 'arn:aws:iam::000000000000:mfa/d', TagKeys: ['bad key!'] }, field: 'tagKeys.1.member' },
+  UntagMFADevice: { input: { SerialNumber: 'arn:aws:iam::000000000000:mfa/d', TagKeys: ['bad key!'] }, field: 'tagKeys' },
   ListMFADeviceTags: { input: { SerialNumber: 'short' }, field: 'serialNumber' },
   GetAccountAuthorizationDetails: maxItems(),
   CreateAccessKey: user(),

@@ -112,10 +112,10 @@ export function updatePasswordPolicy(db: Db, update: PasswordPolicyUpdate): Pass
   return getPasswordPolicy(db) as PasswordPolicy;
 }
 
-/** DeleteAccountPasswordPolicy: NoSuchEntity when there is none. */
-export function deletePasswordPolicy(db: Db, accountId: string): void {
+/** DeleteAccountPasswordPolicy: NoSuchEntity when there is none, in other words than GetAccountPasswordPolicy's (as AWS). */
+export function deletePasswordPolicy(db: Db): void {
   const result = db.prepare('DELETE FROM iam_password_policy WHERE id = 1').run();
-  if (result.changes === 0) throw new IamError('NoSuchEntity', `The Password Policy with domain name ${accountId} cannot be found.`);
+  if (result.changes === 0) throw new IamError('NoSuchEntity', 'The account policy with name PasswordPolicy cannot be found.');
 }
 
 function characterTypes(password: string): { upper: boolean; lower: boolean; number: boolean; symbol: boolean } {

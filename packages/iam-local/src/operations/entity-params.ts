@@ -14,10 +14,13 @@ export function pathPrefixParam(params: QueryParams): string | undefined {
   return optionalString(params, 'PathPrefix', PATH_PREFIX);
 }
 
-/** A managed policy ARN: InvalidInput "ARN x is not valid." when it cannot be one. */
+/**
+ * A managed policy ARN: ValidationError "ARN x is not valid." when it cannot be one, as AWS answers AttachRolePolicy
+ * (localstack's recorded snapshots, test_iam_roles: non-existent-malformed-policy-arn).
+ */
 export function policyArnParam(params: QueryParams, name = 'PolicyArn'): string {
   const arn = requireString(params, name, ARN);
-  if (!POLICY_ARN.test(arn)) throw new IamError('InvalidInput', `ARN ${arn} is not valid.`);
+  if (!POLICY_ARN.test(arn)) throw new IamError('ValidationError', `ARN ${arn} is not valid.`);
   return arn;
 }
 

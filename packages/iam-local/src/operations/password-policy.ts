@@ -10,7 +10,8 @@ import {
 } from '../model/password-policy.ts';
 import { authorizeWithPasswordGrant, passwordGrantApplies } from './password-grant.ts';
 
-const INT_FIELDS = ['MinimumPasswordLength', 'MaxPasswordAge', 'PasswordReusePrevention'] as const;
+// In the order AWS lists their failures (recorded: minimumPasswordLength, passwordReusePrevention, maxPasswordAge).
+const INT_FIELDS = ['MinimumPasswordLength', 'PasswordReusePrevention', 'MaxPasswordAge'] as const;
 const BOOLEAN_FIELDS = [
   'RequireSymbols',
   'RequireNumbers',
@@ -39,7 +40,9 @@ export const passwordPolicyOperations: Record<string, OperationDefinition> = {
     authorize: (_params, ctx) => (passwordGrantApplies(ctx) ? [] : [GET_TARGET]),
     handle(_input, ctx) {
       if (passwordGrantApplies(ctx)) authorizeWithPasswordGrant(ctx, GET_TARGET);
-      return { PasswordPolicy: { ...requirePasswordPolicy(ctx.state.db, ctx.state.accountId) } };
+      const policy = requirePasswordPolicy(ctx.state.db, ctx.state.accountId);
+      // AWS leaves HardExpiry out unless it is on (recorded GetAccountPasswordPolicy answers).
+      return { PasswordPolicy: { ...policy, HardExpiry: policy.HardExpiry ? true : undefined } };
     },
   }),
 
@@ -58,7 +61,7 @@ export const passwordPolicyOperations: Record<string, OperationDefinition> = {
     parse: noParameters,
     authorize: () => [{ action: 'iam:DeleteAccountPasswordPolicy', resource: '*' }],
     handle(_input, ctx) {
-      deletePasswordPolicy(ctx.state.db, ctx.state.accountId);
+      deletePasswordPolicy(ctx.state.db);
       return undefined;
     },
   }),

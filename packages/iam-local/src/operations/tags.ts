@@ -2,7 +2,7 @@
 // three operations per type). OIDC/SAML providers and certificates do not exist here, so neither do their tag operations.
 import { operation, type OperationContext, type OperationDefinition, type QueryParams } from '../protocol/operation.ts';
 import type { AuthorizationTarget } from '../auth/authorizer.ts';
-import { INSTANCE_PROFILE_NAME, ROLE_NAME, SERIAL_NUMBER, TAG_KEY, USER_NAME, pageRequest, paginate, requireString, stringListParam, tagsParam, validateAll } from '../protocol/params.ts';
+import { INSTANCE_PROFILE_NAME, ROLE_NAME, SERIAL_NUMBER, USER_NAME, pageRequest, paginate, requireString, stringListParam, tagKeysParam, tagsParam, validateAll } from '../protocol/params.ts';
 import { listTags, putTags, removeTags } from '../model/tags.ts';
 import { requireUser } from '../model/users.ts';
 import { requireRole } from '../model/roles.ts';
@@ -95,7 +95,7 @@ function operationsFor(kind: TaggableKind): Record<string, OperationDefinition> 
       service: 'iam',
       parse: (params) => validateAll(
         () => kind.identifier(params),
-        () => stringListParam(params, 'TagKeys', { max: 50 }, TAG_KEY),
+        () => tagKeysParam(params),
       ),
       authorize: (params, ctx) => [kind.target(ctx, `iam:Untag${kind.label}`, params, tagKeyContext(params))],
       handle([identifier, keys], ctx) {

@@ -243,6 +243,22 @@ export function stringListParam(params: QueryParams, name: string, rule: ListRul
   return values;
 }
 
+/**
+ * TagKeys.member.N of the Untag* operations (at most 50). A key outside the tag key shape fails the whole list, in
+ * the words AWS uses for a constrained list member (recorded UntagRole answers): "Value at 'tagKeys' failed to
+ * satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 128, …]".
+ */
+export function tagKeysParam(params: QueryParams, name = 'TagKeys'): string[] {
+  const keys = stringListParam(params, name, { max: 50 });
+  if (keys.some((key) => stringFailures(name, key, TAG_KEY).length > 0)) {
+    const constraint =
+      `Member must satisfy constraint: [Member must have length less than or equal to ${TAG_KEY.max}, ` +
+      `Member must have length greater than or equal to ${TAG_KEY.min}, Member must satisfy regular expression pattern: ${TAG_KEY.pattern}, Member must not be null]`;
+    throw new ValidationFailure([{ field: fieldName(name), value: '', echoValue: false, constraint }]);
+  }
+  return keys;
+}
+
 /** Tags.member.N.Key / Value, validated as IAM's Tag shape (key 1–128, value 0–256), at most `max` of them. */
 export function tagsParam(params: QueryParams, name = 'Tags', max = 50): { Key: string; Value: string }[] {
   return listParam(params, name, { max }).map((member, i) => {

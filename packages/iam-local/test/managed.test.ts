@@ -36,6 +36,14 @@ describe('AWS managed policies', () => {
     expect(JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!))).toHaveProperty('Statement');
   });
 
+  it('answers GetPolicy as AWS does: the description where known and an empty Tags list', async () => {
+    const { Policy } = await t.iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/IAMUserChangePassword' }));
+    expect(Policy).toMatchObject({ Description: 'Provides the ability for an IAM user to change their own password.', Tags: [] });
+    const admin = await t.iam.send(new GetPolicyCommand({ PolicyArn: ADMIN }));
+    expect(admin.Policy?.Tags).toEqual([]);
+    expect(admin.Policy).not.toHaveProperty('Description');
+  });
+
   it('serves AdministratorAccess with its real document and a path for service-role policies', async () => {
     const version = await t.iam.send(new GetPolicyVersionCommand({ PolicyArn: ADMIN, VersionId: 'v1' }));
     expect(JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!))).toEqual({
@@ -59,19 +67,19 @@ describe('AWS managed policies', () => {
   });
 
   it('refuses every change to an AWS managed policy, even by root', async () => {
-    const denied = (action: string) => ({
-      name: 'AccessDenied',
-      status: 403,
-      message: `User: arn:aws:iam::${t.accountId}:root is not authorized to perform: ${action} on resource: policy ${ADMIN} because no resource-based policy allows the ${action} action`,
-    });
+    const refusal = (message: string) => ({ name: 'AccessDenied', status: 403, message });
+    const denied = (action: string) =>
+      refusal(`User: arn:aws:iam::${t.accountId}:root is not authorized to perform: ${action} on resource: policy ${ADMIN} because no resource-based policy allows the ${action} action`);
     const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] });
     expect(await awsError(t.iam.send(new CreatePolicyVersionCommand({ PolicyArn: ADMIN, PolicyDocument: document, SetAsDefault: true })))).toEqual(
-      denied('iam:CreatePolicyVersion'),
+      refusal('Cannot create versions for policies outside your own account.'),
     );
-    expect(await awsError(t.iam.send(new DeletePolicyCommand({ PolicyArn: ADMIN })))).toEqual(denied('iam:DeletePolicy'));
-    expect(await awsError(t.iam.send(new DeletePolicyVersionCommand({ PolicyArn: ADMIN, VersionId: 'v1' })))).toEqual(denied('iam:DeletePolicyVersion'));
+    expect(await awsError(t.iam.send(new DeletePolicyCommand({ PolicyArn: ADMIN })))).toEqual(refusal('Cannot delete policies outside your own account.'));
+    expect(await awsError(t.iam.send(new DeletePolicyVersionCommand({ PolicyArn: ADMIN, VersionId: 'v1' })))).toEqual(
+      refusal('Cannot delete policy versions for policies outside your own account.'),
+    );
     expect(await awsError(t.iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: ADMIN, VersionId: 'v1' })))).toEqual(
-      denied('iam:SetDefaultPolicyVersion'),
+      refusal('Cannot update policies outside your own account.'),
     );
     expect(await awsError(t.iam.send(new TagPolicyCommand({ PolicyArn: ADMIN, Tags: [{ Key: 'k', Value: 'v' }] })))).toEqual(denied('iam:TagPolicy'));
     expect(await awsError(t.iam.send(new UntagPolicyCommand({ PolicyArn: ADMIN, TagKeys: ['k'] })))).toEqual(denied('iam:UntagPolicy'));

@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
 import { IamError } from '../errors.ts';
 import { awsManagedPolicy, isAwsManagedArn } from './aws-managed-policies.ts';
+import { awsManagedDescription } from './aws-managed-descriptions.ts';
 import { entityArn, isoSeconds, newUniqueId } from './names.ts';
 import { assertPolicyDocument, policySize } from './policy-document.ts';
 import { bumpPolicyState } from './policy-state.ts';
@@ -68,7 +69,7 @@ function customerRow(db: Db, arn: string): PolicyRow | undefined {
 export function findManagedPolicy(db: Db, arn: string): ManagedPolicy | undefined {
   const aws = awsManagedPolicy(arn);
   if (aws) {
-    return { ...aws, description: null, awsManaged: true };
+    return { ...aws, description: awsManagedDescription(arn), awsManaged: true };
   }
   const row = customerRow(db, arn);
   return row ? fromRow(row) : undefined;
@@ -88,13 +89,22 @@ export function requireAttachablePolicy(db: Db, arn: string): ManagedPolicy {
   return policy;
 }
 
+// What AWS answers anyone, the root user included, who deletes, versions or re-defaults a policy owned by AWS (as
+// localstack's IAM provider words it).
+const FOREIGN_POLICY_REFUSAL: Readonly<Record<string, string>> = {
+  'iam:DeletePolicy': 'Cannot delete policies outside your own account.',
+  'iam:CreatePolicyVersion': 'Cannot create versions for policies outside your own account.',
+  'iam:DeletePolicyVersion': 'Cannot delete policy versions for policies outside your own account.',
+  'iam:SetDefaultPolicyVersion': 'Cannot update policies outside your own account.',
+};
+
 /** The refusal AWS gives anyone who tries to change a policy owned by AWS. */
 export function refuseAwsManagedChange(arn: string, action: string, callerArn: string): void {
   if (!isAwsManagedArn(arn)) return;
-  throw new IamError(
-    'AccessDenied',
-    `User: ${callerArn} is not authorized to perform: ${action} on resource: policy ${arn} because no resource-based policy allows the ${action} action`,
-  );
+  const message = Object.hasOwn(FOREIGN_POLICY_REFUSAL, action)
+    ? (FOREIGN_POLICY_REFUSAL[action] as string)
+    : `User: ${callerArn} is not authorized to perform: ${action} on resource: policy ${arn} because no resource-based policy allows the ${action} action`;
+  throw new IamError('AccessDenied', message);
 }
 
 function requireCustomerRow(db: Db, arn: string): PolicyRow {

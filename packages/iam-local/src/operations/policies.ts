@@ -92,7 +92,7 @@ const managedPolicyOperations: Record<string, OperationDefinition> = {
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:GetPolicy', params)],
     handle(arn, ctx) {
       const policy = requirePolicy(ctx.state.db, arn);
-      return { Policy: { ...policyShape(ctx.state.db, policy, { description: true }), Tags: policy.awsManaged ? undefined : tagsShape(ctx.state.db, 'policy', policy.id) } };
+      return { Policy: { ...policyShape(ctx.state.db, policy, { description: true }), Tags: policy.awsManaged ? [] : tagsShape(ctx.state.db, 'policy', policy.id) } };
     },
   }),
 

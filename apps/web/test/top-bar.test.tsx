@@ -13,6 +13,7 @@ const session: SignedInSession = {
   signedIn: true,
   csrfToken: 'token-1',
   localMode: false,
+  credentialChain: false,
   identity: { arn: 'arn:aws:iam::123456789012:user/alice', accountId: '123456789012', userId: 'AIDA1', type: 'user', userName: 'alice' },
   mfaAuthenticated: true,
   expiresAt: '2030-01-01T00:00:00Z',

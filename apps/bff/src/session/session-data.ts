@@ -1,18 +1,11 @@
 // What the BFF keeps in a server-side session. Credentials only ever appear here encrypted.
+import type { Identity } from '@iam-console/api-contract/session.ts';
+
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'iam-console.sid';
 
-export type PrincipalType = 'root' | 'user' | 'assumed-role';
-
-export interface Identity {
-  arn: string;
-  accountId: string;
-  userId: string;
-  type: PrincipalType;
-  userName?: string;
-  roleName?: string;
-  accountAlias?: string | null;
-}
+/** Who a session acts as, exactly as GET /api/session answers it. */
+export type { Identity };
 
 export interface SignedInState {
   identity: Identity;

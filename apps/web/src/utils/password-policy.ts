@@ -1,16 +1,7 @@
+import type { PasswordPolicy } from '@iam-console/api-contract/account.ts';
+
 /** The account password policy, with AWS's field names (GetAccountPasswordPolicy). */
-export interface PasswordPolicy {
-  MinimumPasswordLength?: number;
-  RequireSymbols?: boolean;
-  RequireNumbers?: boolean;
-  RequireUppercaseCharacters?: boolean;
-  RequireLowercaseCharacters?: boolean;
-  AllowUsersToChangePassword?: boolean;
-  ExpirePasswords?: boolean;
-  MaxPasswordAge?: number;
-  PasswordReusePrevention?: number;
-  HardExpiry?: boolean;
-}
+export type { PasswordPolicy };
 
 /** The symbols IAM accepts as "non-alphanumeric" in a password. */
 export const PASSWORD_SYMBOLS = "!@#$%^&*()_+-=[]{}|'";

@@ -1,56 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RoleSessionEnded, SwitchedRole } from '@iam-console/api-contract/session.ts';
+import type { Answer, RequestBody } from '@iam-console/api-contract/routes.ts';
+import type { Identity, Session, SignedInSession, SignInRequest } from '@iam-console/api-contract/session.ts';
 import { shortName } from '@iam-console/api-contract/arn.ts';
 import { api } from '../../../lib/api-client.ts';
 
-export type IdentityType = 'root' | 'user' | 'assumed-role';
-
-export interface Identity {
-  arn: string;
-  accountId: string;
-  userId: string;
-  type: IdentityType;
-  userName?: string;
-  roleName?: string;
-  accountAlias?: string | null;
-}
-
-export type Session =
-  | {
-      signedIn: false;
-      csrfToken: string;
-      localMode: boolean;
-      /** Set once, right after an idle or absolute timeout ended the session. */
-      sessionExpired?: boolean;
-    }
-  | {
-      signedIn: true;
-      csrfToken: string;
-      localMode: boolean;
-      identity: Identity;
-      mfaAuthenticated: boolean;
-      expiresAt: string;
-      idleExpiresAt: string;
-      /** While switched to a role: `identity` is the role, `switchedRole.signedInAs` who signed in. */
-      switchedRole?: SwitchedRole;
-      /** Once, after the role's credentials expired and the session went back. */
-      roleSessionEnded?: RoleSessionEnded;
-    };
-
-export type SignedInSession = Extract<Session, { signedIn: true }>;
-
-export interface DemoIdentity {
-  id: string;
-  label: string;
-  kind: 'root' | 'admin' | 'self-service' | 'auditor';
-  userName?: string;
-  hasMfa: boolean;
-  description: string;
-}
-
-export type SignInRequest =
-  | { accessKeyId: string; secretAccessKey: string; mfaCode?: string; serialNumber?: string }
-  | { demoIdentity: string; mfaCode?: string };
+export type { DemoIdentity, Identity, IdentityType, Session, SignedInSession, SignInRequest } from '@iam-console/api-contract/session.ts';
 
 export const sessionKeys = {
   all: ['session'] as const,
@@ -59,7 +13,7 @@ export const sessionKeys = {
 };
 
 async function getSession(): Promise<Session> {
-  const session = await api.get<Session>('/session');
+  const session = await api.get<Answer<'GET /api/session'>>('/session');
   api.setCsrfToken(session.csrfToken);
   return session;
 }
@@ -74,7 +28,7 @@ export function useSession() {
 export const demoIdentitiesQueryOptions = (enabled: boolean) =>
   queryOptions({
     queryKey: sessionKeys.demoIdentities(),
-    queryFn: async () => (await api.get<{ items: DemoIdentity[] }>('/session/demo-identities')).items,
+    queryFn: async () => (await api.get<Answer<'GET /api/session/demo-identities'>>('/session/demo-identities')).items,
     enabled,
     staleTime: Infinity,
   });
@@ -93,7 +47,7 @@ export function identityDisplayName(identity: Identity): string {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: SignInRequest) => api.post<SignedInSession>('/session', request),
+    mutationFn: (request: SignInRequest) => api.post<Answer<'POST /api/session'>>('/session', request),
     onSuccess: (session) => {
       // Anything cached belonged to whoever was signed in before.
       queryClient.clear();
@@ -118,7 +72,7 @@ export function useSignOut() {
 export function useUpgradeToMfaSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: { serialNumber: string; tokenCode: string }) => api.post<SignedInSession>('/session/mfa', request),
+    mutationFn: (request: RequestBody<'POST /api/session/mfa'>) => api.post<Answer<'POST /api/session/mfa'>>('/session/mfa', request),
     onSuccess: async (session) => {
       // A new session id, a new CSRF token; what IAM refused before may now be allowed.
       api.setCsrfToken(session.csrfToken);

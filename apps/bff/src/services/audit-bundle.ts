@@ -8,7 +8,7 @@ import { GetAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
 import { ZipFile } from 'yazl';
-import { allFindings, DEFAULT_THRESHOLDS, type FindingThresholds, type PasswordPolicyFacts } from '@iam-console/api-contract/credential-findings.ts';
+import { allFindings, DEFAULT_THRESHOLDS, type Finding, type FindingThresholds, type PasswordPolicyFacts } from '@iam-console/api-contract/credential-findings.ts';
 import { fileStamp, reportFileName, type CredentialReportRow } from '@iam-console/api-contract/credential-report.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { writeAuditLog } from '../audit/audit-export.ts';
@@ -56,13 +56,22 @@ export async function writeAuditBundle(input: BundleInput, write: ChunkWriter): 
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
   const report = await fetchReport(iam);
   const passwordPolicy = await passwordPolicyFacts(iam);
-  const rows = parse(report.content, { columns: true, skip_empty_lines: true }) as CredentialReportRow[];
+  // Each line is checked as it is parsed and then dropped: 10,000 lines as objects would be held for nothing.
+  const rowFindings: Finding[] = [];
+  parse(report.content, {
+    columns: true,
+    skip_empty_lines: true,
+    on_record: (record: CredentialReportRow) => {
+      rowFindings.push(...allFindings([record], undefined, thresholds, now.getTime()));
+      return null;
+    },
+  });
   const findings = {
     reportGeneratedTime: report.generatedTime.toISOString(),
     evaluatedAt: now.toISOString(),
     thresholds,
     ...(passwordPolicy.note ? { passwordPolicyUnavailable: passwordPolicy.note } : {}),
-    findings: allFindings(rows, passwordPolicy.policy, thresholds, now.getTime()),
+    findings: [...allFindings([], passwordPolicy.policy, thresholds, now.getTime()), ...rowFindings],
   };
 
   const zip = new ZipFile();

@@ -4,7 +4,10 @@
 import { paginateGetAccountAuthorizationDetails } from '@aws-sdk/client-iam';
 import type { EntityType, GetAccountAuthorizationDetailsCommandOutput, IAMClient } from '@aws-sdk/client-iam';
 import type { ChunkWriter } from '../http/download.ts';
-import { pager } from './shape.ts';
+
+// Pages smaller than IAM's largest (1000): each page's XML and its parsed form are what the download holds in memory
+// at once, and 1000 users' details are several MB of both.
+const PAGE_SIZE = 200;
 
 const LISTS: readonly { key: string; filter: EntityType[]; items: (page: GetAccountAuthorizationDetailsCommandOutput) => unknown[] | undefined }[] = [
   { key: 'UserDetailList', filter: ['User'], items: (p) => p.UserDetailList },
@@ -33,7 +36,7 @@ export async function writeAuthorizationDetails(iam: IAMClient, write: ChunkWrit
   for (const list of LISTS) {
     let chunk = `${opening}\n  ${JSON.stringify(list.key)}: [`;
     let first = true;
-    for await (const page of paginateGetAccountAuthorizationDetails(pager(iam), { Filter: list.filter })) {
+    for await (const page of paginateGetAccountAuthorizationDetails({ client: iam, pageSize: PAGE_SIZE }, { Filter: list.filter })) {
       for (const item of list.items(page) ?? []) {
         chunk += `${first ? '' : ','}\n    ${JSON.stringify(item, readable)}`;
         first = false;

@@ -1,6 +1,6 @@
 // The credential report's CSV as table rows: IAM's cells kept as they are (for the download and the raw value on
 // hover), plus the ages the filters and charts need, in whole days at `now`.
-import { parse } from 'csv-parse/browser/esm/sync';
+import Papa from 'papaparse';
 import { ageInDays } from '@iam-console/api-contract/credential-findings.ts';
 import { ROOT_ACCOUNT, type CredentialReportRow } from '@iam-console/api-contract/credential-report.ts';
 
@@ -23,11 +23,34 @@ export interface ReportRow {
   accessKeyUnusedDays: number | null;
 }
 
-/** The report's lines by column name; a file that is not a credential report (no `user` column) is refused. */
+/** The report as IAM wrote it: its header and every line's cells (strings, in column order). */
+export interface ReportTable {
+  columns: string[];
+  lines: string[][];
+}
+
+/** Parses the CSV (RFC 4180, as IAM writes it); a file that is not a credential report (no `user` column) is refused. */
+export function parseReportTable(csv: string): ReportTable {
+  // Papa Parse's array mode: a 10,000-user report in tens of milliseconds (its header mode is many times slower).
+  const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
+  if (parsed.errors.length > 0) throw new Error(`The credential report could not be read: ${parsed.errors[0]!.message} (line ${(parsed.errors[0]!.row ?? 0) + 1}).`);
+  const [columns = [], ...lines] = parsed.data;
+  if (columns[0] !== 'user') throw new Error('This is not a credential report: it has no user column.');
+  return { columns, lines };
+}
+
+/** The lines by column name. */
+export function reportLines(table: ReportTable): CredentialReportRow[] {
+  const { columns, lines } = table;
+  return lines.map((cells) => {
+    const row: CredentialReportRow = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = cells[i] ?? '';
+    return row;
+  });
+}
+
 export function parseReportCsv(csv: string): CredentialReportRow[] {
-  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as CredentialReportRow[];
-  if (rows.length > 0 && !('user' in rows[0]!)) throw new Error('This is not a credential report: it has no user column.');
-  return rows;
+  return reportLines(parseReportTable(csv));
 }
 
 const maxOf = (values: (number | undefined)[]): number | null => {
@@ -56,7 +79,11 @@ export function toReportRow(cells: CredentialReportRow, index: number, now: numb
   };
 }
 
+export function tableRows(table: ReportTable, now: number): ReportRow[] {
+  return reportLines(table).map((cells, index) => toReportRow(cells, index, now));
+}
+
 export function reportRows(csv: string, now: number): ReportRow[] {
-  return parseReportCsv(csv).map((cells, index) => toReportRow(cells, index, now));
+  return tableRows(parseReportTable(csv), now);
 }
 

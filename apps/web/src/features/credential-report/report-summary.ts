@@ -5,6 +5,8 @@ import type { ReportRow } from './report-rows.ts';
 export interface Bucket {
   label: string;
   count: number;
+  /** The full name, when the label is short. */
+  title?: string;
 }
 
 export interface ReportSummary {
@@ -18,7 +20,7 @@ export interface ReportSummary {
   keyAges: Bucket[];
   /** Credentials unused for at least the threshold, and never used. */
   unused: Bucket[];
-  findingsByCheck: (Bucket & { check: CheckId })[];
+  findingsByCheck: (Bucket & { check: CheckId; cis: string })[];
   findings: number;
 }
 
@@ -64,12 +66,12 @@ export function summarize(rows: readonly ReportRow[], findings: readonly Finding
     activeKeys: ages.length,
     keyAges: keyAgeBuckets(ages),
     unused: [
-      { label: `Passwords unused ≥ ${unusedDays} days`, count: console.filter((r) => (r.passwordUnusedDays ?? -1) >= unusedDays).length },
-      { label: 'Passwords never used', count: neverUsedPasswords },
-      { label: `Users with an access key unused ≥ ${unusedDays} days`, count: rows.filter((r) => (r.accessKeyUnusedDays ?? -1) >= unusedDays).length },
-      { label: 'Active access keys never used', count: neverUsedKeys },
+      { label: `Passwords ≥ ${unusedDays} d`, title: `Passwords unused for ${unusedDays} days or more`, count: console.filter((r) => (r.passwordUnusedDays ?? -1) >= unusedDays).length },
+      { label: 'Passwords never', title: 'Passwords never used', count: neverUsedPasswords },
+      { label: `Keys ≥ ${unusedDays} d`, title: `Users with an active access key unused for ${unusedDays} days or more`, count: rows.filter((r) => (r.accessKeyUnusedDays ?? -1) >= unusedDays).length },
+      { label: 'Keys never', title: 'Active access keys never used', count: neverUsedKeys },
     ],
-    findingsByCheck: CHECK_IDS.map((check) => ({ check, label: `${CHECKS[check].cis} ${CHECKS[check].title}`, count: byCheck.get(check) ?? 0 })),
+    findingsByCheck: CHECK_IDS.map((check) => ({ check, cis: CHECKS[check].cis, label: `${CHECKS[check].cis} ${CHECKS[check].title}`, count: byCheck.get(check) ?? 0 })),
     findings: findings.length,
   };
 }

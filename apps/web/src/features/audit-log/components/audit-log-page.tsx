@@ -99,7 +99,7 @@ export function AuditLogPage() {
           loadingText="Loading the audit log"
           trackBy="id"
           columnDefinitions={COLUMNS}
-          wrapLines={false}
+          wrapLines
           resizableColumns
           header={
             <Header

@@ -3,7 +3,7 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { DEFAULT_THRESHOLDS, findingThresholds } from '@iam-console/api-contract/credential-findings.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
@@ -35,6 +35,23 @@ function useReportRows(content: string | undefined, generatedTime: string | unde
   });
 }
 
+/** False until the browser has painted once after `ready`: what is drawn then waits for the table to be on screen. */
+function usePaintedAfter(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
+
 export function CredentialReportPage() {
   const report = useCredentialReport();
   const generation = useGenerateReport();
@@ -53,6 +70,9 @@ export function CredentialReportPage() {
     return { now, findings, rows: withFindings(rows, findings), summary: summarize(rows, findings, thresholds.unusedDays, now) };
   }, [parsed.data, policy.isSuccess, policy.data, thresholds]);
 
+  // The table first; the summary, charts and findings list render once it is on screen, so they never hold it up.
+  const afterTable = usePaintedAfter(view !== undefined);
+  const deferred = useDeferredValue(afterTable ? view : undefined);
   const hasReport = report.data !== undefined;
   const download = (
     <Button iconName="download" href={DOWNLOADS.report} download disabled={!hasReport}>
@@ -88,25 +108,33 @@ export function CredentialReportPage() {
         {generation.error ? <ErrorAlert error={generation.error} header="Could not generate the report" deniedHeader="You may not generate the credential report" /> : null}
         {reportError ? <ErrorAlert error={reportError} header="Could not load the credential report" deniedHeader="You may not read the credential report" /> : null}
         {parsed.error ? <ErrorAlert error={parsed.error} header="Could not read the credential report" /> : null}
-        <GenerationStatus
+        {reportError ? null : (
+          <GenerationStatus
           state={generation.state}
           description={generation.description}
           generating={generation.generating || inProgress}
           generatedTime={report.data?.generatedTime}
           now={view?.now ?? Date.now()}
-        />
+          />
+        )}
         {report.isPending || (hasReport && parsed.isPending) ? <Loading /> : null}
         {view && report.data ? (
           <>
-            <SummaryCards summary={view.summary} />
-            <SummaryCharts summary={view.summary} />
-            <FindingsSection
-              findings={view.findings}
+            {deferred ? (
+              <>
+                <SummaryCards summary={deferred.summary} />
+                <SummaryCharts summary={deferred.summary} />
+                <FindingsSection
+              findings={deferred.findings}
               thresholds={thresholds}
               onThresholdsChange={setThresholds}
               policyNote={policy.isError ? `The password policy checks are left out: ${isAccessDenied(policy.error) ? policy.error.message : 'it could not be read'}.` : undefined}
-            />
-            <ReportTable rows={view.rows} generatedTime={report.data.generatedTime} now={view.now} downloadReport={download} />
+                />
+              </>
+            ) : null}
+            <div data-testid="report-table">
+              <ReportTable rows={view.rows} generatedTime={report.data.generatedTime} now={view.now} downloadReport={download} />
+            </div>
           </>
         ) : null}
       </SpaceBetween>

@@ -33,20 +33,29 @@ export function SummaryCards({ summary }: { summary: ReportSummary }) {
 
 const NO_DATA = <Box textAlign="center">No data</Box>;
 
-function BarCard({ title, description, buckets, xTitle, horizontal }: { title: string; description?: string; buckets: { label: string; count: number }[]; xTitle: string; horizontal?: boolean }) {
+interface Bar {
+  /** The short tick label (chart labels are measured one by one, so long ones cost layout time). */
+  label: string;
+  count: number;
+  /** The full name, in the bar's popover. */
+  title?: string;
+}
+
+function BarCard({ title, description, bars, xTitle }: { title: string; description?: string; bars: Bar[]; xTitle: string }) {
+  const titles = new Map(bars.map((b) => [b.label, b.title ?? b.label]));
   return (
     <Container header={<Header variant="h2" description={description}>{title}</Header>}>
       <BarChart
-        series={[{ title: 'Count', type: 'bar', data: buckets.map((b) => ({ x: b.label, y: b.count })) }]}
+        series={[{ title: 'Count', type: 'bar', data: bars.map((b) => ({ x: b.label, y: b.count })) }]}
         xScaleType="categorical"
         xTitle={xTitle}
         yTitle="Count"
-        horizontalBars={horizontal}
         hideFilter
         hideLegend
-        height={horizontal ? 320 : 220}
+        height={220}
         empty={NO_DATA}
         ariaLabel={title}
+        detailPopoverSeriesContent={({ x, y }) => ({ key: titles.get(x) ?? x, value: y })}
       />
     </Container>
   );
@@ -76,9 +85,14 @@ export function SummaryCharts({ summary }: { summary: ReportSummary }) {
           ]}
         />
       </Container>
-      <BarCard title="Access key age" description="Active access keys by days since created or rotated" buckets={summary.keyAges} xTitle="Age" />
-      <BarCard title="Unused credentials" description="Passwords and active access keys" buckets={summary.unused} xTitle="Credentials" horizontal />
-      <BarCard title="Findings by check" description="CIS AWS Foundations Benchmark v3.0.0" buckets={summary.findingsByCheck} xTitle="Check" horizontal />
+      <BarCard title="Access key age" description="Active access keys by days since created or rotated" bars={summary.keyAges} xTitle="Age" />
+      <BarCard title="Unused credentials" description="Passwords and active access keys" bars={summary.unused} xTitle="Credentials" />
+      <BarCard
+        title="Findings by check"
+        description="CIS AWS Foundations Benchmark v3.0.0 recommendation numbers"
+        bars={summary.findingsByCheck.map((b) => ({ label: b.cis, count: b.count, title: b.label }))}
+        xTitle="Check"
+      />
     </ColumnLayout>
   );
 }

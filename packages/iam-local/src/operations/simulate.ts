@@ -40,7 +40,7 @@ interface Simulation {
 
 const CONTEXT_TYPES = ['string', 'stringList', 'numeric', 'numericList', 'boolean', 'booleanList', 'ip', 'ipList', 'binary', 'binaryList', 'date', 'dateList'];
 
-function source(document: string, id: string, type: 'identity' | 'permissionsBoundary' | 'resource', sourceId: string, sourceType: string, name?: string): SourcePolicy {
+function source(document: string, id: string, type: 'identity' | 'permissionsBoundary' | 'resource' | 'trust', sourceId: string, sourceType: string, name?: string): SourcePolicy {
   return { document, compiled: compilePolicy(document, { id, type, name: name ?? sourceId }), sourceId, sourceType };
 }
 
@@ -48,6 +48,34 @@ function source(document: string, id: string, type: 'identity' | 'permissionsBou
 function checkedDocuments(documents: readonly string[]): readonly string[] {
   for (const document of documents) assertPolicyDocument(document, 'identity');
   return documents;
+}
+
+/**
+ * Whether a ResourcePolicy is a role's trust policy: every statement is about STS actions and names no resource.
+ * Such a policy is weighed as AssumeRole weighs a trust policy (it must allow, even when identity policies do, and
+ * its conditions and principal decide), not as a resource policy that an identity allow can stand in for.
+ */
+function isTrustPolicy(document: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(document);
+  } catch {
+    return false;
+  }
+  const raw = (parsed as { Statement?: unknown } | null)?.Statement;
+  const statements = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return statements.length > 0 && statements.every((statement) => {
+    if (typeof statement !== 'object' || statement === null || 'Resource' in statement || 'NotResource' in statement) return false;
+    const action = (statement as { Action?: unknown }).Action;
+    const actions = Array.isArray(action) ? action : [action];
+    return actions.length > 0 && actions.every((a) => typeof a === 'string' && a.toLowerCase().startsWith('sts:'));
+  });
+}
+
+/** The 12-digit account of an ARN that names one (`arn:aws:iam::111122223333:role/x`), else undefined. */
+function accountOfArn(arn: string): string | undefined {
+  const account = arn.split(':')[4];
+  return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
 }
 
 function sourceTypeOf(policy: IdentityPolicy): string {
@@ -175,7 +203,7 @@ function addInputs(simulation: Simulation, input: SimulationInput, ctx: Operatio
     if (callerArn === undefined && simulation.principal.arn === '') {
       throw new IamError('InvalidInput', 'CallerArn is required when ResourcePolicy is specified.');
     }
-    simulation.resource = source(resourcePolicy, 'ResourcePolicy', 'resource', 'ResourcePolicy', 'resource');
+    simulation.resource = source(resourcePolicy, 'ResourcePolicy', isTrustPolicy(resourcePolicy) ? 'trust' : 'resource', 'ResourcePolicy', 'resource');
   }
   if (resourceOwner !== undefined) {
     const owner = /^arn:aws:iam::(\d{12}):root$/.exec(resourceOwner)?.[1] ?? (/^\d{12}$/.test(resourceOwner) ? resourceOwner : undefined);
@@ -184,7 +212,9 @@ function addInputs(simulation: Simulation, input: SimulationInput, ctx: Operatio
   }
   if (callerArn !== undefined) {
     const user = /^arn:aws:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(callerArn);
-    simulation.principal = { ...simulation.principal, arn: callerArn, accountId: ctx.state.accountId, ...(user ? { userName: user[1] } : {}) };
+    // A caller of another account is weighed as one: a resource policy alone does not let it in.
+    const accountId = accountOfArn(callerArn) ?? ctx.state.accountId;
+    simulation.principal = { ...simulation.principal, arn: callerArn, accountId, ...(user ? { userName: user[1] } : {}) };
   }
 }
 
@@ -210,7 +240,10 @@ function missingContextValues(policies: readonly SourcePolicy[], request: Author
 function evaluationResult(simulation: Simulation, action: string, resource: string, context: Record<string, ContextValue>): XmlValue {
   const all = [...simulation.identity, ...(simulation.boundary ? [simulation.boundary] : []), ...(simulation.resource ? [simulation.resource] : [])];
   const request: AuthorizationRequest = { principal: simulation.principal, action, resource, context };
-  if (simulation.resourceOwner) request.resourceAccountId = simulation.resourceOwner;
+  // The owner of a simulated resource: ResourceOwner, else the account its ARN names (the API reference: ResourceOwner
+  // is for resources whose ARN does not identify their owner). Only a resource policy makes it matter.
+  const owner = simulation.resourceOwner ?? (simulation.resource ? accountOfArn(resource) : undefined);
+  if (owner) request.resourceAccountId = owner;
   const decision = evaluate(request, all.map((p) => p.compiled));
   const byId = new Map(all.map((p) => [p.compiled.id, p]));
   const result: { [key: string]: XmlValue } = {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreatePolicyCommand,
+  GetPolicyCommand,
   CreateRoleCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
@@ -99,6 +100,25 @@ describe('tag request validation in AWS words (localstack recorded snapshots, te
     );
     expect((await awsError(t.iam.send(new UntagRoleCommand({ RoleName: 'validated-role', TagKeys: ['k'.repeat(129)] })))).message).toBe(TAG_KEY_LIST_CONSTRAINT);
     expect((await awsError(t.iam.send(new UntagRoleCommand({ RoleName: 'validated-role', TagKeys: ['bad key!'] })))).message).toBe(TAG_KEY_LIST_CONSTRAINT);
+  });
+});
+
+describe('customer managed policy tags as AWS answers them (localstack recorded snapshots, test_iam_policies)', () => {
+  it('GetPolicy always has Tags, duplicates are refused without the note on case, ListPolicyTags is in key order', async () => {
+    const document = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' });
+    const { Policy } = await t.iam.send(new CreatePolicyCommand({ PolicyName: 'untagged-policy', PolicyDocument: document }));
+    expect(Policy).not.toHaveProperty('Tags');
+    expect((await t.iam.send(new GetPolicyCommand({ PolicyArn: Policy!.Arn }))).Policy?.Tags).toEqual([]);
+    expect(await awsError(t.iam.send(new TagPolicyCommand({ PolicyArn: Policy!.Arn, Tags: [{ Key: 'k', Value: '1' }, { Key: 'k', Value: '2' }] })))).toEqual({
+      name: 'InvalidInputException',
+      status: 400,
+      message: 'Duplicate tag keys found.',
+    });
+    await t.iam.send(new TagPolicyCommand({ PolicyArn: Policy!.Arn, Tags: [{ Key: 'a', Value: 'lowercase' }, { Key: 'A', Value: 'uppercase' }] }));
+    expect((await t.iam.send(new ListPolicyTagsCommand({ PolicyArn: Policy!.Arn }))).Tags).toEqual([
+      { Key: 'A', Value: 'uppercase' },
+      { Key: 'a', Value: 'lowercase' },
+    ]);
   });
 });
 

@@ -40,7 +40,9 @@ export function putTags(db: Db, resourceType: string, resourceId: string, tags: 
   );
   const incoming = new Set(tags.map((tag) => fold(resourceType, tag.Key)));
   if (incoming.size < tags.length) {
-    throw new IamError('InvalidInput', 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+    // AWS's note on case applies only where keys are case-insensitive (recorded: roles with it, policies without).
+    const note = CASE_INSENSITIVE_KEYS.has(resourceType) ? ' Please note that Tag keys are case insensitive.' : '';
+    throw new IamError('InvalidInput', `Duplicate tag keys found.${note}`);
   }
   const total = new Set([...existing, ...incoming]).size;
   if (total > MAX_TAGS_PER_RESOURCE) {

@@ -37,6 +37,7 @@ import { requireUser } from '../model/users.ts';
 import { requireGroup } from '../model/groups.ts';
 import { requireModifiableRole, requireRole } from '../model/roles.ts';
 import type { Db } from '../model/db.ts';
+import { listTags } from '../model/tags.ts';
 import { policyShape, tagsShape } from './entity-shapes.ts';
 import { documentParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
 import { groupTarget, listArn, newEntityArn, policyTarget, requestTagContext, roleTarget, userTarget } from './targets.ts';
@@ -92,7 +93,7 @@ const managedPolicyOperations: Record<string, OperationDefinition> = {
     authorize: (params, ctx) => [policyTarget(ctx, 'iam:GetPolicy', params)],
     handle(arn, ctx) {
       const policy = requirePolicy(ctx.state.db, arn);
-      return { Policy: { ...policyShape(ctx.state.db, policy, { description: true }), Tags: policy.awsManaged ? [] : tagsShape(ctx.state.db, 'policy', policy.id) } };
+      return { Policy: { ...policyShape(ctx.state.db, policy, { description: true }), Tags: policy.awsManaged ? [] : listTags(ctx.state.db, 'policy', policy.id) } };
     },
   }),
 

@@ -114,7 +114,10 @@ function operationsFor(kind: TaggableKind): Record<string, OperationDefinition> 
       authorize: (params, ctx) => [kind.target(ctx, `iam:List${kind.label}Tags`, params)],
       handle([identifier, pageRequested], ctx) {
         const id = kind.resolve(ctx.state.db, identifier);
-        const page = paginate(listTags(ctx.state.db, kind.resourceType, id), pageRequested);
+        const tags = listTags(ctx.state.db, kind.resourceType, id);
+        // ListPolicyTags answers in key order, upper case first (AWS's recorded answer lists `A` before `a`).
+        if (kind.resourceType === 'policy') tags.sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0));
+        const page = paginate(tags, pageRequested);
         return { Tags: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
       },
     }),

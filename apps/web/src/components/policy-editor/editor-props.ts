@@ -19,6 +19,8 @@ export interface PolicyEditorProps {
   onFindings?: (findings: EditorFinding[]) => void;
   /** Statements to mark (the simulator's deciding statement). */
   highlights?: readonly PolicyEditorHighlight[];
+  /** Show the policy simulator under the editor (identity policies). */
+  simulator?: boolean;
   /** Shown with its findings but not editable (a published policy); no Format button. */
   readOnly?: boolean;
 }

@@ -6,7 +6,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useEffect, useRef, useState } from 'react';
 import type { editor } from 'monaco-editor/editor';
-import type { PolicyEditorProps } from './editor-props.ts';
+import type { PolicyEditorHighlight, PolicyEditorProps } from './editor-props.ts';
+import { SimulatorPanel } from './simulator-panel.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
 import { toMarker } from './markers.ts';
 import { modelState } from './model-state.ts';
@@ -62,7 +63,9 @@ function liveValidation(model: editor.ITextModel, kind: () => PolicyDocumentKind
   };
 }
 
-export default function PolicyEditor({ value, onChange, documentKind, ariaLabel, height = 420, onFindings, highlights, readOnly = false }: PolicyEditorProps) {
+export default function PolicyEditor({ value, onChange, documentKind, ariaLabel, height = 420, onFindings, highlights: given, readOnly = false, simulator = false }: PolicyEditorProps) {
+  const [simulated, setSimulated] = useState<PolicyEditorHighlight[]>([]);
+  const highlights = given ?? simulated;
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const validation = useRef<{ revalidate(): void } | null>(null);
@@ -186,6 +189,7 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
       </SpaceBetween>
       <div className="policy-editor-surface" style={{ height }} ref={host} data-testid="policy-editor" />
       <FindingsPanel findings={findings} onSelect={select} />
+      {simulator ? <SimulatorPanel text={value} onHighlight={setSimulated} /> : null}
     </SpaceBetween>
   );
 }

@@ -60,7 +60,7 @@ export function EditPolicyDocument({ detail, onDone }: { detail: PolicyDetail; o
       }
     >
       <SpaceBetween size="m">
-        <PolicyEditor value={text} onChange={setText} documentKind={{ kind: 'identity' }} ariaLabel="Policy document" onFindings={setFindings} />
+        <PolicyEditor value={text} onChange={setText} documentKind={{ kind: 'identity' }} ariaLabel="Policy document" onFindings={setFindings} simulator />
         {submitted && problem ? <Box color="text-status-error">{problem}</Box> : null}
         {save.error && !makingRoom ? <ErrorAlert error={save.error} header={`Could not save ${policy.policyName}`} /> : null}
       </SpaceBetween>

@@ -45,7 +45,7 @@ describe('virtual MFA devices (model)', () => {
     const parsed = URI.parse(device.otpauthUri) as TOTP;
     expect(parsed.secret.base32).toBe(device.base32Seed);
     expect(parsed.generate({ timestamp: now.getTime() })).toBe(totpCode(device.base32Seed, now));
-    await expectIamError(() => createVirtualMfaDevice(temp.db, { name: 'alice', path: '/', now }), 'EntityAlreadyExists', 'MFADevice entity at the same path and name already exists.');
+    await expectIamError(() => createVirtualMfaDevice(temp.db, { name: 'alice', path: '/', now }), 'EntityAlreadyExists', 'MFA device already exists.');
   });
 
   it('enables with two consecutive codes, lists it, and blocks deleting the user', async () => {

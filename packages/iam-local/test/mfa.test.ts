@@ -63,7 +63,7 @@ describe('virtual MFA devices', () => {
     expect(await awsError(t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'val', Path: '/staff/' })))).toEqual({
       name: 'EntityAlreadyExistsException',
       status: 409,
-      message: 'MFADevice entity at the same path and name already exists.',
+      message: 'MFA device already exists.',
     });
   });
 
@@ -118,7 +118,27 @@ describe('virtual MFA devices', () => {
     expect((await t.iam.send(new ListMFADevicesCommand({ UserName: 'zed' }))).MFADevices).toEqual([]);
     expect((await awsError(t.iam.send(new DeactivateMFADeviceCommand({ UserName: 'zed', SerialNumber: device.serialNumber })))).status).toBe(404);
     await t.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.serialNumber }));
-    expect((await awsError(t.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.serialNumber })))).status).toBe(404);
+    // AWS's words (localstack's recorded snapshots, test_iam_mfa).
+    expect(await awsError(t.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.serialNumber })))).toEqual({
+      name: 'NoSuchEntityException',
+      status: 404,
+      message: `MFA Device with serial number ${device.serialNumber} does not exist.`,
+    });
+  });
+
+  it('answers a path of the wrong form and a marker it did not issue in AWS words', async () => {
+    expect(await awsError(t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'pathless', Path: 'test' })))).toEqual({
+      name: 'ValidationError',
+      status: 400,
+      message: 'The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.',
+    });
+    const { VirtualMFADevice } = await t.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'doubled', Path: '/test//double/' }));
+    expect(VirtualMFADevice?.SerialNumber).toBe(`arn:aws:iam::${t.accountId}:mfa/test//double/doubled`);
+    expect(await awsError(t.iam.send(new ListVirtualMFADevicesCommand({ Marker: 'not-a-marker-we-issued' })))).toEqual({
+      name: 'ValidationError',
+      status: 400,
+      message: 'Invalid Marker.',
+    });
   });
 
   it('under the force-MFA policy a user enrolls itself, then works only with an MFA session', async () => {

@@ -82,7 +82,7 @@ describe('validation wording through the SDK', () => {
   });
 
   it('several failures in one message', async () => {
-    const e = await sdkError(t.iam.send(new CreateUserCommand({ UserName: `${'n'.repeat(65)}!`, Path: 'nopath' })));
+    const e = await sdkError(t.iam.send(new CreateUserCommand({ UserName: `${'n'.repeat(65)}!`, Path: `/${'p'.repeat(512)}/` })));
     expect(e.message).toMatch(/^3 validation errors detected: Value at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64; Value at 'userName' .*regular expression pattern.*; Value at 'path' failed to satisfy constraint/);
   });
 

@@ -176,7 +176,7 @@ describe('virtual MFA device tags', () => {
     expect(await awsError(t.iam.send(new ListMFADeviceTagsCommand({ SerialNumber: unknown })))).toEqual({
       name: 'NoSuchEntityException',
       status: 404,
-      message: `VirtualMFADevice with serial number ${unknown} doesn't exist.`,
+      message: `MFA Device with serial number ${unknown} does not exist.`,
     });
     expect((await awsError(t.iam.send(new UntagMFADeviceCommand({ SerialNumber: unknown, TagKeys: ['a'] })))).status).toBe(404);
     const malformed = await awsError(t.iam.send(new TagMFADeviceCommand({ SerialNumber: 'short', Tags: [{ Key: 'a', Value: 'b' }] })));

@@ -71,7 +71,8 @@ describe('CreateUser / GetUser', () => {
     const long = await awsError(t.iam.send(new CreateUserCommand({ UserName: 'x'.repeat(65) })));
     expect(long.message).toContain('Member must have length less than or equal to 64');
     const path = await awsError(t.iam.send(new CreateUserCommand({ UserName: 'p', Path: 'no-slashes' })));
-    expect(path.message).toContain("Value at 'path' failed to satisfy constraint");
+    // IAM's own sentence for a path of the wrong form (recorded for CreateVirtualMFADevice).
+    expect(path.message).toBe('The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.');
   });
 
   it('reports an unknown user as AWS words it', async () => {

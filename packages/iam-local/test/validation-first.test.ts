@@ -48,7 +48,7 @@ const CASES: Record<string, Case> = {
   DeleteUser: user(),
   PutUserPermissionsBoundary: { input: { UserName: 'someone', PermissionsBoundary: SHORT_ARN }, field: 'permissionsBoundary' },
   DeleteUserPermissionsBoundary: user(),
-  CreateGroup: { input: { GroupName: 'g', Path: 'no-slashes' }, field: 'path' },
+  CreateGroup: { input: { GroupName: 'g', Path: `/${'p'.repeat(512)}/` }, field: 'path' },
   GetGroup: group(),
   ListGroups: maxItems(),
   UpdateGroup: group({ NewGroupName: 'g2' }),
@@ -68,7 +68,7 @@ const CASES: Record<string, Case> = {
   CreateServiceLinkedRole: { input: { AWSServiceName: 'ecs.amazonaws.com', CustomSuffix: BAD_NAME }, field: 'customSuffix' },
   DeleteServiceLinkedRole: role(),
   GetServiceLinkedRoleDeletionStatus: { input: { DeletionTaskId: 'x'.repeat(1001) }, field: 'deletionTaskId' },
-  CreateInstanceProfile: { input: { InstanceProfileName: 'p', Path: 'no-slashes' }, field: 'path' },
+  CreateInstanceProfile: { input: { InstanceProfileName: 'p', Path: `/${'p'.repeat(512)}/` }, field: 'path' },
   GetInstanceProfile: profile(),
   ListInstanceProfiles: maxItems(),
   ListInstanceProfilesForRole: role(),
@@ -203,7 +203,7 @@ describe('validation before authorization', () => {
   });
 
   it('reports every broken member of one request together', async () => {
-    const error = await sdkError(send('iam', 'CreateUser', { UserName: BAD_NAME, Path: 'no-slashes' }));
+    const error = await sdkError(send('iam', 'CreateUser', { UserName: BAD_NAME, Path: `/${'p'.repeat(512)}/` }));
     expect(error.name).toBe('ValidationError');
     expect(error.message).toMatch(/^2 validation errors detected: Value at 'userName' .*; Value at 'path' /);
   });

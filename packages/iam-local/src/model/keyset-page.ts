@@ -21,10 +21,10 @@ export function encodeMarker(lastKey: string): string {
   return Buffer.from(PREFIX + lastKey, 'utf8').toString('base64url');
 }
 
-/** The key a marker stands for; a marker we did not issue is InvalidInput rather than a silent restart. */
+/** The key a marker stands for; a marker we did not issue is ValidationError "Invalid Marker." (AWS's answer) rather than a silent restart. */
 export function decodeMarker(marker: string): string {
   const text = Buffer.from(marker, 'base64url').toString('utf8');
-  if (!text.startsWith(PREFIX)) throw new IamError('InvalidInput', 'Invalid value for parameter Marker.');
+  if (!text.startsWith(PREFIX)) throw new IamError('ValidationError', 'Invalid Marker.');
   return text.slice(PREFIX.length);
 }
 

@@ -111,7 +111,7 @@ export function registerVirtualMfaDevice(db: Db, input: NewVirtualMfaDevice): Re
     const inserted = db
       .prepare('INSERT OR IGNORE INTO iam_mfa_devices (serial_number, name, path, base32_seed, create_date) VALUES (?, ?, ?, ?, ?)')
       .run(serialNumber, input.name, input.path, base32Seed, createDate);
-    if (inserted.changes === 0) throw new IamError('EntityAlreadyExists', 'MFADevice entity at the same path and name already exists.');
+    if (inserted.changes === 0) throw new IamError('EntityAlreadyExists', 'MFA device already exists.');
     putTags(db, MFA_TAG_RESOURCE, serialNumber, input.tags ?? []);
   })();
   return { serialNumber, base32Seed, otpauthUri: otpauthUri(input.name, accountDisplayName(db), base32Seed), createDate: new Date(createDate) };
@@ -125,7 +125,7 @@ export async function createVirtualMfaDevice(db: Db, input: NewVirtualMfaDevice)
 }
 
 function noSuchDevice(serialNumber: string): IamError {
-  return new IamError('NoSuchEntity', `VirtualMFADevice with serial number ${serialNumber} doesn't exist.`);
+  return new IamError('NoSuchEntity', `MFA Device with serial number ${serialNumber} does not exist.`);
 }
 
 /** The serial number of an existing virtual MFA device (assigned or not); NoSuchEntity otherwise. */

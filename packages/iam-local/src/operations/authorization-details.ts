@@ -23,7 +23,7 @@ function policies(detail: PrincipalDetail): { inline: Shape[]; attached: Shape[]
 /** The listing position a marker of ours stands for. */
 function offsetOf(marker: string): number {
   const offset = Number(decodeMarker(marker));
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new IamError('InvalidInput', 'Invalid value for parameter Marker.');
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new IamError('ValidationError', 'Invalid Marker.');
   return offset;
 }
 

@@ -5,9 +5,23 @@ import { ARN, PATH, PATH_PREFIX, POLICY_DOCUMENT, optionalString, requireString 
 
 const POLICY_ARN = /^arn:aws:iam::(\d{12}|aws):policy\/(?:[\u0021-\u007E]*\/)?[\w+=,.@-]+$/;
 
-/** `Path`, default `/`. */
+const PATH_SHAPE = new RegExp(`^(?:${PATH.pattern})$`, 'u');
+
+/**
+ * `Path`, default `/`. Its length is model validation (reported with the other members); a path of the wrong form
+ * gets IAM's own sentence instead of the pattern, as AWS answers CreateVirtualMFADevice (localstack's recorded
+ * snapshots, test_iam_mfa) — taken to hold for every entity's path.
+ */
 export function pathParam(params: QueryParams, name = 'Path'): string {
-  return optionalString(params, name, PATH) ?? '/';
+  const path = optionalString(params, name, { min: PATH.min, max: PATH.max });
+  if (path === undefined) return '/';
+  if (!PATH_SHAPE.test(path)) {
+    throw new IamError(
+      'ValidationError',
+      'The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.',
+    );
+  }
+  return path;
 }
 
 export function pathPrefixParam(params: QueryParams): string | undefined {

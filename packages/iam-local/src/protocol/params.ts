@@ -164,7 +164,7 @@ export function optionalBoolean(params: QueryParams, name: string): boolean | un
 export function validateAll<T extends unknown[]>(...checks: { [K in keyof T]: () => T[K] }): T {
   const failures: ConstraintFailure[] = [];
   const results: unknown[] = [];
-  // Constraint failures outrank other refusals (e.g. InvalidInput for an ARN of the wrong form), as the model's
+  // Constraint failures outrank other refusals (e.g. the sentence for an ARN of the wrong form), as the model's
   // validation runs before the service looks at values.
   let other: unknown;
   let failed = false;
@@ -288,7 +288,7 @@ const OFFSET_MARKER_PREFIX = 'o1:';
 function decodeOffsetMarker(marker: string): number {
   const text = Buffer.from(marker, 'base64url').toString('utf8');
   const offset = text.startsWith(OFFSET_MARKER_PREFIX) ? Number(text.slice(OFFSET_MARKER_PREFIX.length)) : NaN;
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new IamError('InvalidInput', 'Invalid value for parameter Marker.');
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new IamError('ValidationError', 'Invalid Marker.');
   return offset;
 }
 

@@ -50,7 +50,7 @@ describe('roles', () => {
     expect(await awsError(t.iam.send(new CreateRoleCommand({ RoleName: 'x', AssumeRolePolicyDocument: '{not json' })))).toEqual({
       name: 'MalformedPolicyDocumentException',
       status: 400,
-      message: 'Syntax errors in policy.',
+      message: 'This policy contains invalid Json',
     });
     const withResource = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Resource: '*' }] });
     expect((await awsError(t.iam.send(new CreateRoleCommand({ RoleName: 'x', AssumeRolePolicyDocument: withResource })))).name).toBe(

@@ -26,7 +26,8 @@ function run(args: string[], input?: string): { status: number | null; stdout: s
 const clean = file('clean.json', doc(GOOD));
 const broken = file('broken.json', '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]\n}');
 const risky = file('risky.json', doc(withGood({ Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/*' }), withGood({ Action: 'ec2:RunInstances', Resource: '*' })));
-const warningOnly = file('warning.json', JSON.stringify({ Statement: [GOOD] }));
+// IAM accepts an ARN with too few fields on save; it matches nothing, so it is a warning.
+const warningOnly = file('warning.json', doc({ ...GOOD, Resource: 'arn:aws:sqs:queue' }));
 const trust = file('trust.json', doc(GOOD_TRUST));
 
 describe('policy-check', () => {
@@ -63,7 +64,7 @@ describe('policy-check', () => {
   it('prints warnings but exits 0 when nothing is an ERROR or SECURITY_WARNING', () => {
     const result = run([warningOnly]);
     expect(result.status).toBe(0);
-    expect(result.records.map((r) => r.issueCode)).toEqual(['MISSING_VERSION']);
+    expect(result.records.map((r) => r.issueCode)).toEqual(['MISSING_ARN_FIELD']);
   });
 
   it('checks every file given, and fails when any one fails', () => {

@@ -34,13 +34,13 @@ describe('finding ranges', () => {
   });
 
   it('underlines the one bad action in a list', () => {
-    const finding = find(text, 'INVALID_ACTION');
+    const finding = find(text, 'UNKNOWN_ACTION');
     expect(underlined(text, finding)).toBe('"s3:GetObjekt"');
     expect(finding!.range.start.line).toBe(6);
   });
 
   it('underlines the bad condition value', () => {
-    expect(underlined(text, find(text, 'TYPE_MISMATCH_DATE'))).toBe('"soon"');
+    expect(underlined(text, find(text, 'INVALID_DATE_CONDITION_VALUE'))).toBe('"soon"');
   });
 
   it('underlines the opening brace of a statement missing an element', () => {

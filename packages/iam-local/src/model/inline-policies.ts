@@ -28,7 +28,7 @@ function noSuchPolicy(owner: PolicyOwner, policyName: string): IamError {
 
 /** Creates or replaces an inline policy. */
 export function putInlinePolicy(db: Db, owner: PolicyOwner, policyName: string, document: string): void {
-  assertPolicyDocument(document, 'identity');
+  assertPolicyDocument(document, 'inline');
   db.transaction(() => {
     const others = prepared(db, 'SELECT document FROM iam_inline_policies WHERE principal_type = ? AND principal_id = ? AND name <> ?')
       .pluck()

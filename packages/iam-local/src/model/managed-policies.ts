@@ -114,7 +114,7 @@ function requireCustomerRow(db: Db, arn: string): PolicyRow {
 }
 
 function assertManagedDocument(document: string): void {
-  assertPolicyDocument(document, 'identity');
+  assertPolicyDocument(document, 'managed');
   if (policySize(document) > MAX_MANAGED_POLICY_SIZE) {
     throw new IamError('LimitExceeded', `Cannot exceed quota for PolicySize: ${MAX_MANAGED_POLICY_SIZE}`);
   }

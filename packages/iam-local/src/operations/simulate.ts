@@ -46,7 +46,7 @@ function source(document: string, id: string, type: 'identity' | 'permissionsBou
 
 /** Documents passed in a `*PolicyInputList`, each checked as IAM checks a policy before simulating. */
 function checkedDocuments(documents: readonly string[]): readonly string[] {
-  for (const document of documents) assertPolicyDocument(document, 'identity');
+  for (const document of documents) assertPolicyDocument(document, 'inline');
   return documents;
 }
 

@@ -241,7 +241,7 @@ function packedPolicySize(input: AssumeRoleInput): number {
 function assumeRole(input: AssumeRoleInput, ctx: OperationContext) {
   const caller = ctx.caller;
   if (caller.kind === 'root') throw new IamError('AccessDenied', 'Roles may not be assumed by root accounts.');
-  if (input.policy !== undefined) assertPolicyDocument(input.policy, 'identity');
+  if (input.policy !== undefined) assertPolicyDocument(input.policy, 'inline');
   const authorizer = ctx.authorizer;
   if (!authorizer) throw new Error('AssumeRole needs the server authorizer in its context');
 

@@ -7,7 +7,10 @@ import type { PolicyModel, StatementModel, StringEntry } from './model.ts';
 import { looksLikePlaceholder } from './placeholder.ts';
 import { closestName, didYouMean } from './suggest.ts';
 
+/** What the catalog can look up; anything else IAM accepts is stored as written and matches nothing. */
 const ACTION_SHAPE = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?-]+$/;
+/** IAM refuses a vendor with other characters (wildcards included), except "*" itself. */
+const VENDOR = /^[A-Za-z0-9.-]*$/;
 const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
 const FEDERATION_ACTIONS = ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 
@@ -26,11 +29,11 @@ function checkAgainstCatalog(ctx: CheckContext, entry: StringEntry): void {
   if (!hasWildcard(entry.value)) {
     if (catalog.action(entry.value)) return;
     const suggestion = closestName(action, catalog.actions(service).map((a) => a.action));
-    ctx.report('INVALID_ACTION', entry.node, `The action ${entry.value} does not exist.${suggestion ? ` Did you mean ${catalog.service(service)?.prefix ?? service}:${suggestion}?` : ''}`);
+    ctx.report('UNKNOWN_ACTION', entry.node, `The action ${entry.value} does not exist.${suggestion ? ` Did you mean ${catalog.service(service)?.prefix ?? service}:${suggestion}?` : ''}`);
     return;
   }
   if (catalog.expandActionPattern(entry.value).length === 0) {
-    ctx.report('INVALID_ACTION', entry.node, `The wildcard ${entry.value} matches no action.`);
+    ctx.report('UNKNOWN_ACTION', entry.node, `The wildcard ${entry.value} matches no action.`);
   }
 }
 
@@ -56,17 +59,27 @@ function checkTrustActions(ctx: CheckContext, statement: StatementModel): void {
   }
 }
 
+/** Why IAM refuses this action on save, if it does: it checks only the vendor prefix and the colons. */
+function actionRefusal(action: string): string | undefined {
+  const parts = action.split(':');
+  if (parts.length === 1) return `The action ${action} has no service prefix.`;
+  if (parts.length > 2) return `The action ${action} has more than one colon.`;
+  const vendor = parts[0]!;
+  if (vendor !== '*' && !VENDOR.test(vendor)) return `The service prefix ${vendor} of ${action} may contain only letters, digits, "-" and "."${/[*?]/.test(vendor) ? ', no wildcards' : ''}.`;
+  return undefined;
+}
+
 export function checkActions(ctx: CheckContext, policy: PolicyModel): void {
   for (const statement of policy.statements) {
     for (const entry of statement.action?.entries ?? []) {
       if (ctx.full) return;
       if (entry.value === '*') continue;
-      if (!ACTION_SHAPE.test(entry.value)) {
-        if (!entry.value.includes('${')) {
-          ctx.report('INVALID_ACTION', entry.node, `The action ${entry.value} is not valid; actions look like service:ActionName (for example iam:GetUser) or "*".`);
-        }
+      const refusal = actionRefusal(entry.value);
+      if (refusal) {
+        ctx.report('INVALID_ACTION', entry.node, `${refusal} Actions look like service:ActionName (for example iam:GetUser) or "*".`);
         continue;
       }
+      if (!ACTION_SHAPE.test(entry.value)) continue;
       checkAgainstCatalog(ctx, entry);
     }
     if (ctx.kind === 'trust') checkTrustActions(ctx, statement);

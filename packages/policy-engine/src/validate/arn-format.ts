@@ -29,12 +29,51 @@ export function splitArn(text: string): ArnParts | undefined {
   return { partition, service, region, account, resource: parts.slice(5).join(':') };
 }
 
+/** IAM's resource types, as its save-time check lists them for an IAM ARN's resource part. */
+export const IAM_RESOURCE_TYPES = ['user/', 'federated-user/', 'role/', 'group/', 'instance-profile/', 'mfa/', 'server-certificate/', 'policy/', 'sms-mfa/', 'saml-provider/', 'oidc-provider/', 'report/', 'access-report/'];
+/** S3 resources that carry a region (access points, Batch Operations jobs, Storage Lens); buckets and objects do not. */
+const S3_REGIONAL_RESOURCES = ['accesspoint/', 'job/', 'storage-lens/', 'storage-lens-group/', 'access-grants/', 'async-request/'];
+
+/**
+ * IAM's save-time check of a resource with a colon, in its order: partition, service, region of IAM and S3 ARNs,
+ * IAM resource types, then the legacy parser's field count. True when IAM refuses it (a finding is reported).
+ */
+function checkIamRefusal(ctx: CheckContext, entry: StringEntry): boolean {
+  const text = entry.value;
+  const fields = text.split(':');
+  const partition = fields[1]!;
+  if (!PARTITIONS.has(partition) && !isOpen(partition)) {
+    ctx.report('INVALID_PARTITION', entry.node, `The partition ${partition} in ${text} is not valid; use aws, aws-cn or aws-us-gov.`);
+    return true;
+  }
+  if (fields.length === 2) {
+    ctx.report('INVALID_ARN_VENDOR', entry.node, `${text} ends after its partition; name the service (arn:partition:service:region:account:resource).`);
+    return true;
+  }
+  const [service, region, , ...rest] = fields.slice(2) as [string, string | undefined, string | undefined, ...string[]];
+  const resource = rest.join(':');
+  if ((service === 'iam' || service === 's3') && region !== undefined && region !== '') {
+    if (service === 'iam' || !S3_REGIONAL_RESOURCES.some((type) => resource.startsWith(type))) {
+      ctx.report('ARN_REGION_REFUSED', entry.node, `${service === 'iam' ? 'IAM' : 'S3 bucket and object'} ARNs have no region; remove ${region} from ${text}.`);
+      return true;
+    }
+  }
+  if (service === 'iam' && fields.length >= 6 && resource !== '*' && resource !== 'root' && !IAM_RESOURCE_TYPES.some((type) => resource.startsWith(type))) {
+    ctx.report('INVALID_IAM_RESOURCE_PATH', entry.node, `The IAM resource ${resource} in ${text} is not valid; use "*", root or a path starting with ${IAM_RESOURCE_TYPES.join(', ')}.`);
+    return true;
+  }
+  if ((fields.length < 6 && text.includes('::')) || service === '') {
+    ctx.report('MALFORMED_ARN', entry.node, `${text} has ${service === '' ? 'no service' : 'too few fields'}; ARNs look like arn:partition:service:region:account:resource.`);
+    return true;
+  }
+  return false;
+}
+
 /** Checks one Resource/NotResource entry; returns its parts when it is a well-formed ARN. */
 export function checkResourceArn(ctx: CheckContext, entry: StringEntry): ArnParts | undefined {
   const text = entry.value;
   if (text === '*') return undefined;
-  if (!text.toLowerCase().startsWith('arn:')) {
-    if (text.startsWith('${')) return undefined; // a variable holding a whole ARN
+  if (!text.includes(':')) {
     const placeholder = looksLikePlaceholder(text.trim());
     ctx.report(
       'INVALID_ARN_PREFIX',
@@ -45,24 +84,26 @@ export function checkResourceArn(ctx: CheckContext, entry: StringEntry): ArnPart
     );
     return undefined;
   }
+  if (text.startsWith('${')) return undefined; // a variable holding a whole ARN
+  if (checkIamRefusal(ctx, entry)) return undefined;
   const parts = splitArn(text);
   if (!parts) {
     // A wildcard can stand for several fields at the end ("arn:aws:s3:*").
-    if (!isOpen(text.slice(text.lastIndexOf(':') + 1))) {
-      ctx.report('MISSING_ARN_FIELD', entry.node, `The ARN ${text} has fewer than six fields; ARNs look like arn:partition:service:region:account:resource.`);
+    if (!isOpen(text.slice(text.lastIndexOf(':') + 1)) || !text.toLowerCase().startsWith('arn:')) {
+      ctx.report('MISSING_ARN_FIELD', entry.node, `${text} is not a whole ARN; ARNs look like arn:partition:service:region:account:resource. IAM accepts it, but it matches no resource.`);
     }
     return undefined;
   }
   let valid = true;
-  if (!PARTITIONS.has(parts.partition) && !isOpen(parts.partition)) {
-    ctx.report('INVALID_PARTITION', entry.node, `The partition ${parts.partition} in ${text} is not valid; use aws, aws-cn or aws-us-gov (or \${aws:partition}).`);
-    valid = false;
-  }
   if (/[A-Z]/.test(parts.service) && !isOpen(parts.service)) {
     ctx.report('INVALID_ARN_SERVICE_CASE', entry.node, `The service ${parts.service} in ${text} must be lower case: ${parts.service.toLowerCase()}.`);
     valid = false;
   }
   if (parts.region !== '' && !REGION.test(parts.region) && !isOpen(parts.region)) {
+    if (looksLikePlaceholder(parts.region)) {
+      ctx.report('PLACEHOLDER_VALUE', entry.node, `The region ${parts.region} in ${text} looks like a placeholder; replace it with a region code such as us-east-1.`);
+      return undefined;
+    }
     ctx.report('INVALID_ARN_REGION', entry.node, `The region ${parts.region} in ${text} is not a region code such as us-east-1.`);
     valid = false;
   }

@@ -8,13 +8,15 @@ import { didYouMean } from './suggest.ts';
 
 const KEY_FORMAT = /^[^\s:]+:\S+$/;
 
-function checkOperatorName(ctx: CheckContext, name: string, node: Node): ReturnType<typeof parseOperator> {
+/** IAM accepts an unknown operator whose block is empty, and refuses one with conditions under it. */
+function checkOperatorName(ctx: CheckContext, name: string, node: Node, keysNode: Node): ReturnType<typeof parseOperator> {
   const operator = parseOperator(name);
   if (operator?.base === 'Null' && operator.ifExists) {
     ctx.report('NULL_WITH_IF_EXISTS', node, 'The Null operator cannot take IfExists: Null already tests whether the key is present. Use Null.');
     return undefined;
   }
-  if (!operator) {
+  const emptyBlock = keysNode.type === 'object' && (keysNode.children?.length ?? 0) === 0;
+  if (!operator && !emptyBlock) {
     ctx.report('INVALID_CONDITION_OPERATOR', node, `The condition operator ${name} is not valid.${didYouMean(name, ALL_OPERATOR_NAMES)}`);
   }
   return operator;
@@ -51,7 +53,7 @@ export function checkConditionBlock(ctx: CheckContext, block: Node): ConditionEn
     const keysNode = valueOf(operatorProperty);
     if (!operatorNode || !keysNode) continue;
     const operatorName = String(operatorNode.value);
-    const operator = checkOperatorName(ctx, operatorName, operatorNode);
+    const operator = checkOperatorName(ctx, operatorName, operatorNode, keysNode);
     if (keysNode.type !== 'object') {
       ctx.report('DATA_TYPE_MISMATCH', keysNode, `The ${operatorName} block must be an object of condition keys and values, not ${jsonTypeName(keysNode)}.`);
       continue;
@@ -68,10 +70,8 @@ export function checkConditionBlock(ctx: CheckContext, block: Node): ConditionEn
       if (earlier !== undefined && earlier !== key) ctx.report('DUPLICATE_KEYS_WITH_DIFFERENT_CASE', keyNode, `The condition key ${key} duplicates ${earlier} with different case (keys are case-insensitive); merge them.`);
       else if (earlier !== undefined) ctx.report('DUPLICATE_KEY', keyNode, `The condition key ${key} appears twice under ${operatorName}; only the last one counts.`);
       seen.set(key.toLowerCase(), earlier ?? key);
-      if (!KEY_FORMAT.test(key)) {
-        ctx.report('INVALID_CONDITION_KEY_FORMAT', keyNode, `The condition key ${key} is not valid; condition keys look like prefix:name, e.g. aws:SourceIp.`);
-        continue;
-      }
+      // IAM stores such a key (it is never in a request context), and still reads the values under it.
+      if (!KEY_FORMAT.test(key)) ctx.report('INVALID_CONDITION_KEY_FORMAT', keyNode, `The condition key ${key} is not valid; condition keys look like prefix:name, e.g. aws:SourceIp.`);
       const values = conditionValues(ctx, key, valuesNode);
       if (operator && (operator.family === 'Bool' || operator.family === 'Null') && !operator.set && values.length > 1) {
         ctx.report('INVALID_CONDITION_MULTIPLE_BOOLEAN', valuesNode, `${operatorName} takes a single true or false for ${key}, not a list.`);

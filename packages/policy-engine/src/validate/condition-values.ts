@@ -2,6 +2,7 @@
 // and wildcards in StringEquals-style operators are literal characters (probably meant as StringLike).
 import type { CheckContext } from './context.ts';
 import type { ConditionEntry, PolicyModel } from './model.ts';
+import { iamAcceptsDate } from './iam-date.ts';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -33,6 +34,10 @@ function checkEntry(ctx: CheckContext, entry: ConditionEntry): void {
   if (!operator) return;
   for (const value of entry.values) {
     const text = value.text;
+    if (operator.family === 'Date' && !iamAcceptsDate(text)) {
+      ctx.report('INVALID_DATE_CONDITION_VALUE', value.node, `IAM cannot read ${JSON.stringify(text)} as a date for ${operator.name}; use an ISO 8601 date (2026-01-31T00:00:00Z) or epoch seconds.`);
+      continue;
+    }
     if (text.includes('${')) continue; // variables: see variables.ts
     switch (operator.family) {
       case 'String':

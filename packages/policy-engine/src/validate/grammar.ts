@@ -40,10 +40,19 @@ function lastProperty(object: Node, name: string): Node | undefined {
   return found;
 }
 
+/** Managed policies (and so permissions boundaries) must be written in the 2012-10-17 language; IAM refuses others. */
+function isManaged(ctx: CheckContext): boolean {
+  return ctx.kind === 'boundary' || (ctx.kind === 'identity' && ctx.options.inlineFor === undefined);
+}
+
 function checkVersion(ctx: CheckContext, root: Node): string | undefined {
   const property = lastProperty(root, 'Version');
   const value = property && valueOf(property);
   if (!property || !value) {
+    if (isManaged(ctx)) {
+      ctx.report('MANAGED_POLICY_VERSION_REQUIRED', openingBrace(root), 'Add "Version": "2012-10-17": IAM refuses a managed policy without it.');
+      return undefined;
+    }
     ctx.report('MISSING_VERSION', openingBrace(root), 'Add "Version": "2012-10-17" to the policy; without it IAM uses 2008-10-17, which does not support policy variables.');
     return undefined;
   }
@@ -56,7 +65,8 @@ function checkVersion(ctx: CheckContext, root: Node): string | undefined {
     ctx.report('INVALID_VERSION', value, `The version ${version} is not valid; use "2012-10-17".`);
     return undefined;
   }
-  if (version === '2008-10-17') ctx.report('OUTDATED_VERSION', value, 'Version 2008-10-17 is the old policy language; use "2012-10-17" to enable policy variables and newer features.');
+  if (version === '2008-10-17' && isManaged(ctx)) ctx.report('MANAGED_POLICY_VERSION_REQUIRED', value, 'Use "Version": "2012-10-17": IAM refuses a managed policy in the 2008-10-17 language.');
+  else if (version === '2008-10-17') ctx.report('OUTDATED_VERSION', value, 'Version 2008-10-17 is the old policy language; use "2012-10-17" to enable policy variables and newer features.');
   return version;
 }
 
@@ -129,8 +139,8 @@ function checkListPair(ctx: CheckContext, statement: Node, pair: ListPair, prope
   const name = keyOf(property)?.value as string;
   const element = listElement(ctx, property, name);
   if (element && isEmptyArray(element)) {
-    if (name === positive) ctx.report(pair.empty, element.valueNode, `The ${positive} list is empty, so the statement applies to no ${pair.noun}; add ${pair.noun}s or remove the statement.`);
-    else ctx.report(pair.emptyNot, element.valueNode, `The ${negative} list is empty, so the statement applies to every ${pair.noun}.`);
+    const empty = name === positive ? pair.empty : pair.emptyNot;
+    ctx.report(empty, element.valueNode, `The ${name} list is empty; IAM refuses a statement without ${pair.noun}s. Add ${pair.noun}s or remove the statement.`);
   }
   return element;
 }

@@ -35,7 +35,7 @@ export interface DeploymentTool {
   policy?: ToolPolicy;
   defaultUserName: string;
   defaultProfile: string;
-  /** The prefix the tool gives the IAM roles it creates, used to scope role actions in the tightened variant. */
+  /** The start of the names of the IAM roles the tool creates (Amplify's `amplify-<project>-<env>-…`): role actions are scoped to them in the tightened variant. */
   rolePrefix?: string;
 }
 
@@ -78,7 +78,6 @@ export const DEPLOYMENT_TOOLS: Record<DeploymentToolId, DeploymentTool> = {
     policy: { kind: 'document', document: UP_POLICY, sourceUrl: 'https://apex.sh/docs/up/credentials/#iam-policy-for-up-cli' },
     defaultUserName: 'up-deployer',
     defaultProfile: 'up-deployer',
-    rolePrefix: 'up-',
   },
   custom: { id: 'custom', name: 'Custom policy', guideUrl: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html', defaultUserName: 'deployer', defaultProfile: 'deployer' },
 };

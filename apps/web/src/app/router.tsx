@@ -35,6 +35,7 @@ const AccountSettingsRoute = lazy(() => import('./routes/account-settings.tsx'))
 const CredentialReportRoute = lazy(() => import('./routes/credential-report.tsx'));
 const AuditLogRoute = lazy(() => import('./routes/audit-log.tsx'));
 const SecurityCredentialsRoute = lazy(() => import('./routes/security-credentials.tsx'));
+const DeploymentCredentialsRoute = lazy(() => import('./routes/deployment-credentials.tsx'));
 const SwitchRoleRoute = lazy(() => import('./routes/switch-role.tsx'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.tsx'));
 
@@ -132,6 +133,11 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
               handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
             },
             { path: 'audit-log', element: <AuditLogRoute />, handle: crumb(() => ({ text: 'Audit log', href: '/audit-log' })) },
+            {
+              path: 'deployment-credentials',
+              element: <DeploymentCredentialsRoute />,
+              handle: crumb(() => ({ text: 'Deployment credentials', href: '/deployment-credentials' })),
+            },
             {
               path: 'security-credentials',
               element: <SecurityCredentialsRoute />,

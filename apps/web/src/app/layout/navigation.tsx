@@ -14,6 +14,7 @@ export const navigationItems: SideNavigationProps.Item[] = [
       { type: 'link', text: 'Roles', href: '/roles' },
       { type: 'link', text: 'Policies', href: '/policies' },
       { type: 'link', text: 'Account settings', href: '/account-settings' },
+      { type: 'link', text: 'Deployment credentials', href: '/deployment-credentials' },
     ],
   },
   {

@@ -1,7 +1,8 @@
-import Wizard, { type WizardProps } from '@cloudscape-design/components/wizard';
+import Wizard from '@cloudscape-design/components/wizard';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { about, notifySuccess } from '../../../components/notifications.tsx';
+import { WIZARD_STRINGS, useWizardSteps } from '../../../components/wizard-steps.ts';
 import type { ManagedPolicyOption, OptionsSource } from '../../../lib/iam-types.ts';
 import type { PasswordPolicy } from '../../../utils/password-policy.ts';
 import { useCreateUser } from '../api/users.ts';
@@ -10,16 +11,6 @@ import { initialState, stepProblems, toCreateUserRequest, type SetField, type Wi
 import { PermissionsStep, ReviewStep, TagsAndAccessKeyStep, UserDetailsStep } from './create-user-steps.tsx';
 import { CreatedUser, type Created } from './created-user.tsx';
 import type { GroupOption } from './user-groups-tab.tsx';
-
-const WIZARD_STRINGS: WizardProps.I18nStrings = {
-  stepNumberLabel: (n) => `Step ${n}`,
-  collapsedStepsLabel: (n, total) => `Step ${n} of ${total}`,
-  navigationAriaLabel: 'Steps',
-  cancelButton: 'Cancel',
-  previousButton: 'Previous',
-  nextButton: 'Next',
-  optional: 'optional',
-};
 
 export interface CreateUserWizardProps {
   groups: OptionsSource<GroupOption>;
@@ -56,27 +47,17 @@ function useCreateUserSubmit(state: WizardState, policy: PasswordPolicy | null, 
 export function CreateUserWizard({ groups, policies, passwordPolicy, signInUrl }: CreateUserWizardProps) {
   const navigate = useNavigate();
   const [state, setState] = useState<WizardState>(initialState);
-  const [step, setStep] = useState(0);
-  const [showErrors, setShowErrors] = useState(false);
   const set: SetField = (key, value) => setState((current) => ({ ...current, [key]: value }));
   const policy = passwordPolicy ?? null;
-  const problems = stepProblems(state, policy, step);
+  const { step, setStep, showErrors, errorText, onNavigate } = useWizardSteps((at) => stepProblems(state, policy, at));
   const { submit, created, pending, error } = useCreateUserSubmit(state, policy, signInUrl);
 
   if (created) return <CreatedUser created={created} />;
 
-  const errorText = showErrors && problems.length ? problems.join(' ') : undefined;
   return (
     <Wizard
       activeStepIndex={step}
-      onNavigate={({ detail }) => {
-        if (detail.requestedStepIndex > step && problems.length > 0) {
-          setShowErrors(true);
-          return;
-        }
-        setShowErrors(false);
-        setStep(detail.requestedStepIndex);
-      }}
+      onNavigate={onNavigate}
       onCancel={() => navigate('/users')}
       onSubmit={submit}
       isLoadingNextStep={pending}

@@ -176,16 +176,23 @@ export function deleteAccessKey(db: Db, owner: CredentialOwner, accessKeyId: str
   if (result.changes === 0) throw noSuchKey(accessKeyId);
 }
 
-/** GetAccessKeyLastUsed: a never-used key reports Region and ServiceName `N/A` and no date. */
-export function getAccessKeyLastUsed(db: Db, accessKeyId: string): AccessKeyLastUsed {
+/** GetAccessKeyLastUsed: a never-used key reports Region and ServiceName `N/A` and no date; undefined for no such key. */
+export function findAccessKeyLastUsed(db: Db, accessKeyId: string): AccessKeyLastUsed | undefined {
   const row = prepared(db, `${SELECT_KEY} WHERE k.access_key_id = ?`).get(accessKeyId) as KeyRow | undefined;
-  if (!row) throw noSuchKey(accessKeyId);
+  if (!row) return undefined;
   return {
     userName: row.user_name ?? undefined,
     lastUsedDate: row.last_used_date ? new Date(row.last_used_date) : undefined,
     region: row.last_used_date ? (row.last_used_region ?? 'N/A') : 'N/A',
     serviceName: row.last_used_date ? (row.last_used_service ?? 'N/A') : 'N/A',
   };
+}
+
+/** findAccessKeyLastUsed, NoSuchEntity for a key that does not exist. */
+export function getAccessKeyLastUsed(db: Db, accessKeyId: string): AccessKeyLastUsed {
+  const used = findAccessKeyLastUsed(db, accessKeyId);
+  if (!used) throw noSuchKey(accessKeyId);
+  return used;
 }
 
 /** Seeding: back-dates a key's creation and last use so reports show realistic ages. */

@@ -6,13 +6,14 @@ import {
   createAccessKey,
   deleteAccessKey,
   findAccessKey,
-  getAccessKeyLastUsed,
+  findAccessKeyLastUsed,
   listAccessKeys,
   updateAccessKeyStatus,
   type AccessKeyMetadata,
   type AccessKeyStatus,
 } from '../model/access-keys.ts';
 import { entityArn } from '../model/names.ts';
+import { IamError } from '../errors.ts';
 import { ownerOf, ownerTarget, userNameParam } from './credential-params.ts';
 
 function keyShape(key: AccessKeyMetadata): { [key: string]: XmlValue } {
@@ -92,7 +93,11 @@ export const accessKeyOperations: Record<string, OperationDefinition> = {
     parse: (params) => requireString(params, 'AccessKeyId', ACCESS_KEY_ID),
     authorize: (params, ctx) => [{ action: 'iam:GetAccessKeyLastUsed', resource: keyOwnerArn(ctx, params.AccessKeyId) }],
     handle(accessKeyId, ctx) {
-      const used = getAccessKeyLastUsed(ctx.state.db, accessKeyId);
+      // A key IAM does not know is refused as not authorized, not as missing (AWS's recorded answer).
+      const used = findAccessKeyLastUsed(ctx.state.db, accessKeyId);
+      if (!used) {
+        throw new IamError('AccessDenied', `User: ${ctx.caller.arn} is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key ${accessKeyId}`);
+      }
       return {
         UserName: used.userName,
         AccessKeyLastUsed: { LastUsedDate: used.lastUsedDate, ServiceName: used.serviceName, Region: used.region },

@@ -1,6 +1,8 @@
 // The contract check the integration tests run on every answer (helpers/contract.ts) catches each kind of breach.
+import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { expectAnswer } from './helpers/contract.ts';
+import { browser } from './helpers/harness.ts';
 
 const json = (status: number, body: unknown) => ({ status, body, text: JSON.stringify(body) });
 const user = { userName: 'a', userId: 'AIDA', arn: 'arn:aws:iam::123456789012:user/a', path: '/', createDate: '2026-01-01T00:00:00.000Z' };
@@ -34,5 +36,18 @@ describe('expectAnswer', () => {
     expect(() => expectAnswer('GET', '/api/audit-log/download', file('text/csv; charset=utf-8', 'attachment; filename="audit-log_x.csv"'))).not.toThrow();
     expect(() => expectAnswer('GET', '/api/audit-log/download', file('text/html', 'attachment; filename="x.csv"'))).toThrow(/Content-Type text\/html; the contract says text\/csv or application\/json/);
     expect(() => expectAnswer('GET', '/api/credential-report/download', file('text/csv'))).toThrow(/without Content-Disposition/);
+  });
+});
+
+describe('browser', () => {
+  // An app whose session answer lacks fields the contract requires, and whose users answer has one it does not name.
+  const offContract = express()
+    .get('/api/session', (_req, res) => { res.json({ signedIn: false, csrfToken: 't' }); })
+    .get('/api/users', (_req, res) => { res.json({ items: [], extra: true }); });
+
+  it('checks every answer against the contract unless told not to', async () => {
+    await expect(browser(offContract)).rejects.toThrow(/GET \/api\/session \(GET \/api\/session\) answered 200 with a body its schema refuses/);
+    const unchecked = await browser(offContract, { checkAnswers: false });
+    expect((await unchecked.get('/api/users')).body).toEqual({ items: [], extra: true });
   });
 });

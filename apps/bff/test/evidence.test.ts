@@ -55,9 +55,9 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 beforeAll(async () => {
   endpoint = await startEndpoint('demo', { credentialReportGenerationMs: GENERATION_MS });
   h = createHarness(endpoint.makeClients);
-  auditor = await browser(h.app, { checkAnswers: true });
+  auditor = await browser(h.app);
   expect((await auditor.signIn(readProfile(endpoint.credentialsFile, 'auditor'))).status).toBe(200);
-  bob = await browser(h.app, { checkAnswers: true });
+  bob = await browser(h.app);
   expect((await bob.signIn(readProfile(endpoint.credentialsFile, 'bob'))).status).toBe(200);
 });
 

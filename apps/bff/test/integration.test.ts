@@ -32,7 +32,7 @@ beforeAll(async () => {
   const key = await rootIam.send(new CreateAccessKeyCommand({ UserName: 'carol' }));
   selfServiceKeys = { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
   await rootIam.send(new CreateGroupCommand({ GroupName: 'developers' }));
-  b = await browser(h.app, { checkAnswers: true });
+  b = await browser(h.app);
   const res = await b.signIn(endpoint.rootKeys);
   expect(res.status).toBe(200);
 });
@@ -185,7 +185,7 @@ describe('user sub-resources', () => {
 
 describe('as the self-service user', () => {
   it('is refused admin routes with “You lack iam:X on Y” and AWS’s text', async () => {
-    const other = await browser(h.app, { checkAnswers: true });
+    const other = await browser(h.app);
     expect((await other.signIn(selfServiceKeys)).status).toBe(200);
     const res = await other.get('/api/users');
     expect(res.status).toBe(403);

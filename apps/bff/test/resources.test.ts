@@ -20,7 +20,7 @@ beforeAll(async () => {
   h = createHarness(endpoint.makeClients);
   rootIam = endpoint.iamAs(endpoint.rootKeys);
   await rootIam.send(new CreateUserCommand({ UserName: 'gina' }));
-  b = await browser(h.app, { checkAnswers: true });
+  b = await browser(h.app);
   expect((await b.signIn(endpoint.rootKeys)).status).toBe(200);
 });
 

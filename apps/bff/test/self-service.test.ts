@@ -27,7 +27,7 @@ const otherCode = (c: string) => (c === '000000' ? '111111' : '000000');
 const enc = encodeURIComponent;
 
 async function signedIn(body: object): Promise<Browser> {
-  const b = await browser(h.app, { checkAnswers: true });
+  const b = await browser(h.app);
   const res = await b.signIn(body);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return b;

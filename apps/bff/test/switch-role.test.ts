@@ -51,7 +51,7 @@ afterAll(async () => {
 type Browser = Awaited<ReturnType<typeof browser>>;
 
 async function signedIn(who: string): Promise<Browser> {
-  const b = await browser(h.app, { checkAnswers: true });
+  const b = await browser(h.app);
   expect((await b.signIn({ demoIdentity: who })).status).toBe(200);
   return b;
 }
@@ -188,7 +188,7 @@ describe('refusals, each with its reason', () => {
     process.env.AWS_SESSION_TOKEN = c.SessionToken;
     const chain = createHarness(endpoint.makeClients, { env: { IAM_CONSOLE_USE_CREDENTIAL_CHAIN: '1' } });
     try {
-      const b = await browser(chain.app, { checkAnswers: true });
+      const b = await browser(chain.app);
       expect((await b.signIn({ credentialChain: true })).body.identity.type).toBe('assumed-role');
       expect((await b.get('/api/switch-role')).body).toMatchObject({ roleChaining: true, maxDurationSeconds: 3600 });
       const refused = await b.post('/api/switch-role', { account, roleName: 'Switch3', durationSeconds: 7200 });

@@ -2,9 +2,9 @@
 // exactly the documented resources are made (user, policy where its size puts it, one key; or the role with its
 // trust policy), a failed step leaves nothing behind, and "Check credentials" signs with what was made.
 import {
-  CreatePolicyCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, GetRoleCommand, GetUserCommand,
+  CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, GetRoleCommand, GetUserCommand,
   ListAccessKeysCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand, ListPoliciesCommand,
-  ListRolePoliciesCommand, ListUserPoliciesCommand,
+  ListRolePoliciesCommand, ListUserPoliciesCommand, PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { join } from 'node:path';
@@ -128,10 +128,67 @@ describe('a new IAM user for a deployment tool', () => {
     expect(withSecret.status).toBe(400);
   });
 
+  it('records each change in the audit log with its target, and never logs a secret', async () => {
+    const res = await b.post('/api/deployment-credentials/users', { tool: 'up', userName: 'audited-deployer', permissions: { policyName: 'audited-policy', policyDocument: documentOf('up') } });
+    expect(res.status).toBe(201);
+    await b.post('/api/deployment-credentials/check', { accessKeyId: res.body.accessKey.accessKeyId });
+    const entries = h.auditLog.list({ limit: 1000 }).map((e) => `${e.operation} ${e.target} ${e.result}`);
+    expect(entries).toEqual(expect.arrayContaining([
+      'CreateDeploymentUser audited-deployer success',
+      `CheckDeploymentCredentials ${res.body.accessKey.accessKeyId} success`,
+      'CreateDeploymentUser half-made failure',
+    ]));
+    expect(h.logs.join('\n')).not.toContain(res.body.accessKey.secretAccessKey);
+  });
+
   it('refuses a policy document that is not JSON before any change', async () => {
     const res = await b.post('/api/deployment-credentials/users', { tool: 'custom', userName: 'bad-json', permissions: { policyName: 'Bad', policyDocument: '{ nope' } });
     expect(res.status).toBe(400);
     expect(await exists(rootIam.send(new GetUserCommand({ UserName: 'bad-json' })))).toBe(false);
+  });
+});
+
+describe('undone when IAM refuses a later step', () => {
+  /** A user who may make users and policies but not every later step: signed in with its own key. */
+  async function limitedAdmin(name: string, denied: string) {
+    await rootIam.send(new CreateUserCommand({ UserName: name }));
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: denied, Resource: '*' }] };
+    await rootIam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'all-but-one', PolicyDocument: JSON.stringify(policy) }));
+    const key = (await rootIam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
+    const limited = await browser(h.app, { checkAnswers: true });
+    const res = await limited.signIn({ accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return limited;
+  }
+
+  it('attach refused: the customer managed policy it created and the user are deleted', async () => {
+    const limited = await limitedAdmin('no-attach', 'iam:AttachUserPolicy');
+    const res = await limited.post('/api/deployment-credentials/users', { tool: 'amplify', userName: 'attach-refused', permissions: { policyName: 'attach-refused-policy', policyDocument: documentOf('amplify') } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.failedStep).toBe('Attach policy attach-refused-policy');
+    expect(res.body.error.message).toContain('The earlier steps were undone; nothing was kept.');
+    expect(await customerPolicyNamed('attach-refused-policy')).toBeUndefined();
+    expect(await exists(rootIam.send(new GetUserCommand({ UserName: 'attach-refused' })))).toBe(false);
+  });
+
+  it('access key refused: the policy is detached and deleted and the user deleted', async () => {
+    const limited = await limitedAdmin('no-keys', 'iam:CreateAccessKey');
+    const res = await limited.post('/api/deployment-credentials/users', { tool: 'sst', userName: 'key-refused', permissions: { policyName: 'key-refused-policy', policyDocument: documentOf('sst') } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.failedStep).toBe('Create access key');
+    expect(res.body.error.message).toContain('The earlier steps were undone; nothing was kept.');
+    expect(await customerPolicyNamed('key-refused-policy')).toBeUndefined();
+    expect(await exists(rootIam.send(new GetUserCommand({ UserName: 'key-refused' })))).toBe(false);
+  });
+
+  it('an inline policy refused: the role is deleted', async () => {
+    const limited = await limitedAdmin('no-role-policy', 'iam:PutRolePolicy');
+    const res = await limited.post('/api/deployment-credentials/roles', {
+      tool: 'up', roleName: 'inline-refused', permissions: { policyName: 'inline-refused-policy', policyDocument: documentOf('up') }, trustedAccountId: endpoint.accountId, requireMfa: false,
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.failedStep).toBe('Add inline policy inline-refused-policy');
+    expect(await exists(rootIam.send(new GetRoleCommand({ RoleName: 'inline-refused' })))).toBe(false);
   });
 });
 

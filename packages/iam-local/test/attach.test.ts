@@ -73,9 +73,14 @@ describe('attach / detach', () => {
       'The group with name nope cannot be found.',
     );
     expect(await awsError(t.iam.send(new AttachRolePolicyCommand({ RoleName: 'r', PolicyArn: 'arn:aws:s3:::my-bucket' })))).toEqual({
-      name: 'ValidationError',
+      name: 'InvalidInputException',
       status: 400,
       message: 'ARN arn:aws:s3:::my-bucket is not valid.',
+    });
+    expect(await awsError(t.iam.send(new AttachRolePolicyCommand({ RoleName: 'r', PolicyArn: 'longpolicynamebutnoarn' })))).toEqual({
+      name: 'ValidationError',
+      status: 400,
+      message: 'ARN longpolicynamebutnoarn is not valid.',
     });
   });
 

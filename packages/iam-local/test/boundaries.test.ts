@@ -42,10 +42,21 @@ describe('permissions boundaries', () => {
     expect(await awsError(t.iam.send(new CreateUserCommand({ UserName: 'half', PermissionsBoundary: missing })))).toEqual({
       name: 'NoSuchEntityException',
       status: 404,
-      message: `Policy ${missing} does not exist or is not attachable.`,
+      message: `Scope ARN: ${missing} does not exist or is not attachable.`,
     });
     expect((await t.iam.send(new ListUsersCommand({}))).Users?.map((u) => u.UserName)).not.toContain('half');
-    expect((await awsError(t.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'bounded-role', PermissionsBoundary: missing })))).status).toBe(404);
+    // AWS's words for a missing boundary and for an ARN of something else (localstack's recorded snapshots, test_iam_roles).
+    expect(await awsError(t.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'bounded-role', PermissionsBoundary: missing })))).toEqual({
+      name: 'NoSuchEntityException',
+      status: 404,
+      message: `Scope ARN: ${missing} does not exist or is not attachable.`,
+    });
+    const notAPolicy = `arn:aws:iam::${t.accountId}:not_a_policy/invalid`;
+    expect(await awsError(t.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'bounded-role', PermissionsBoundary: notAPolicy })))).toEqual({
+      name: 'InvalidInputException',
+      status: 400,
+      message: `ARN ${notAPolicy} is not valid.`,
+    });
     expect((await awsError(t.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'ghost', PermissionsBoundary: READ_ONLY })))).message).toBe(
       'The user with name ghost cannot be found.',
     );

@@ -98,6 +98,13 @@ const FOREIGN_POLICY_REFUSAL: Readonly<Record<string, string>> = {
   'iam:SetDefaultPolicyVersion': 'Cannot update policies outside your own account.',
 };
 
+/** A permissions boundary: NoSuchEntity "Scope ARN: <arn> does not exist or is not attachable." (AWS's recorded words). */
+export function requireBoundaryPolicy(db: Db, arn: string): ManagedPolicy {
+  const policy = findManagedPolicy(db, arn);
+  if (!policy) throw new IamError('NoSuchEntity', `Scope ARN: ${arn} does not exist or is not attachable.`);
+  return policy;
+}
+
 /** The refusal AWS gives anyone who tries to change a policy owned by AWS. */
 export function refuseAwsManagedChange(arn: string, action: string, callerArn: string): void {
   if (!isAwsManagedArn(arn)) return;

@@ -29,16 +29,20 @@ export function pathPrefixParam(params: QueryParams): string | undefined {
 }
 
 /**
- * A managed policy ARN: ValidationError "ARN x is not valid." when it cannot be one, as AWS answers AttachRolePolicy
- * (localstack's recorded snapshots, test_iam_roles: non-existent-malformed-policy-arn).
+ * A managed policy ARN, refused in AWS's words (localstack's recorded snapshots, test_iam_roles): "ARN x is not
+ * valid." as ValidationError when x is no ARN at all (`longpolicynamebutnoarn`), as InvalidInput when it is an ARN of
+ * something else (`arn:aws:iam::…:not_a_policy/invalid`).
  */
 export function policyArnParam(params: QueryParams, name = 'PolicyArn'): string {
   const arn = requireString(params, name, ARN);
-  if (!POLICY_ARN.test(arn)) throw new IamError('ValidationError', `ARN ${arn} is not valid.`);
+  if (!POLICY_ARN.test(arn)) {
+    const isArn = arn.startsWith('arn:') && arn.split(':').length >= 6;
+    throw new IamError(isArn ? 'InvalidInput' : 'ValidationError', `ARN ${arn} is not valid.`);
+  }
   return arn;
 }
 
-/** Optional permissions boundary ARN (its existence is checked by the handler: requireAttachablePolicy). */
+/** Optional permissions boundary ARN (its existence is checked by the handler: requireBoundaryPolicy). */
 export function boundaryParam(params: QueryParams, name = 'PermissionsBoundary'): string | undefined {
   return params[name] === undefined ? undefined : policyArnParam(params, name);
 }

@@ -13,7 +13,7 @@ import {
   validateAll,
 } from '../protocol/params.ts';
 import { createRole, deleteRole, listRoles, requireModifiableRole, requireRole, setRoleBoundary, updateAssumeRolePolicy, updateRole } from '../model/roles.ts';
-import { requireAttachablePolicy } from '../model/managed-policies.ts';
+import { requireBoundaryPolicy } from '../model/managed-policies.ts';
 import { createdRoleShape, describedRoleShape, roleShape } from './entity-shapes.ts';
 import { boundaryParam, documentParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
 import { listArn, newEntityArn, requestTagContext, roleTarget, type Context } from './targets.ts';
@@ -45,7 +45,7 @@ export const roleOperations: Record<string, OperationDefinition> = {
       ];
     },
     handle(input, ctx) {
-      if (input.boundaryArn !== undefined) requireAttachablePolicy(ctx.state.db, input.boundaryArn);
+      if (input.boundaryArn !== undefined) requireBoundaryPolicy(ctx.state.db, input.boundaryArn);
       const role = createRole(ctx.state.db, input, ctx.now);
       return { Role: createdRoleShape(ctx.state.db, ctx.state.accountId, role) };
     },
@@ -137,7 +137,7 @@ export const roleOperations: Record<string, OperationDefinition> = {
     ],
     handle([name, arn], ctx) {
       requireModifiableRole(ctx.state.db, name);
-      requireAttachablePolicy(ctx.state.db, arn);
+      requireBoundaryPolicy(ctx.state.db, arn);
       setRoleBoundary(ctx.state.db, name, arn);
       return undefined;
     },

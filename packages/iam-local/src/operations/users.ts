@@ -8,7 +8,7 @@ import { getAccount } from '../model/account.ts';
 import { passwordLastUsedOf, rootUserShape, userShape } from './entity-shapes.ts';
 import { boundaryParam, pathParam, pathPrefixParam, policyArnParam } from './entity-params.ts';
 import { listArn, newEntityArn, requestTagContext, userTarget, type Context } from './targets.ts';
-import { requireAttachablePolicy } from '../model/managed-policies.ts';
+import { requireBoundaryPolicy } from '../model/managed-policies.ts';
 
 const userNameRequired = (params: QueryParams) => requireString(params, 'UserName', USER_NAME);
 
@@ -34,7 +34,7 @@ export const userOperations: Record<string, OperationDefinition> = {
       ];
     },
     handle(input, ctx) {
-      if (input.boundaryArn !== undefined) requireAttachablePolicy(ctx.state.db, input.boundaryArn);
+      if (input.boundaryArn !== undefined) requireBoundaryPolicy(ctx.state.db, input.boundaryArn);
       const user = createUser(ctx.state.db, input, ctx.now);
       return { User: userShape(ctx.state.db, ctx.state.accountId, user, { detail: true }) };
     },
@@ -118,7 +118,7 @@ export const userOperations: Record<string, OperationDefinition> = {
     ],
     handle([name, arn], ctx) {
       requireUser(ctx.state.db, name);
-      requireAttachablePolicy(ctx.state.db, arn);
+      requireBoundaryPolicy(ctx.state.db, arn);
       setUserBoundary(ctx.state.db, name, arn);
       return undefined;
     },

@@ -4,11 +4,11 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { fromIni } from '@aws-sdk/credential-provider-ini';
 import { stack } from './stack.ts';
 
-export function rootIamClient(): IAMClient {
+export function rootIamClient(where: { iamUrl: string; credentialsFile: string } = stack): IAMClient {
   return new IAMClient({
-    endpoint: stack.iamUrl,
+    endpoint: where.iamUrl,
     region: 'us-east-1',
-    credentials: fromIni({ profile: 'root', filepath: stack.credentialsFile }),
+    credentials: fromIni({ profile: 'root', filepath: where.credentialsFile }),
   });
 }
 

@@ -7,6 +7,9 @@ export const STACK_ENV = {
   credentialsFile: 'E2E_CREDENTIALS_FILE',
   accountId: 'E2E_ACCOUNT_ID',
   shortIdleUrl: 'E2E_SHORT_IDLE_URL',
+  reportsUrl: 'E2E_REPORTS_URL',
+  reportsIamUrl: 'E2E_REPORTS_IAM_URL',
+  reportsCredentialsFile: 'E2E_REPORTS_CREDENTIALS_FILE',
 } as const;
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
@@ -32,5 +35,21 @@ export const stack = {
   },
   get shortIdleUrl() {
     return required(STACK_ENV.shortIdleUrl);
+  },
+};
+
+/** The auditor spec's own stack: same demo account, but no one else has generated its credential report. */
+export const reportsStack = {
+  get baseUrl() {
+    return required(STACK_ENV.reportsUrl);
+  },
+  get iamUrl() {
+    return required(STACK_ENV.reportsIamUrl);
+  },
+  get credentialsFile() {
+    return required(STACK_ENV.reportsCredentialsFile);
+  },
+  get accountId() {
+    return stack.accountId;
   },
 };

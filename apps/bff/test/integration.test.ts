@@ -164,7 +164,7 @@ describe('user sub-resources', () => {
     expect((await b.delete('/api/users/hank/inline-policies/read-self')).status).toBe(204);
 
     expect((await b.put('/api/users/hank/permissions-boundary', { policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).status).toBe(204);
-    expect((await b.get('/api/users/hank')).body.user.permissionsBoundary).toEqual({ policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', type: 'PermissionsBoundaryPolicy' });
+    expect((await b.get('/api/users/hank')).body.user.permissionsBoundary).toEqual({ policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', type: 'Policy' });
     expect((await b.delete('/api/users/hank/permissions-boundary')).status).toBe(204);
 
     expect((await b.put('/api/users/hank/login-profile', { password: 'Correct-Horse-Battery-9', resetRequired: false })).status).toBe(201);

@@ -29,7 +29,7 @@ const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'All
 describe('permissions boundaries', () => {
   it('sets a boundary at creation and reports it', async () => {
     const { User } = await t.iam.send(new CreateUserCommand({ UserName: 'bounded', PermissionsBoundary: READ_ONLY }));
-    expect(User?.PermissionsBoundary).toEqual({ PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: READ_ONLY });
+    expect(User?.PermissionsBoundary).toEqual({ PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: READ_ONLY });
     expect((await t.iam.send(new GetUserCommand({ UserName: 'bounded' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(READ_ONLY);
     expect((await t.iam.send(new GetPolicyCommand({ PolicyArn: READ_ONLY }))).Policy?.PermissionsBoundaryUsageCount).toBe(1);
     const { Role } = await t.iam.send(new CreateRoleCommand({ RoleName: 'bounded-role', AssumeRolePolicyDocument: TRUST, PermissionsBoundary: READ_ONLY }));

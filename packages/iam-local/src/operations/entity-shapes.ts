@@ -12,8 +12,12 @@ import { prepared } from '../model/prepared.ts';
 
 type Shape = { [key: string]: XmlValue };
 
+/**
+ * A permissions boundary as AWS answers it: type `Policy` (recorded GetRole/CreateRole answers, and the AWS CLI's
+ * examples), although the API model's enum names `PermissionsBoundaryPolicy`.
+ */
 export function boundaryShape(arn: string | null): Shape | undefined {
-  return arn ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: arn } : undefined;
+  return arn ? { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: arn } : undefined;
 }
 
 /** Tags element, left out when there are none (as AWS does). */

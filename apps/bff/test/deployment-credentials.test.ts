@@ -2,7 +2,7 @@
 // exactly the documented resources are made (user, policy where its size puts it, one key; or the role with its
 // trust policy), a failed step leaves nothing behind, and "Check credentials" signs with what was made.
 import {
-  CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, GetRoleCommand, GetUserCommand,
+  CreateAccessKeyCommand, CreatePolicyCommand, DeleteAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, GetRoleCommand, GetUserCommand,
   ListAccessKeysCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand, ListPoliciesCommand,
   ListRolePoliciesCommand, ListUserPoliciesCommand, PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -118,6 +118,18 @@ describe('a new IAM user for a deployment tool', () => {
     expect(res.status).toBe(404);
     expect(res.body.error.failedStep).toBe('Attach policy arn:aws:iam::aws:policy/NoSuchPolicy');
     expect(await exists(rootIam.send(new GetUserCommand({ UserName: 'no-such-policy' })))).toBe(false);
+  });
+
+  it('a key deleted since is refused with AWS’s code and what it can mean', async () => {
+    const res = await b.post('/api/deployment-credentials/users', { tool: 'up', userName: 'deleted-key', permissions: { policyName: 'deleted-key-policy', policyDocument: documentOf('up') } });
+    const accessKeyId = res.body.accessKey.accessKeyId as string;
+    await rootIam.send(new DeleteAccessKeyCommand({ UserName: 'deleted-key', AccessKeyId: accessKeyId }));
+    const check = await b.post('/api/deployment-credentials/check', { accessKeyId });
+    expect(check.status).toBe(403);
+    expect(check.body.error.code).toBe('InvalidClientTokenId');
+    expect(check.body.error.message).toMatch(/^AWS does not accept access key .*check again shortly\. If it still fails, the key was deactivated or deleted\.$/);
+    // The refusal is about the checked key: the console session goes on.
+    expect((await b.get('/api/session')).body.signedIn).toBe(true);
   });
 
   it('checks only keys this session made: another key is not found, and no secret is taken from the request', async () => {

@@ -4,13 +4,29 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsClientFactory, AwsCredentials } from '../../aws/clients.ts';
+import { awsErrorCode, isAwsError, requestIdOf, trimEnd } from '../../aws/errors.ts';
+import { ApiError } from '../../http/api-error.ts';
 
 async function callerIdentity(sts: STSClient) {
   const out = await sts.send(new GetCallerIdentityCommand({}));
   return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
 }
 
-export const checkAccessKey = (makeClients: AwsClientFactory, key: AwsCredentials) => callerIdentity(makeClients(key).sts);
+/**
+ * AWS's own code, not the session's "sign in again" (which InvalidClientTokenId means for the session's own key): the
+ * console session is fine, the checked key is not. A key AWS does not accept is either not replicated yet ("IAM …
+ * is eventually consistent", IAM User Guide, "Changes that I make are not always immediately visible") or deleted.
+ */
+export async function checkAccessKey(makeClients: AwsClientFactory, key: AwsCredentials) {
+  try {
+    return await callerIdentity(makeClients(key).sts);
+  } catch (err) {
+    if (!isAwsError(err) || awsErrorCode(err) !== 'InvalidClientTokenId') throw err;
+    throw new ApiError(err.$metadata?.httpStatusCode ?? 403, 'InvalidClientTokenId',
+      `AWS does not accept access key ${key.accessKeyId} (AWS: ${trimEnd(err.message)}). A new key can take a few seconds to be accepted everywhere: check again shortly. If it still fails, the key was deactivated or deleted.`,
+      requestIdOf(err));
+  }
+}
 
 export interface RoleCheck {
   roleArn: string;

@@ -155,7 +155,7 @@ describe('paginate', () => {
   it('validates MaxItems and the marker', () => {
     expect(() => pageRequest({ MaxItems: '0' })).toThrow(/greater than or equal to 1/);
     expect(() => pageRequest({ MaxItems: '1001' })).toThrow(/less than or equal to 1000/);
-    expect(errorOf(() => paginate(items, pageRequest({ Marker: 'garbage' }))).code).toBe('InvalidInput');
+    expect(errorOf(() => paginate(items, pageRequest({ Marker: 'garbage' })))).toMatchObject({ code: 'ValidationError', message: 'Invalid Marker.' });
   });
 });
 

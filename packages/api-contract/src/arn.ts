@@ -68,3 +68,13 @@ export function isAwsManagedPolicyArn(arn: string): boolean {
   const parts = parseArn(arn);
   return parts?.service === 'iam' && parts.accountId === 'aws' && parts.resourceType === 'policy';
 }
+
+/**
+ * What kind of MFA device a serial number names, as the AWS console shows it: a virtual device `…:mfa/<name>`,
+ * a FIDO security key `…:u2f/…` (which gives no code STS takes), else a hardware token's serial number.
+ */
+export function mfaDeviceType(serialNumber: string): 'Virtual' | 'SecurityKey' | 'Hardware' {
+  const parts = parseArn(serialNumber);
+  if (parts?.service !== 'iam') return 'Hardware';
+  return parts.resourceType === 'mfa' ? 'Virtual' : parts.resourceType === 'u2f' ? 'SecurityKey' : 'Hardware';
+}

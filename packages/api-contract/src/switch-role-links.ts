@@ -47,6 +47,12 @@ export function roleNameWithPath(path: string, name: string): string {
   return `${path.replace(/^\//, '')}${name}`;
 }
 
+/** The other way: `division/roleToDoX` → `{ path: '/division/', name: 'roleToDoX' }` (GetRole takes the name alone). */
+export function splitRoleNameWithPath(roleName: string): { path: string; name: string } {
+  const slash = roleName.lastIndexOf('/');
+  return { path: `/${roleName.slice(0, slash + 1).replace(/^\//, '')}`, name: roleName.slice(slash + 1) };
+}
+
 function query(target: SwitchRoleTarget): string {
   const params = new URLSearchParams({ account: target.account, roleName: target.roleName });
   if (target.displayName) params.set('displayName', target.displayName);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArn, isAwsManagedPolicyArn, parseArn, shortName } from '../src/arn.ts';
+import { buildArn, isAwsManagedPolicyArn, mfaDeviceType, parseArn, shortName } from '../src/arn.ts';
 
 describe('parseArn', () => {
   it('takes an IAM resource apart into type, path and name', () => {
@@ -51,5 +51,14 @@ describe('isAwsManagedPolicyArn', () => {
     expect(isAwsManagedPolicyArn('arn:aws-cn:iam::aws:policy/ReadOnlyAccess')).toBe(true);
     expect(isAwsManagedPolicyArn('arn:aws:iam::123456789012:policy/ReadOnlyAccess')).toBe(false);
     expect(isAwsManagedPolicyArn('arn:aws:iam::aws:role/x')).toBe(false);
+  });
+});
+
+describe('mfaDeviceType', () => {
+  it('tells a virtual device, a security key and a hardware token apart by the serial number', () => {
+    expect(mfaDeviceType('arn:aws:iam::123456789012:mfa/alice-phone')).toBe('Virtual');
+    expect(mfaDeviceType('arn:aws:iam::123456789012:mfa/division/alice-phone')).toBe('Virtual');
+    expect(mfaDeviceType('arn:aws-us-gov:iam::123456789012:u2f/user/alice/key-ABCDEFGHIJKLMNOP')).toBe('SecurityKey');
+    expect(mfaDeviceType('GAHT12345678')).toBe('Hardware');
   });
 });

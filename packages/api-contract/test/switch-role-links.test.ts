@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  awsSwitchRoleUrl, consoleSwitchRoleUrl, readSwitchRoleQuery, roleNameWithPath, switchRoleColorOf,
+  awsSwitchRoleUrl, consoleSwitchRoleUrl, readSwitchRoleQuery, roleNameWithPath, splitRoleNameWithPath, switchRoleColorOf,
 } from '../src/switch-role-links.ts';
 import { switchRoleRequest } from '../src/switch-role.ts';
 
@@ -26,6 +26,13 @@ describe('switch-role links', () => {
   it('writes a role with its path as the Role field wants it', () => {
     expect(roleNameWithPath('/', 'Admin')).toBe('Admin');
     expect(roleNameWithPath('/division_abc/subdivision_efg/', 'roleToDoX')).toBe('division_abc/subdivision_efg/roleToDoX');
+  });
+
+  it('reads a role with its path back into path and name', () => {
+    expect(splitRoleNameWithPath('Admin')).toEqual({ path: '/', name: 'Admin' });
+    expect(splitRoleNameWithPath('division_abc/subdivision_efg/roleToDoX')).toEqual({ path: '/division_abc/subdivision_efg/', name: 'roleToDoX' });
+    expect(splitRoleNameWithPath('/division_abc/roleToDoX')).toEqual({ path: '/division_abc/', name: 'roleToDoX' });
+    expect(splitRoleNameWithPath('division_abc/')).toEqual({ path: '/division_abc/', name: '' });
   });
 });
 

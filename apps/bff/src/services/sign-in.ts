@@ -10,7 +10,7 @@
 // Either way the credentials are kept only sealed (AES-256-GCM, bound to the session id) in the server-side store,
 // never logged, never sent to the browser, dropped at sign-out and at the idle or absolute timeout.
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
-import { parseArn } from '@iam-console/api-contract/arn.ts';
+import { mfaDeviceType, parseArn } from '@iam-console/api-contract/arn.ts';
 import { ListAccountAliasesCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
 import type { AwsClientFactory, AwsClients } from '../aws/clients.ts';
 import { awsErrorCode, isAwsError, requestIdOf, trimEnd } from '../aws/errors.ts';
@@ -78,7 +78,7 @@ type MfaDevices =
  * to ask for at sign-in. Virtual devices (`:mfa/…`) and hardware TOTP tokens (serial numbers) are.
  */
 function isSecurityKey(serialNumber: string): boolean {
-  return /^arn:aws[\w-]*:iam::\d{12}:u2f\//.test(serialNumber);
+  return mfaDeviceType(serialNumber) === 'SecurityKey';
 }
 
 /** A force-MFA policy lets users list their own devices; without iam:ListMFADevices we cannot know. */

@@ -7,6 +7,7 @@ import {
   CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand, DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, ResyncMFADeviceCommand,
 } from '@aws-sdk/client-iam';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import { mfaDeviceType, shortName } from '@iam-console/api-contract/arn.ts';
 import type { CreatedVirtualMfaDevice, RemoveMfaDeviceAnswer } from '@iam-console/api-contract/me.ts';
 import { awsErrorCode, isAwsError, trimEnd } from '../../aws/errors.ts';
 import { ApiError } from '../../http/api-error.ts';
@@ -15,10 +16,8 @@ import { isAwsCode } from '../shape.ts';
 import { ownName, requireUserName } from './caller.ts';
 import type { Caller } from './caller.ts';
 
-const isVirtual = (serialNumber: string) => /^arn:aws[\w-]*:iam::\d{12}:mfa\//.test(serialNumber);
-
 /** IAM's errors of the enrollment, with what the person can do next. */
-function explain(err: unknown, deviceName: string): unknown {
+function explain(err: unknown, deviceName: string, step: 'create' | 'enable' | 'resync'): unknown {
   if (!isAwsError(err)) return err;
   const code = awsErrorCode(err);
   const apiError = toApiError(err);
@@ -27,7 +26,8 @@ function explain(err: unknown, deviceName: string): unknown {
   if (code === 'InvalidAuthenticationCode') {
     return say(`The MFA codes were not accepted ${aws}. Type the code the app shows now into MFA code 1, wait for the next one and type it into MFA code 2, then choose Add MFA right away. Check that the device's clock is right.`);
   }
-  if (code === 'EntityAlreadyExists' && /same path and name/i.test(err.message)) {
+  // CreateVirtualMFADevice's conflict is the name; EnableMFADevice's is a device already in use.
+  if (code === 'EntityAlreadyExists' && step === 'create') {
     return say(`A virtual MFA device named ${deviceName} already exists ${aws}. It may be left over from an enrollment that was cancelled: choose another device name, or ask an administrator to delete the unassigned device (aws iam delete-virtual-mfa-device).`);
   }
   return err;
@@ -43,7 +43,7 @@ export async function createOwnVirtualMfaDevice(iam: IAMClient, deviceName: stri
       qrCodePng: Buffer.from(device?.QRCodePNG ?? new Uint8Array()).toString('base64'),
     };
   } catch (err) {
-    throw explain(err, deviceName);
+    throw explain(err, deviceName, 'create');
   }
 }
 
@@ -53,7 +53,7 @@ export async function enableOwnMfaDevice(iam: IAMClient, caller: Caller, serialN
   try {
     await iam.send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 }));
   } catch (err) {
-    throw explain(err, serialNumber.split('/').pop() ?? serialNumber);
+    throw explain(err, shortName(serialNumber), 'enable');
   }
 }
 
@@ -62,7 +62,7 @@ export async function resyncOwnMfaDevice(iam: IAMClient, caller: Caller, serialN
   try {
     await iam.send(new ResyncMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 }));
   } catch (err) {
-    throw explain(err, serialNumber);
+    throw explain(err, serialNumber, 'resync');
   }
 }
 
@@ -83,7 +83,7 @@ export async function deletePendingMfaDevice(iam: IAMClient, serialNumber: strin
 /** Remove, as the AWS console does: deactivate, and delete a virtual device when IAM allows it. */
 export async function removeOwnMfaDevice(iam: IAMClient, caller: Caller, serialNumber: string): Promise<RemoveMfaDeviceAnswer> {
   await iam.send(new DeactivateMFADeviceCommand({ ...ownName(caller), SerialNumber: serialNumber }));
-  if (!isVirtual(serialNumber)) return { virtualDeviceDeleted: false };
+  if (mfaDeviceType(serialNumber) !== 'Virtual') return { virtualDeviceDeleted: false };
   try {
     await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber }));
     return { virtualDeviceDeleted: true };

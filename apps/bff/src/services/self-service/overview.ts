@@ -7,6 +7,7 @@ import {
   paginateListAccessKeys, paginateListMFADevices, paginateListUserTags,
 } from '@aws-sdk/client-iam';
 import type { AccessKeyMetadata, IAMClient, MFADevice } from '@aws-sdk/client-iam';
+import { mfaDeviceType, shortName } from '@iam-console/api-contract/arn.ts';
 import type { SecurityCredentials } from '@iam-console/api-contract/me.ts';
 import { collect, compact, iso, orNull, pager, section } from '../shape.ts';
 import type { Unavailable } from '../shape.ts';
@@ -15,13 +16,12 @@ import type { Caller } from './caller.ts';
 /** The AWS console's device types: virtual (`…:mfa/<name>`), FIDO security key (`…:u2f/…`), else a hardware token's serial. */
 export function describeMfaDevice(device: MFADevice): SecurityCredentials['mfaDevices'][number] {
   const serialNumber = device.SerialNumber ?? '';
-  const virtual = /^arn:aws[\w-]*:iam::\d{12}:mfa\/(.+)$/.exec(serialNumber);
-  const securityKey = /^arn:aws[\w-]*:iam::\d{12}:u2f\//.test(serialNumber);
+  const type = mfaDeviceType(serialNumber);
   return {
     serialNumber,
     enableDate: iso(device.EnableDate) ?? '',
-    deviceName: virtual?.[1]?.split('/').pop() ?? serialNumber,
-    type: virtual ? 'Virtual' : securityKey ? 'SecurityKey' : 'Hardware',
+    deviceName: type === 'Virtual' ? shortName(serialNumber) : serialNumber,
+    type,
   };
 }
 

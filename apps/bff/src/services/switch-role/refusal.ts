@@ -3,6 +3,7 @@
 // exist alike; ValidationError for a duration over the role's maximum or over role chaining's hour. Where IAM lets the
 // caller read the role, its trust policy is evaluated with the policy engine to name the condition that failed.
 import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { splitRoleNameWithPath } from '@iam-console/api-contract/switch-role-links.ts';
 import { awsErrorCode, requestIdOf, trimEnd } from '../../aws/errors.ts';
 import type { AwsErrorLike } from '../../aws/errors.ts';
 import { ApiError } from '../../http/api-error.ts';
@@ -46,8 +47,8 @@ async function lookUpRole(attempt: Attempt): Promise<RoleLookup> {
   const { switcher } = attempt;
   if (attempt.accountId !== switcher.caller.accountId) return { kind: 'unknown', why: `the role is in another account (${attempt.accountId}), whose roles the console cannot read` };
   try {
-    const role = (await switcher.clients.iam.send(new GetRoleCommand({ RoleName: attempt.roleName.split('/').at(-1) }))).Role;
-    const path = `/${attempt.roleName.split('/').slice(0, -1).map((s) => `${s}/`).join('')}`;
+    const { path, name } = splitRoleNameWithPath(attempt.roleName);
+    const role = (await switcher.clients.iam.send(new GetRoleCommand({ RoleName: name }))).Role;
     if (!role || role.Path !== path) return { kind: 'missing' };
     return { kind: 'found', trust: decodePolicy(role.AssumeRolePolicyDocument), maxSessionDuration: role.MaxSessionDuration };
   } catch (err) {

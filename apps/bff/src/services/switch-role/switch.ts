@@ -4,9 +4,9 @@
 // session duration or the time left in the console session, whichever is less.
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { GetRoleCommand, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
-import { parseArn } from '@iam-console/api-contract/arn.ts';
+import { buildArn, parseArn } from '@iam-console/api-contract/arn.ts';
 import type { SwitchRoleInput } from '@iam-console/api-contract/switch-role.ts';
-import { ACCOUNT_ID, ASSUME_ROLE_DURATION, ROLE_CHAINING_MAX_SECONDS } from '@iam-console/api-contract/switch-role-links.ts';
+import { ACCOUNT_ID, ASSUME_ROLE_DURATION, ROLE_CHAINING_MAX_SECONDS, splitRoleNameWithPath } from '@iam-console/api-contract/switch-role-links.ts';
 import { isAwsError, requestIdOf, trimEnd } from '../../aws/errors.ts';
 import { ApiError } from '../../http/api-error.ts';
 import type { SessionCredentials } from '../../session/credential-cipher.ts';
@@ -63,7 +63,7 @@ async function accountIdOf(account: string, switcher: Switcher): Promise<string>
 export async function maxSessionDurationOf(switcher: Switcher, accountId: string, roleName: string): Promise<number | undefined> {
   if (accountId !== switcher.caller.accountId) return undefined;
   try {
-    const role = (await switcher.clients.iam.send(new GetRoleCommand({ RoleName: roleName.split('/').at(-1) }))).Role;
+    const role = (await switcher.clients.iam.send(new GetRoleCommand({ RoleName: splitRoleNameWithPath(roleName).name }))).Role;
     return role?.MaxSessionDuration;
   } catch (err) {
     if (isAwsCode(err, 'AccessDenied', 'NoSuchEntity')) return undefined;
@@ -101,7 +101,7 @@ export async function switchRole(input: SwitchRoleInput, switcher: Switcher): Pr
   refuseRoot(caller);
   const accountId = await accountIdOf(input.account, switcher);
   const partition = parseArn(caller.arn)?.partition ?? 'aws';
-  const roleArn = `arn:${partition}:iam::${accountId}:role/${input.roleName}`;
+  const roleArn = buildArn({ partition, accountId, resourceType: 'role', ...splitRoleNameWithPath(input.roleName) });
   const durationSeconds = await durationOf(input, switcher, accountId);
   const serialNumber = input.mfaCode ? await mfaDeviceOf(input, switcher) : undefined;
   const sessionName = roleSessionName(caller);
@@ -127,7 +127,7 @@ export async function switchRole(input: SwitchRoleInput, switcher: Switcher): Pr
       roleArn,
       account: input.account,
       roleName: input.roleName,
-      displayName: input.displayName || input.roleName.split('/').at(-1) || input.roleName,
+      displayName: input.displayName || splitRoleNameWithPath(input.roleName).name || input.roleName,
       color: input.color,
       credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration).toISOString() },
     };

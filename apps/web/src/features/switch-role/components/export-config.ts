@@ -4,6 +4,7 @@
 //   `role_session_name`, the user's name as this console names its role sessions (some trust policies require it);
 // - the AWS Extend Switch Roles browser extension's INI-like configuration (its README): `[profile name]` with
 //   `aws_account_id`, `role_name`, optional `color` (hex without `#`) and `region`.
+import { splitRoleNameWithPath } from '@iam-console/api-contract/switch-role-links.ts';
 
 export interface ExportedRole {
   roleArn: string;
@@ -30,7 +31,7 @@ export interface ExportOptions {
 
 /** A profile name: INI section names end at `]`, and shells like plain names. */
 export function profileName(role: ExportedRole): string {
-  const label = role.displayName?.trim() || role.roleName.split('/').at(-1) || role.roleName;
+  const label = role.displayName?.trim() || splitRoleNameWithPath(role.roleName).name || role.roleName;
   return label.replace(/[^\w.@+=,-]+/g, '-').replace(/^-+|-+$/g, '') || role.accountId;
 }
 

@@ -9,9 +9,10 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState, type FormEvent } from 'react';
+import { shortName } from '@iam-console/api-contract/arn.ts';
 import { ACCOUNT_ALIAS, textProblem } from '@iam-console/api-contract/rules.ts';
 import {
-  ACCOUNT_ID, DISPLAY_NAME_MAX, EXTERNAL_ID, ROLE_NAME_WITH_PATH, SWITCH_ROLE_COLORS, type SwitchRoleTarget,
+  ACCOUNT_ID, DISPLAY_NAME_MAX, EXTERNAL_ID, ROLE_NAME_WITH_PATH, SWITCH_ROLE_COLORS, splitRoleNameWithPath, type SwitchRoleTarget,
 } from '@iam-console/api-contract/switch-role-links.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { formatDuration } from '../../../components/format.ts';
@@ -63,10 +64,6 @@ const optional = (label: string) => (
     {label} <i>- optional</i>
   </>
 );
-
-function deviceName(serial: string): string {
-  return /:mfa\/(.+)$/.exec(serial)?.[1] ?? serial;
-}
 
 export function SwitchRoleForm({ context, initial, roleMaxSeconds, busy, error, onSubmit, onCancel }: SwitchRoleFormProps) {
   const [account, setAccount] = useState(initial.account ?? '');
@@ -136,7 +133,7 @@ export function SwitchRoleForm({ context, initial, roleMaxSeconds, busy, error, 
               description="Shown in the navigation bar in place of your user name while this role is active."
               constraintText={`Up to ${DISPLAY_NAME_MAX} characters. Default: the role name.`}
             >
-              <Input value={displayName} onChange={({ detail }) => setDisplayName(detail.value.slice(0, DISPLAY_NAME_MAX))} placeholder={roleName.split('/').at(-1) || undefined} ariaLabel="Display name" />
+              <Input value={displayName} onChange={({ detail }) => setDisplayName(detail.value.slice(0, DISPLAY_NAME_MAX))} placeholder={splitRoleNameWithPath(roleName).name || undefined} ariaLabel="Display name" />
             </FormField>
             <FormField label="Color" description="Highlights the display name, to remind you that this role is active.">
               <RadioGroup
@@ -162,8 +159,8 @@ export function SwitchRoleForm({ context, initial, roleMaxSeconds, busy, error, 
                 label={optional('MFA code')}
                 description={
                   context.mfaAuthenticated
-                    ? `You signed in with MFA, which the role sees. Enter a code from ${deviceName(device)} only if the role asks for a recent one.`
-                    : `For a role that requires MFA: the code ${deviceName(device)} shows now.`
+                    ? `You signed in with MFA, which the role sees. Enter a code from ${shortName(device)} only if the role asks for a recent one.`
+                    : `For a role that requires MFA: the code ${shortName(device)} shows now.`
                 }
                 errorText={shown('mfaCode')}
               >

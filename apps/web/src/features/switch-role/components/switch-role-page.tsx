@@ -5,7 +5,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SwitchedRole } from '@iam-console/api-contract/session.ts';
-import { readSwitchRoleQuery, type SwitchRoleTarget } from '@iam-console/api-contract/switch-role-links.ts';
+import { readSwitchRoleQuery, splitRoleNameWithPath, type SwitchRoleTarget } from '@iam-console/api-contract/switch-role-links.ts';
 import { DetailLoadFailed } from '../../../components/detail-load-failed.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { notifySuccess } from '../../../components/notifications.tsx';
@@ -66,7 +66,7 @@ export function SwitchRolePage({ search, switchedRole }: SwitchRolePageProps) {
   const linkTarget = (role: AssumableRole): SwitchRoleTarget => ({
     account: accountLabel(role.accountId),
     roleName: role.roleName,
-    displayName: lastUse(role)?.displayName ?? role.roleName.split('/').at(-1),
+    displayName: lastUse(role)?.displayName ?? splitRoleNameWithPath(role.roleName).name,
     color: lastUse(role)?.color,
   });
   const exported = (exporting ?? []).map((role) => ({ ...role, displayName: lastUse(role)?.displayName, color: lastUse(role)?.color }));

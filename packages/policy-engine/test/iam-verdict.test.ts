@@ -31,6 +31,7 @@ describe('iamRefusal', () => {
       statement({ Resource: 'arn:aws:cloudwatch:us-east-1::example_bucket' }),
       statement({ Resource: 'arn:aws:ec2:region:account-id:instance/*' }),
       statement({ Resource: 'arn:aws:s3:us-west-2:123456789012:accesspoint/my-access-point' }),
+      statement({ Resource: ['arn:aws:iam::123456789012:root', 'arn:aws:iam::123456789012:delegation-request/abc', 'arn:aws:iam::aws:role-template/x/y:1'] }),
       statement({ Condition: { DateGreaterThan: { a: '01T' } } }),
       statement({ Condition: { x: {}, y: {} } }),
       statement({ Condition: { 'ForAnyValue:StringEqualsIfExists': { a: 'asf' } } }),

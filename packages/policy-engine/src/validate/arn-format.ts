@@ -31,6 +31,8 @@ export function splitArn(text: string): ArnParts | undefined {
 
 /** IAM's resource types, as its save-time check lists them for an IAM ARN's resource part. */
 export const IAM_RESOURCE_TYPES = ['user/', 'federated-user/', 'role/', 'group/', 'instance-profile/', 'mfa/', 'server-certificate/', 'policy/', 'sms-mfa/', 'saml-provider/', 'oidc-provider/', 'report/', 'access-report/'];
+/** IAM resource types of the Service Authorization Reference newer than the list IAM's message was recorded with. */
+const NEWER_IAM_RESOURCE_TYPES = ['assumed-role/', 'delegation-request/', 'role-template/'];
 /** S3 resources that carry a region (access points, Batch Operations jobs, Storage Lens); buckets and objects do not. */
 const S3_REGIONAL_RESOURCES = ['accesspoint/', 'job/', 'storage-lens/', 'storage-lens-group/', 'access-grants/', 'async-request/'];
 
@@ -58,7 +60,7 @@ function checkIamRefusal(ctx: CheckContext, entry: StringEntry): boolean {
       return true;
     }
   }
-  if (service === 'iam' && fields.length >= 6 && resource !== '*' && resource !== 'root' && !IAM_RESOURCE_TYPES.some((type) => resource.startsWith(type))) {
+  if (service === 'iam' && fields.length >= 6 && resource !== '*' && resource !== 'root' && ![...IAM_RESOURCE_TYPES, ...NEWER_IAM_RESOURCE_TYPES].some((type) => resource.startsWith(type))) {
     ctx.report('INVALID_IAM_RESOURCE_PATH', entry.node, `The IAM resource ${resource} in ${text} is not valid; use "*", root or a path starting with ${IAM_RESOURCE_TYPES.join(', ')}.`);
     return true;
   }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import * as account from './account.ts';
 import * as audit from './audit.ts';
+import * as capabilities from './capabilities.ts';
 import * as credentialReport from './credential-report.ts';
 import * as deploymentCredentials from './deployment-credentials.ts';
 import { attachedPolicy, inlinePolicy, list, tag } from './fields.ts';
@@ -71,6 +72,7 @@ export const routes = {
   'DELETE /api/session': {},
   'POST /api/session/mfa': { body: me.sessionMfaRequest, answer: session.signedInSession },
   'POST /api/session/sign-out-everywhere': {},
+  'GET /api/session/capabilities': { answer: capabilities.capabilities },
 
   'GET /api/switch-role': { answer: switchRole.switchRoleContext },
   'POST /api/switch-role': { body: switchRole.switchRoleRequest, answer: session.signedInSession },

@@ -1,4 +1,5 @@
 // What the BFF keeps in a server-side session. Credentials only ever appear here encrypted.
+import type { Capabilities } from '@iam-console/api-contract/capabilities.ts';
 import type { Identity } from '@iam-console/api-contract/session.ts';
 
 /** The session cookie's name. */
@@ -44,6 +45,8 @@ declare module 'express-session' {
     auth: SignedInState;
     /** When IAM last confirmed this caller may read the audit log (see services/audit-access.ts). */
     auditReadAllowedAt: number;
+    /** What IAM lets the acting principal change (services/capabilities/decide.ts), and when it was asked. */
+    capabilities: { arn: string; checkedAt: number; answer: Capabilities };
     /** Told once in GET /api/session: the switched-to role's credentials expired and the session went back. */
     roleSessionEnded: { roleArn: string; displayName: string; endedAt: number };
   }

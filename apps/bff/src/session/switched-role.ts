@@ -25,6 +25,7 @@ export function endExpiredRole(session: Session & Partial<SessionData>, now: num
 export function leaveRole(session: Session & Partial<SessionData>): void {
   if (session.auth) delete session.auth.switchedRole;
   delete session.auditReadAllowedAt;
+  delete session.capabilities;
 }
 
 /** The session answer's identity and switch-role fields; `roleSessionEnded` is told once, then forgotten. */

@@ -53,7 +53,7 @@ async function orRefused<T>(section: string, load: () => Promise<T>, unavailable
 }
 
 /** The simulator takes users, groups and roles: a role session is simulated as its role. */
-function policySourceOf(caller: Identity): string {
+export function policySourceOf(caller: Identity): string {
   const arn = parseArn(caller.arn);
   if (caller.type !== 'assumed-role' || !arn) return caller.arn;
   return buildArn({ partition: arn.partition, accountId: caller.accountId, resourceType: 'role', name: arn.name });

@@ -11,6 +11,7 @@ import type { AuditLog } from './audit/audit-log.ts';
 import { auditTrail } from './audit/audit-middleware.ts';
 import { notFound } from './http/api-error.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
+import { healthRouter, httpReachable, readiness } from './http/health.ts';
 import { requestLog } from './http/request-log.ts';
 import { consoleOrigins, refuseForeignHosts } from './security/console-origins.ts';
 import { csrfProtection, csrfTokenFor } from './security/csrf.ts';
@@ -94,6 +95,13 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
 
   app.use(requestLog(deps.logger, { only: (path) => path.startsWith('/api') }));
   app.use(securityHeaders({ hsts: config.cookieSecure }));
+  // Before the Host allow-list: load balancers probe a replica by its address (health.ts answers nothing sensitive).
+  const checks = {
+    sessions: () => new Promise<void>((ok, fail) => deps.sessionStore.get('readiness-probe', (err) => (err ? fail(err) : ok()))),
+    audit: async () => deps.auditLog.list({ limit: 1 }),
+    iam: httpReachable(config.iamEndpoint ?? 'https://iam.amazonaws.com/'),
+  };
+  app.use(healthRouter(readiness(checks, deps.logger, clock)));
   const origins = consoleOrigins(config);
   app.use(refuseForeignHosts(origins)); // DNS rebinding: before any session is read, for /api and the SPA
   const cookie = sessionCookie(config.cookieSecure);

@@ -16,6 +16,9 @@ import { DemoIdentities } from './session/demo-identities.ts';
 import { openSessionStore } from './session/store.ts';
 import { RecentRoles } from './session/recent-roles.ts';
 
+/** How long requests in flight at shutdown (SIGTERM) get to finish. */
+export const SHUTDOWN_DRAIN_MS = 10_000;
+
 export interface RunningConsole {
   url: string;
   server: Server;
@@ -55,11 +58,14 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
     url: `http://${host}:${port}`,
     server,
     async close() {
+      // No new connections from here on; requests in flight finish (keep-alive sockets are closed as each
+      // goes idle) for up to SHUTDOWN_DRAIN_MS, then whatever is left is cut.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections(); // idle keep-alive sockets would otherwise hold close() open
-      // Requests in flight get a moment to finish; then what is left (sockets gone idle since) is cut.
-      const cut = setTimeout(() => server.closeAllConnections(), 1000);
+      server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DRAIN_MS);
       await closed;
+      clearInterval(idle);
       clearTimeout(cut);
       await opened?.close();
       if (!overrides.auditLog) auditLog.close();

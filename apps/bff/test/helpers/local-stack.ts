@@ -14,6 +14,8 @@ export interface StackProcess {
   url: string;
   /** SIGKILL: no handler runs, nothing is flushed or closed. Resolves once the process is gone. */
   kill(): Promise<void>;
+  /** SIGTERM: the process shuts down as it would under an orchestrator. Resolves with its exit code once it is gone. */
+  terminate(): Promise<number | null>;
   /** Everything it wrote so far (for failure messages). */
   output(): string;
 }
@@ -34,7 +36,7 @@ export function freePort(): Promise<number> {
 function startProcess(what: string, args: string[], env: NodeJS.ProcessEnv, ready: (output: string) => string | undefined): Promise<StackProcess> {
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -58,6 +60,10 @@ function startProcess(what: string, args: string[], env: NodeJS.ProcessEnv, read
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
           await exited;
         },
+        async terminate() {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          return exited;
+        },
       });
     };
     child.stdout.on('data', onData);
@@ -79,7 +85,7 @@ export function startEndpointProcess(dataDir: string, port: number): Promise<Sta
 }
 
 /** The BFF on a free port, in local mode against `iamUrl`. */
-export function startBffProcess(options: { dataDir: string; iamUrl: string; demoIdentitiesFile: string }): Promise<StackProcess> {
+export function startBffProcess(options: { dataDir: string; iamUrl: string; demoIdentitiesFile: string; env?: Record<string, string> }): Promise<StackProcess> {
   const env = {
     ...baseEnv(),
     HOST: '127.0.0.1',
@@ -90,6 +96,7 @@ export function startBffProcess(options: { dataDir: string; iamUrl: string; demo
     AWS_ENDPOINT_URL_STS: options.iamUrl,
     IAM_CONSOLE_LOCAL_DEMO: options.demoIdentitiesFile,
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   return startProcess('BFF', [BFF_MAIN], env, (out) => /IAM console: (http:\/\/\S+)/.exec(out)?.[1]);
 }

@@ -99,5 +99,9 @@ describe('iamRefusal', () => {
     expect(verdict(trust({ Resource: 'arn:aws:s3:::example_bucket' }), 'trust')).toBe('Has prohibited field Resource');
     expect(verdict(trust({ Principal: { AWS: 'ACCOUNT-B-ID' } }), 'trust')).toBe('Invalid principal in policy: "AWS":"ACCOUNT-B-ID"');
     expect(verdict({ Statement: trust({}).Statement }, 'trust')).toBeUndefined();
+    // Recorded for a trust policy whose principal lists are empty.
+    const noOne = 'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!';
+    expect(verdict(trust({ Principal: { AWS: [] } }), 'trust')).toBe(noOne);
+    expect(verdict(trust({ Principal: { AWS: [], Service: 'ec2.amazonaws.com' } }), 'trust')).toBeUndefined();
   });
 });

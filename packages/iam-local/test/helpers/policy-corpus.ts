@@ -80,6 +80,8 @@ export const ACCEPTED: [description: string, document: string][] = [
 ];
 
 
+const NO_PRINCIPALS = 'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!';
+
 /** Role trust policy refusals: the document and IAM's answer. */
 export const TRUST_CASES: [description: string, document: string, message: string][] = [
   ['invalid JSON', 'not valid json', 'This policy contains invalid Json'],
@@ -90,7 +92,9 @@ export const TRUST_CASES: [description: string, document: string, message: strin
   ['a placeholder account', trust({ Principal: { AWS: 'ACCOUNT-B-ID' } }), 'Invalid principal in policy: "AWS":"ACCOUNT-B-ID"'],
   ['an account of two digits', trust({ Principal: { AWS: ['123456789012', 'arn:aws:iam::12:root'] } }), 'Invalid principal in policy: "AWS":"arn:aws:iam::12:root"'],
   ['a service that is no domain', trust({ Principal: { Service: 'lambda' } }), 'Invalid principal in policy: "SERVICE":"lambda"'],
-  ['no Principal', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }), 'Missing required field Principal'],
+  ['an empty principal list', trust({ Principal: { AWS: [] } }), NO_PRINCIPALS],
+  ['an empty Principal object', trust({ Principal: {} }), NO_PRINCIPALS],
+  ['no Principal', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }), NO_PRINCIPALS],
   ['a Sid with a hyphen', trust({ Sid: 'trust-b' }), 'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*'],
   ['an action without vendor', trust({ Action: 'AssumeRole' }), 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.'],
   ['a list for a policy', '[]', 'Syntax errors in policy.'],

@@ -41,7 +41,7 @@ export const CHECKS = {
   MISSING_EFFECT: aa('ERROR', 'A statement without Effect.'),
   MISSING_ACTION: aa('ERROR', 'A statement without Action or NotAction.'),
   MISSING_RESOURCE: aa('ERROR', 'A statement without Resource or NotResource (identity, boundary and resource policies).', WITH_RESOURCE),
-  MISSING_PRINCIPAL: aa('ERROR', 'A trust or resource policy statement without Principal or NotPrincipal.', WITH_PRINCIPAL),
+  MISSING_PRINCIPAL: aa('ERROR', 'A trust or resource policy statement without Principal or NotPrincipal, or whose Principal names no one (empty lists only).', WITH_PRINCIPAL),
   UNSUPPORTED_PRINCIPAL: aa('ERROR', 'Principal or NotPrincipal in an identity policy or permissions boundary.', ATTACHED),
   UNSUPPORTED_ELEMENT_COMBINATION: aa('ERROR', 'Action with NotAction, Resource with NotResource, or Principal with NotPrincipal.'),
   ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE: aa('ERROR', 'Resource or NotResource in a role trust policy.', ['trust']),

@@ -19,7 +19,7 @@ export const LEGACY_PARSING = 'The policy failed legacy parsing';
 export const MISSING_ACTIONS = 'Policy statement must contain actions.';
 export const MISSING_RESOURCES = 'Policy statement must contain resources.';
 export const PRINCIPAL_NOT_ALLOWED = 'Policy document should not specify a principal.';
-export const MISSING_PRINCIPAL = 'Missing required field Principal';
+export const NO_PRINCIPALS = 'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!';
 export const PROHIBITED_RESOURCE = 'Has prohibited field Resource';
 export const TRUST_ACTIONS_ONLY = 'AssumeRole policy may only specify STS AssumeRole actions.';
 
@@ -107,7 +107,7 @@ export const IAM_REFUSALS: Readonly<Partial<Record<IssueCode, Rule>>> = {
   INVALID_ACTION: vendor,
   UNSUPPORTED_ACTION_IN_POLICY: at('trust', TRUST_ACTIONS_ONLY),
   ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE: at('trust', PROHIBITED_RESOURCE),
-  MISSING_PRINCIPAL: at('trust', MISSING_PRINCIPAL),
+  MISSING_PRINCIPAL: at('trust', NO_PRINCIPALS),
   INVALID_PRINCIPAL_FORMAT: invalidPrincipal,
   INVALID_SERVICE_PRINCIPAL_FORMAT: invalidPrincipal,
   UNSUPPORTED_WILDCARD_IN_PRINCIPAL: invalidPrincipal,

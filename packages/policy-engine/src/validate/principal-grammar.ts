@@ -96,6 +96,9 @@ export function checkPrincipalElement(ctx: CheckContext, property: Node | undefi
       }
       principalValues(ctx, type, typeValue, entries);
     }
+    // IAM refuses a statement whose Principal names no one ("a statement with no principals").
+    const named = properties.some((p) => { const v = valueOf(p); return v !== undefined && (v.type !== 'array' || (v.children?.length ?? 0) > 0); });
+    if (!named) ctx.report('MISSING_PRINCIPAL', valueNode, `The ${name} element names no principal; a ${ctx.kind} policy must say who it applies to.`);
   } else {
     ctx.report('DATA_TYPE_MISMATCH', valueNode, `${name} must be "*" or an object such as {"AWS": "123456789012"}, not ${jsonTypeName(valueNode)}.`);
   }

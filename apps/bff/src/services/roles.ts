@@ -86,7 +86,8 @@ export async function createRole(iam: IAMClient, input: CreateRoleInput) {
     for (const arn of input.managedPolicyArns ?? []) {
       await step(`Attach policy ${arn}`, () => attachPolicy(iam, 'role', name, arn), () => detachPolicy(iam, 'role', name, arn));
     }
-    return { role: roleSummary(out.Role ?? {}) };
+    // CreateRole's answer leaves out Description and MaxSessionDuration (AWS's recorded answers do): what was asked for was set.
+    return { role: roleSummary({ Description: input.description, MaxSessionDuration: input.maxSessionDuration, ...out.Role }) };
   });
 }
 

@@ -14,6 +14,7 @@ import { operations as defaultOperations } from './operations/index.ts';
 import type { AccountState, OperationTable } from './protocol/operation.ts';
 import { createRequestListener } from './protocol/http-handler.ts';
 import { createPipeline, type CallLogEntry } from './protocol/pipeline.ts';
+import { CONSOLE_SIGN_IN_PATH, createConsoleSignIn } from './local/console-sign-in.ts';
 
 export type SeedKind = 'demo' | 'scale' | 'none';
 
@@ -135,7 +136,13 @@ export async function startIamServer(options: IamServerOptions): Promise<IamServ
     ...(options.log ? { log: options.log } : {}),
   });
 
-  const server = createServer({ keepAliveTimeout: 5000 }, createRequestListener(pipeline, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  const queryApi = createRequestListener(pipeline, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  // The local-only console sign-in has a path of its own, so the Query API (any other path) stays as AWS's.
+  const consoleSignIn = createConsoleSignIn({ state, now });
+  const server = createServer({ keepAliveTimeout: 5000 }, (request, response) => {
+    if (request.url?.split('?')[0] !== CONSOLE_SIGN_IN_PATH) return queryApi(request, response);
+    consoleSignIn(request, response).catch(() => response.destroy());
+  });
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });

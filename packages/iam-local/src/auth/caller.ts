@@ -36,4 +36,6 @@ export interface Caller {
   tokenIssuedAt?: Date;
   /** When the temporary credentials expire. */
   expiresAt?: Date;
+  /** Temporary credentials of the local-only console sign-in with a password (users only). */
+  consoleSignIn?: { passwordChangeRequired: boolean };
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../model/db.ts';
 import { findAccessKey } from '../model/access-keys.ts';
 import { findSession, type StsSession } from '../model/sts-sessions.ts';
+import { consoleSessionFacts } from '../model/console-sessions.ts';
 import { findUserById } from '../model/users.ts';
 import { entityArn } from '../model/names.ts';
 import type { Caller } from './caller.ts';
@@ -46,7 +47,9 @@ function sessionCaller(db: Db, accountId: string, session: StsSession): Caller |
   if (p.kind === 'user') {
     // A deleted user's sessions stop working.
     const user = findUserById(db, p.userId);
-    return user ? { ...userCaller(accountId, user, session.accessKeyId), ...temporaryFacts } : undefined;
+    if (!user) return undefined;
+    const consoleSignIn = consoleSessionFacts(db, session.accessKeyId, user.id);
+    return { ...userCaller(accountId, user, session.accessKeyId), ...temporaryFacts, ...(consoleSignIn ? { consoleSignIn } : {}) };
   }
   return {
     kind: 'assumed-role',

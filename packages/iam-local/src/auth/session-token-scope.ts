@@ -8,9 +8,12 @@ import { invalidToken } from './authenticate.ts';
 
 const STS_ACTIONS_ALLOWED = new Set(['AssumeRole', 'GetCallerIdentity']);
 
-/** Temporary credentials of an IAM user or the root user: only GetSessionToken issues those. */
+/**
+ * Temporary credentials of an IAM user or the root user: only GetSessionToken issues those (and the local-only
+ * console sign-in, whose sessions are the console's, not GetSessionToken's).
+ */
 function fromGetSessionToken(caller: Caller): boolean {
-  return caller.temporary && caller.kind !== 'assumed-role';
+  return caller.temporary && caller.kind !== 'assumed-role' && caller.consoleSignIn === undefined;
 }
 
 /**

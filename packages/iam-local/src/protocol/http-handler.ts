@@ -16,7 +16,7 @@ function headersOf(request: IncomingMessage): Record<string, string | undefined>
 }
 
 /** Reads the body up to `limit` bytes; undefined when it is larger (the caller answers 413 and drops the connection). */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { authenticate } from '../auth/authenticate.ts';
 import { checkCredentialScope } from '../auth/credential-scope.ts';
 import { checkIamAccepts, checkStsAccepts } from '../auth/session-token-scope.ts';
+import { checkPasswordChangeScope } from '../auth/password-change-scope.ts';
 import type { Authorizer } from '../auth/authorizer.ts';
 import type { CredentialResolver } from '../auth/credentials.ts';
 import type { ReceivedRequest } from '../auth/sigv4.ts';
@@ -92,6 +93,7 @@ export function createPipeline(options: PipelineOptions): (request: CallRequest)
       throw new IamError('InvalidAction', `Could not find operation ${action} for version ${version}`);
     }
     if (service === 'sts') checkStsAccepts(caller, action);
+    checkPasswordChangeScope(caller, service, action);
     const ctx: OperationContext = { state: options.state, caller, requestId, now, region, sourceIp: request.sourceIp, authorizer: options.authorizer };
     const input = operation.parse(params);
     options.authorizer.authorize(caller, operation.authorize(params, ctx), { now, sourceIp: request.sourceIp, region });

@@ -29,5 +29,12 @@ CREATE TABLE IF NOT EXISTS sts_sessions (
   chained INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS sts_sessions_expiry ON sts_sessions (expires_at);
+-- Local-only console sign-ins with a password (src/local/console-sign-in.ts): which user sessions they are, and
+-- the user's password (its history sequence number) when the sign-in had to change it. IF NOT EXISTS on every
+-- open, so older data files get it too; the row goes with its session.
+CREATE TABLE IF NOT EXISTS sts_console_sessions (
+  access_key_id TEXT PRIMARY KEY REFERENCES sts_sessions (access_key_id) ON DELETE CASCADE,
+  reset_password_seq INTEGER
+);
 `,
 };

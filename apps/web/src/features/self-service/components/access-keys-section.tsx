@@ -1,23 +1,22 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { ERROR_CODES } from '@iam-console/api-contract/error-codes.ts';
 import { useState } from 'react';
 import { ConfirmDeleteModal } from '../../../components/confirm-delete-modal.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { formatAge, formatDateTime } from '../../../components/format.ts';
+import { formatAge } from '../../../components/format.ts';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { isApiError } from '../../../lib/api-error.ts';
 import { useDeleteOwnAccessKey, useUpdateOwnAccessKey, type OwnAccessKey } from '../api/self-service.ts';
+import { accessKeyColumns, type AccessKeyAction } from './access-key-columns.tsx';
 import { CreateAccessKeyModal } from './create-access-key-modal.tsx';
 import { SectionNotice } from './section-notice.tsx';
-import { deactivationWarnings, isOlderThanRotation, KEY_ROTATION_DAYS, sectionState, type SectionState } from './section-state.ts';
+import { deactivationWarnings, KEY_ROTATION_DAYS, sectionState, type SectionState } from './section-state.ts';
 import type { UnavailableSection } from '@iam-console/api-contract/fields.ts';
 
 const ACCESS_KEYS_PER_USER = 2;
@@ -63,6 +62,76 @@ function DeactivateModal(props: { userName: string; accessKey: OwnAccessKey; key
   );
 }
 
+/** A delete that asks for the key ID first; its error stays in the dialog. */
+function DeleteAccessKeyModal({ userName, accessKey, onClose }: { userName: string; accessKey: OwnAccessKey; onClose: () => void }) {
+  const remove = useDeleteOwnAccessKey();
+  return (
+    <ConfirmDeleteModal
+      visible
+      title={`Delete ${accessKey.accessKeyId}?`}
+      confirmationText={accessKey.accessKeyId}
+      inputLabel="To confirm deletion, enter the access key ID"
+      deleting={remove.isPending}
+      error={remove.error}
+      onCancel={() => {
+        remove.reset();
+        onClose();
+      }}
+      onConfirm={() =>
+        remove.mutate(accessKey.accessKeyId, {
+          onSuccess: () => {
+            notifySuccess(`Access key ${accessKey.accessKeyId} deleted.`, { subjects: [about.accessKey(userName, accessKey.accessKeyId)] });
+            onClose();
+          },
+        })
+      }
+    >
+      <Box>
+        Deleting is permanent. Last used: {accessKey.lastUsed ? (accessKey.lastUsed.date ? formatAge(accessKey.lastUsed.date) : 'never') : 'unknown'}.
+      </Box>
+    </ConfirmDeleteModal>
+  );
+}
+
+function AccessKeysHeader({ count, unknowns, atLimit, onCreate }: { count: number | undefined; unknowns: readonly string[]; atLimit: boolean; onCreate: (() => void) | undefined }) {
+  return (
+    <Header
+      variant="h2"
+      counter={count === undefined ? undefined : `(${count})`}
+      description={
+        <>
+          Use access keys to send programmatic calls to AWS from the AWS CLI, AWS Tools for PowerShell, AWS SDKs, or direct AWS API calls. You can have a maximum of {ACCESS_KEYS_PER_USER} access keys (active or inactive) at a time. Rotate them at least every {KEY_ROTATION_DAYS} days.
+          {unknowns.map((line) => (
+            <span key={line} data-testid="access-keys-unknown">
+              <br />
+              {line}
+            </span>
+          ))}
+        </>
+      }
+      actions={
+        <Button
+          disabled={!onCreate || atLimit}
+          disabledReason={atLimit ? `You already have ${ACCESS_KEYS_PER_USER} access keys, the most IAM allows. A deactivated key still counts: delete one you no longer use first.` : undefined}
+          onClick={() => onCreate?.()}
+        >
+          Create access key
+        </Button>
+      }
+    >
+      Access keys
+    </Header>
+  );
+}
+
+/** Said once above the table, not in every cell: which permission the unknown cells miss. */
+function unknownNotes(lastUse: SectionState, descriptions: SectionState): string[] {
+  return [
+    lastUse.kind !== 'open' ? `Last use is unknown: you lack ${lastUse.action ?? 'permission to read it'}.` : null,
+    descriptions.kind !== 'open' ? `Descriptions are unknown: you lack ${descriptions.action ?? 'permission to read them'}.` : null,
+  ].filter((line): line is string => line !== null);
+}
+
 export interface AccessKeysSectionProps {
   userName: string;
   keys: readonly OwnAccessKey[];
@@ -75,22 +144,17 @@ export interface AccessKeysSectionProps {
 
 export function AccessKeysSection({ userName, keys, sessionAccessKeyId, state, unavailable, mfaAuthenticated, onSessionEnded }: AccessKeysSectionProps) {
   const update = useUpdateOwnAccessKey();
-  const remove = useDeleteOwnAccessKey();
   const [creating, setCreating] = useState(false);
   const [deactivating, setDeactivating] = useState<OwnAccessKey | null>(null);
   const [deleting, setDeleting] = useState<OwnAccessKey | null>(null);
   const open = state.kind === 'open';
-  const atLimit = keys.length >= ACCESS_KEYS_PER_USER;
   const lastUse = sectionState(unavailable, 'accessKeyLastUsed', mfaAuthenticated);
   const descriptions = sectionState(unavailable, 'accessKeyDescriptions', mfaAuthenticated);
-  const now = Date.now();
-  const used = (key: OwnAccessKey, fact: (u: NonNullable<OwnAccessKey['lastUsed']>) => string) =>
-    key.lastUsed ? fact(key.lastUsed) : lastUse.kind === 'open' ? '-' : <Box color="text-status-inactive">Unknown</Box>;
-  // Said once above the table, not in every cell: which permission the unknown cells miss.
-  const unknowns = [
-    lastUse.kind !== 'open' ? `Last use is unknown: you lack ${lastUse.action ?? 'permission to read it'}.` : null,
-    descriptions.kind !== 'open' ? `Descriptions are unknown: you lack ${descriptions.action ?? 'permission to read them'}.` : null,
-  ].filter((line): line is string => line !== null);
+  const onAction = (k: OwnAccessKey, action: AccessKeyAction) => {
+    if (action === 'delete') setDeleting(k);
+    else if (action === 'deactivate') setDeactivating(k);
+    else update.mutate({ accessKeyId: k.accessKeyId, status: 'Active' }, { onSuccess: () => notifySuccess(`Access key ${k.accessKeyId} activated.`, { subjects: [about.accessKey(userName, k.accessKeyId)] }) });
+  };
 
   return (
     <>
@@ -98,81 +162,14 @@ export function AccessKeysSection({ userName, keys, sessionAccessKeyId, state, u
         items={open ? [...keys] : []}
         trackBy="accessKeyId"
         header={
-          <Header
-            variant="h2"
-            counter={open ? `(${keys.length})` : undefined}
-            description={
-              <>
-                Use access keys to send programmatic calls to AWS from the AWS CLI, AWS Tools for PowerShell, AWS SDKs, or direct AWS API calls. You can have a maximum of {ACCESS_KEYS_PER_USER} access keys (active or inactive) at a time. Rotate them at least every {KEY_ROTATION_DAYS} days.
-                {open ? unknowns.map((line) => (
-                  <span key={line} data-testid="access-keys-unknown">
-                    <br />
-                    {line}
-                  </span>
-                )) : null}
-              </>
-            }
-            actions={
-              <Button
-                disabled={!open || atLimit}
-                disabledReason={atLimit ? `You already have ${ACCESS_KEYS_PER_USER} access keys, the most IAM allows. A deactivated key still counts: delete one you no longer use first.` : undefined}
-                onClick={() => setCreating(true)}
-              >
-                Create access key
-              </Button>
-            }
-          >
-            Access keys
-          </Header>
+          <AccessKeysHeader
+            count={open ? keys.length : undefined}
+            unknowns={open ? unknownNotes(lastUse, descriptions) : []}
+            atLimit={keys.length >= ACCESS_KEYS_PER_USER}
+            onCreate={open ? () => setCreating(true) : undefined}
+          />
         }
-        columnDefinitions={[
-          {
-            id: 'id',
-            header: 'Access key ID',
-            isRowHeader: true,
-            cell: (k) => (
-              <SpaceBetween size="xxxs">
-                <code>{k.accessKeyId}</code>
-                {k.accessKeyId === sessionAccessKeyId ? <Box variant="small" color="text-body-secondary">Used by this console session</Box> : null}
-              </SpaceBetween>
-            ),
-          },
-          { id: 'description', header: 'Description', cell: (k) => k.description ?? (descriptions.kind === 'open' ? '-' : <Box color="text-status-inactive">Unknown</Box>) },
-          { id: 'status', header: 'Status', cell: (k) => <StatusIndicator type={k.status === 'Active' ? 'success' : 'stopped'}>{k.status}</StatusIndicator> },
-          {
-            id: 'created',
-            header: 'Created',
-            cell: (k) =>
-              isOlderThanRotation(k.createDate, now) ? (
-                <StatusIndicator type="warning">{formatDateTime(k.createDate)} · older than {KEY_ROTATION_DAYS} days, rotate it</StatusIndicator>
-              ) : (
-                formatDateTime(k.createDate)
-              ),
-          },
-          { id: 'lastUsed', header: 'Last used', cell: (k) => used(k, (u) => (u.date ? formatAge(u.date) : 'Never')) },
-          { id: 'region', header: 'Last used region', cell: (k) => used(k, (u) => u.region) },
-          { id: 'service', header: 'Last used service', cell: (k) => used(k, (u) => u.service) },
-          {
-            id: 'actions',
-            header: 'Actions',
-            cell: (k) => (
-              <ButtonDropdown
-                variant="inline-icon"
-                ariaLabel={`Actions for ${k.accessKeyId}`}
-                expandToViewport
-                items={[
-                  k.status === 'Active' ? { id: 'deactivate', text: 'Deactivate' } : { id: 'activate', text: 'Activate' },
-                  { id: 'delete', text: 'Delete', disabled: k.status === 'Active', disabledReason: 'Deactivate the key first, and check that nothing uses it any more.' },
-                ]}
-                onItemClick={({ detail }) => {
-                  if (detail.id === 'delete') setDeleting(k);
-                  else if (detail.id === 'deactivate') setDeactivating(k);
-                  else update.mutate({ accessKeyId: k.accessKeyId, status: 'Active' }, { onSuccess: () => notifySuccess(`Access key ${k.accessKeyId} activated.`, { subjects: [about.accessKey(userName, k.accessKeyId)] }) });
-                }}
-              />
-            ),
-          },
-        ]}
+        columnDefinitions={accessKeyColumns({ sessionAccessKeyId, lastUseKnown: lastUse.kind === 'open', descriptionsKnown: descriptions.kind === 'open', now: Date.now(), onAction })}
         empty={
           open ? (
             <Box textAlign="center" color="inherit">
@@ -189,32 +186,7 @@ export function AccessKeysSection({ userName, keys, sessionAccessKeyId, state, u
       {deactivating ? (
         <DeactivateModal userName={userName} accessKey={deactivating} keys={keys} sessionAccessKeyId={sessionAccessKeyId} onClose={() => setDeactivating(null)} onSessionEnded={onSessionEnded} />
       ) : null}
-      {deleting ? (
-        <ConfirmDeleteModal
-          visible
-          title={`Delete ${deleting.accessKeyId}?`}
-          confirmationText={deleting.accessKeyId}
-          inputLabel="To confirm deletion, enter the access key ID"
-          deleting={remove.isPending}
-          error={remove.error}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={() =>
-            remove.mutate(deleting.accessKeyId, {
-              onSuccess: () => {
-                notifySuccess(`Access key ${deleting.accessKeyId} deleted.`, { subjects: [about.accessKey(userName, deleting.accessKeyId)] });
-                setDeleting(null);
-              },
-            })
-          }
-        >
-          <Box>
-            Deleting is permanent. Last used: {deleting.lastUsed ? (deleting.lastUsed.date ? formatAge(deleting.lastUsed.date) : 'never') : 'unknown'}.
-          </Box>
-        </ConfirmDeleteModal>
-      ) : null}
+      {deleting ? <DeleteAccessKeyModal userName={userName} accessKey={deleting} onClose={() => setDeleting(null)} /> : null}
     </>
   );
 }

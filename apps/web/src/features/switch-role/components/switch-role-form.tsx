@@ -65,20 +65,61 @@ const optional = (label: string) => (
   </>
 );
 
-export function SwitchRoleForm({ context, initial, roleMaxSeconds, busy, error, onSubmit, onCancel }: SwitchRoleFormProps) {
-  const [account, setAccount] = useState(initial.account ?? '');
-  const [roleName, setRoleName] = useState(initial.roleName ?? '');
-  const [displayName, setDisplayName] = useState(initial.displayName ?? '');
-  const [color, setColor] = useState(initial.color ?? '');
-  const [externalId, setExternalId] = useState('');
-  const [mfaCode, setMfaCode] = useState('');
-  const [duration, setDuration] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const found = problems({ account, roleName, externalId, mfaCode });
-  const shown = (field: keyof typeof found) => (submitted ? found[field] : undefined) ?? refusedField(error, field);
-  const device = context.mfaSerialNumbers[0];
+interface FormValues {
+  account: string;
+  roleName: string;
+  displayName: string;
+  color: string;
+  externalId: string;
+  mfaCode: string;
+  /** Seconds as text; empty for the default. */
+  duration: string;
+}
+
+interface FieldsProps {
+  values: FormValues;
+  set: (field: keyof FormValues) => (value: string) => void;
+  /** The problem to show under a field, if any. */
+  shown: (field: 'account' | 'roleName' | 'externalId' | 'mfaCode') => string | undefined;
+}
+
+/** Which role, and how the navigation bar shows it while active. */
+function RoleFields({ values, set, shown, autoFocusAccount }: FieldsProps & { autoFocusAccount: boolean }) {
+  return (
+    <SpaceBetween size="l">
+      <FormField label="Account" description="The 12-digit account ID or the account alias." errorText={shown('account')}>
+        <Input value={values.account} onChange={({ detail }) => set('account')(detail.value)} placeholder="123456789012 or an alias" ariaLabel="Account" autoFocus={autoFocusAccount} />
+      </FormField>
+      <FormField label="Role" description="The role name. If the role has a path, type the path and the name: division_abc/roleToDoX." errorText={shown('roleName')}>
+        <Input value={values.roleName} onChange={({ detail }) => set('roleName')(detail.value)} ariaLabel="Role" />
+      </FormField>
+      <FormField
+        label={optional('Display name')}
+        description="Shown in the navigation bar in place of your user name while this role is active."
+        constraintText={`Up to ${DISPLAY_NAME_MAX} characters. Default: the role name.`}
+      >
+        <Input value={values.displayName} onChange={({ detail }) => set('displayName')(detail.value.slice(0, DISPLAY_NAME_MAX))} placeholder={splitRoleNameWithPath(values.roleName).name || undefined} ariaLabel="Display name" />
+      </FormField>
+      <FormField label="Color" description="Highlights the display name, to remind you that this role is active.">
+        <RadioGroup
+          direction="horizontal"
+          value={values.color}
+          onChange={({ detail }) => set('color')(detail.value)}
+          items={[
+            { value: '', label: 'None' },
+            ...SWITCH_ROLE_COLORS.map((c) => ({ value: c.hex, label: <ColorSwatch color={c.hex} label={c.name} /> })),
+          ]}
+          ariaLabel="Color"
+        />
+      </FormField>
+    </SpaceBetween>
+  );
+}
+
+/** The durations the session may last: the default, then each one STS allows here, those over the role's maximum disabled. */
+function durationOptionsOf(context: SwitchRoleContext, roleMaxSeconds: number | undefined) {
   const limit = Math.min(context.maxDurationSeconds, roleMaxSeconds ?? Infinity);
-  const durationOptions = [
+  return [
     {
       value: '',
       label: context.roleChaining ? '1 hour (role chaining)' : "The role's maximum or the time left in your session, whichever is less",
@@ -89,21 +130,88 @@ export function SwitchRoleForm({ context, initial, roleMaxSeconds, busy, error, 
       disabled: seconds > limit,
     })),
   ];
+}
+
+/** What the role's trust policy may ask for (external ID, MFA) and how long the session lasts. */
+function SessionFields({ values, set, shown, context, device, roleMaxSeconds, error }: FieldsProps & { context: SwitchRoleContext; device: string | undefined; roleMaxSeconds: number | undefined; error: unknown }) {
+  const durationOptions = durationOptionsOf(context, roleMaxSeconds);
+  return (
+    <SpaceBetween size="l">
+      <FormField
+        label={optional('External ID')}
+        description="Only for a role whose trust policy requires one (sts:ExternalId): ask the role's owner for it."
+        errorText={shown('externalId')}
+      >
+        <Input value={values.externalId} onChange={({ detail }) => set('externalId')(detail.value)} ariaLabel="External ID" />
+      </FormField>
+      {device ? (
+        <FormField
+          label={optional('MFA code')}
+          description={
+            context.mfaAuthenticated
+              ? `You signed in with MFA, which the role sees. Enter a code from ${shortName(device)} only if the role asks for a recent one.`
+              : `For a role that requires MFA: the code ${shortName(device)} shows now.`
+          }
+          errorText={shown('mfaCode')}
+        >
+          <Input value={values.mfaCode} onChange={({ detail }) => set('mfaCode')(detail.value)} inputMode="numeric" autoComplete="one-time-code" ariaLabel="MFA code" />
+        </FormField>
+      ) : null}
+      <FormField
+        label="Session duration"
+        description={
+          roleMaxSeconds
+            ? `The role allows sessions of up to ${formatDuration(roleMaxSeconds)}.`
+            : 'How long the role session lasts, up to the role\u2019s maximum session duration.'
+        }
+        errorText={refusedField(error, 'durationSeconds')}
+      >
+        <Select
+          selectedOption={durationOptions.find((option) => option.value === values.duration) ?? null}
+          onChange={({ detail }) => set('duration')(detail.selectedOption.value ?? '')}
+          options={durationOptions}
+          ariaLabel="Session duration"
+        />
+      </FormField>
+    </SpaceBetween>
+  );
+}
+
+/** The request as the form's values say it; the MFA device goes along only with a code. */
+function requestOf(values: FormValues, device: string | undefined): SwitchRoleRequest {
+  return {
+    account: values.account.trim(),
+    roleName: values.roleName.trim(),
+    displayName: values.displayName.trim(),
+    color: values.color,
+    externalId: values.externalId.trim(),
+    mfaCode: values.mfaCode.trim(),
+    ...(device && values.mfaCode.trim() ? { serialNumber: device } : {}),
+    ...(values.duration ? { durationSeconds: Number(values.duration) } : {}),
+  };
+}
+
+export function SwitchRoleForm({ context, initial, roleMaxSeconds, busy, error, onSubmit, onCancel }: SwitchRoleFormProps) {
+  const [values, setValues] = useState<FormValues>({
+    account: initial.account ?? '',
+    roleName: initial.roleName ?? '',
+    displayName: initial.displayName ?? '',
+    color: initial.color ?? '',
+    externalId: '',
+    mfaCode: '',
+    duration: '',
+  });
+  const [submitted, setSubmitted] = useState(false);
+  const set = (field: keyof FormValues) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const found = problems(values);
+  const shown = (field: keyof typeof found) => (submitted ? found[field] : undefined) ?? refusedField(error, field);
+  const device = context.mfaSerialNumbers[0];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
     if (Object.values(found).some(Boolean)) return;
-    onSubmit({
-      account: account.trim(),
-      roleName: roleName.trim(),
-      displayName: displayName.trim(),
-      color,
-      externalId: externalId.trim(),
-      mfaCode: mfaCode.trim(),
-      ...(device && mfaCode.trim() ? { serialNumber: device } : {}),
-      ...(duration ? { durationSeconds: Number(duration) } : {}),
-    });
+    onSubmit(requestOf(values, device));
   };
 
   return (
@@ -122,67 +230,8 @@ export function SwitchRoleForm({ context, initial, roleMaxSeconds, busy, error, 
       >
         <Container header={<Header variant="h2">Role</Header>}>
           <SpaceBetween size="l">
-            <FormField label="Account" description="The 12-digit account ID or the account alias." errorText={shown('account')}>
-              <Input value={account} onChange={({ detail }) => setAccount(detail.value)} placeholder="123456789012 or an alias" ariaLabel="Account" autoFocus={!initial.account} />
-            </FormField>
-            <FormField label="Role" description="The role name. If the role has a path, type the path and the name: division_abc/roleToDoX." errorText={shown('roleName')}>
-              <Input value={roleName} onChange={({ detail }) => setRoleName(detail.value)} ariaLabel="Role" />
-            </FormField>
-            <FormField
-              label={optional('Display name')}
-              description="Shown in the navigation bar in place of your user name while this role is active."
-              constraintText={`Up to ${DISPLAY_NAME_MAX} characters. Default: the role name.`}
-            >
-              <Input value={displayName} onChange={({ detail }) => setDisplayName(detail.value.slice(0, DISPLAY_NAME_MAX))} placeholder={splitRoleNameWithPath(roleName).name || undefined} ariaLabel="Display name" />
-            </FormField>
-            <FormField label="Color" description="Highlights the display name, to remind you that this role is active.">
-              <RadioGroup
-                direction="horizontal"
-                value={color}
-                onChange={({ detail }) => setColor(detail.value)}
-                items={[
-                  { value: '', label: 'None' },
-                  ...SWITCH_ROLE_COLORS.map((c) => ({ value: c.hex, label: <ColorSwatch color={c.hex} label={c.name} /> })),
-                ]}
-                ariaLabel="Color"
-              />
-            </FormField>
-            <FormField
-              label={optional('External ID')}
-              description="Only for a role whose trust policy requires one (sts:ExternalId): ask the role's owner for it."
-              errorText={shown('externalId')}
-            >
-              <Input value={externalId} onChange={({ detail }) => setExternalId(detail.value)} ariaLabel="External ID" />
-            </FormField>
-            {device ? (
-              <FormField
-                label={optional('MFA code')}
-                description={
-                  context.mfaAuthenticated
-                    ? `You signed in with MFA, which the role sees. Enter a code from ${shortName(device)} only if the role asks for a recent one.`
-                    : `For a role that requires MFA: the code ${shortName(device)} shows now.`
-                }
-                errorText={shown('mfaCode')}
-              >
-                <Input value={mfaCode} onChange={({ detail }) => setMfaCode(detail.value)} inputMode="numeric" autoComplete="one-time-code" ariaLabel="MFA code" />
-              </FormField>
-            ) : null}
-            <FormField
-              label="Session duration"
-              description={
-                roleMaxSeconds
-                  ? `The role allows sessions of up to ${formatDuration(roleMaxSeconds)}.`
-                  : 'How long the role session lasts, up to the role\u2019s maximum session duration.'
-              }
-              errorText={refusedField(error, 'durationSeconds')}
-            >
-              <Select
-                selectedOption={durationOptions.find((option) => option.value === duration) ?? null}
-                onChange={({ detail }) => setDuration(detail.selectedOption.value ?? '')}
-                options={durationOptions}
-                ariaLabel="Session duration"
-              />
-            </FormField>
+            <RoleFields values={values} set={set} shown={shown} autoFocusAccount={!initial.account} />
+            <SessionFields values={values} set={set} shown={shown} context={context} device={device} roleMaxSeconds={roleMaxSeconds} error={error} />
             {error ? <ErrorAlert error={error} header="Could not switch roles" deniedHeader="AWS refused the switch" /> : null}
             {!context.canSwitch ? <Box color="text-status-error">{context.reason}</Box> : null}
           </SpaceBetween>

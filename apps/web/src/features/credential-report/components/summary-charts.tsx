@@ -23,7 +23,7 @@ export function SummaryCards({ summary }: { summary: ReportSummary }) {
     <Container header={<Header variant="h2">Summary</Header>}>
       <ColumnLayout columns={4} variant="text-grid">
         <Card label="Users" value={summary.users} detail={`${summary.consoleUsers} with a console password`} />
-        <Card label="MFA coverage (console users)" value={percent(summary.consoleUsersWithMfa, summary.consoleUsers)} detail={`${summary.consoleUsersWithMfa} of ${summary.consoleUsers}`} />
+        <Card label="MFA coverage (console users)" value={percent(summary.consoleUsersWithMfa, summary.consoleUsers)} detail={`${summary.consoleUsersWithMfa} of ${summary.consoleUsers} users with a console password`} />
         <Card label="Active access keys" value={summary.activeKeys} />
         <Card label="Findings" value={summary.findings} />
       </ColumnLayout>
@@ -73,8 +73,9 @@ export function SummaryCharts({ summary }: { summary: ReportSummary }) {
         <PieChart
           data={mfa}
           variant="donut"
+          // Of every user, as the slices are; the summary's card counts console users only, so each says whose share it is.
           innerMetricValue={percent(summary.mfa.withMfa, summary.users)}
-          innerMetricDescription="with MFA"
+          innerMetricDescription={`of all ${summary.users} users have MFA`}
           hideFilter
           size="medium"
           empty={NO_DATA}

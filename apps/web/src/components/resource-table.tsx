@@ -8,6 +8,7 @@ import type { PropertyFilterProps } from '@cloudscape-design/components/property
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useMemo, useState, type ReactNode } from 'react';
+import { useCapabilities, type ConsoleAction } from '../lib/capabilities.ts';
 import { ErrorAlert } from './error-alert.tsx';
 import { usePersistentState } from './persistent-state.ts';
 import { RouterLink, useFollowHandler } from './router-link.tsx';
@@ -48,12 +49,17 @@ export interface ResourceTableConfig<T> {
   trackBy: keyof T & string;
   /** An item's detail page: the row header cell links there. Module-level, so the columns stay the same. */
   itemHref: (item: T) => string;
-  /** "Create user" and where it goes: the header's primary action and the empty state's. */
-  create: { label: string; href: string };
+  /**
+   * "Create user", where it goes and the IAM action it takes: the header's primary action and the empty state's,
+   * left out when IAM would deny the action.
+   */
+  create: { label: string; href: string; action: ConsoleAction };
 }
 
 /** Delete, enabled with a selection; the page's dialog asks for confirmation and does the work. */
 export interface ResourceDeletion<T> {
+  /** The IAM action of a delete: Delete and the row selection are left out when IAM would deny it. */
+  action: ConsoleAction;
   /** Several at once (users) or one (groups, roles, policies). */
   multiple?: boolean;
   /** Why the selection cannot be deleted (e.g. an AWS managed policy), or undefined. */
@@ -172,14 +178,17 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
   const many = props.resourceName.many;
   const source = props.query.data;
   const { selected, setSelected, drop } = useSelection(source, props.trackBy);
+  const { can } = useCapabilities();
+  const mayCreate = can(props.create.action);
   const [deleting, setDeleting] = useState(false);
   const retry = () => void props.query.refetch();
   const defaultSortingColumn = columns.find((column) => column.id === props.defaultSortingColumnId);
-  const createButton = (variant?: 'primary') => (
-    <Button variant={variant} href={props.create.href} onFollow={onFollow}>
-      {props.create.label}
-    </Button>
-  );
+  const createButton = (variant?: 'primary') =>
+    mayCreate ? (
+      <Button variant={variant} href={props.create.href} onFollow={onFollow}>
+        {props.create.label}
+      </Button>
+    ) : null;
 
   const { items, actions, filteredItemsCount, collectionProps, propertyFilterProps, paginationProps } =
     useCollection(source ?? [], {
@@ -193,7 +202,7 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
       pagination: { pageSize: preferences.pageSize },
     });
 
-  const deletion = props.deletion;
+  const deletion = props.deletion && can(props.deletion.action) ? props.deletion : undefined;
   const total = source?.length ?? 0;
   const counter = source ? (selected.length > 0 ? `(${selected.length}/${total})` : `(${total})`) : undefined;
   const deleteDisabledReason = selected.length > 0 ? deletion?.disabledReason?.(selected) : undefined;

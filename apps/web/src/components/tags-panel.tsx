@@ -7,6 +7,7 @@ import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import type { Tag } from '../lib/iam-types.ts';
 import type { TaggableResource } from '../utils/iam-tags.ts';
+import { useCapabilities } from '../lib/capabilities.ts';
 import { ErrorAlert } from './error-alert.tsx';
 import { editorTagsProblem, fromEditorTags, IamTagEditor, toEditorTags, type EditorTag } from './iam-tag-editor.tsx';
 import { about, notifySuccess } from './notifications.tsx';
@@ -21,7 +22,10 @@ export interface TagsPanelProps {
   onSave: (tags: Tag[]) => Promise<unknown>;
 }
 
+const TAG_ACTIONS = { user: ['iam:TagUser', 'iam:UntagUser'], role: ['iam:TagRole', 'iam:UntagRole'], policy: ['iam:TagPolicy', 'iam:UntagPolicy'] } as const;
+
 export function TagsPanel({ target, subject, resource, tags, onSave }: TagsPanelProps) {
+  const { can } = useCapabilities();
   const [editing, setEditing] = useState<EditorTag[] | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -58,9 +62,9 @@ export function TagsPanel({ target, subject, resource, tags, onSave }: TagsPanel
                   Save changes
                 </Button>
               </SpaceBetween>
-            ) : (
+            ) : can(...TAG_ACTIONS[resource]) ? (
               <Button onClick={() => setEditing(toEditorTags(tags))}>Manage tags</Button>
-            )
+            ) : null
           }
         >
           Tags

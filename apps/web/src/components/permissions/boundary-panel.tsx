@@ -14,9 +14,12 @@ import { RouterLink } from '../router-link.tsx';
 import { useConfirmRemoval } from '../confirm-removal.tsx';
 import { toPolicySelectOptions } from './policy-options.ts';
 import { detailPath } from '../../lib/path-segment.ts';
+import { useCapabilities } from '../../lib/capabilities.ts';
 import { shortName } from '@iam-console/api-contract/arn.ts';
 
 export interface BoundaryPanelProps {
+  /** Whose boundary: the IAM actions that set and remove it differ (Put/DeleteUserPermissionsBoundary, …Role…). */
+  principal: 'user' | 'role';
   target: string;
   /** The principal's notification subject (`about.user(name)`…). */
   subject: string;
@@ -27,12 +30,16 @@ export interface BoundaryPanelProps {
 }
 
 /** "Permissions boundary": the most a user or role may do, whatever its policies allow. */
-export function BoundaryPanel({ target, subject, boundaryArn, policyOptions, onSet, onRemove }: BoundaryPanelProps) {
+export function BoundaryPanel({ principal, target, subject, boundaryArn, policyOptions, onSet, onRemove }: BoundaryPanelProps) {
   const [editing, setEditing] = useState(false);
   const [choice, setChoice] = useState<SelectProps.Option | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const confirm = useConfirmRemoval();
+  const { can } = useCapabilities();
+  const kind = principal === 'user' ? 'User' : 'Role';
+  const maySet = can(`iam:Put${kind}PermissionsBoundary`);
+  const mayRemove = can(`iam:Delete${kind}PermissionsBoundary`);
   const notice = { subjects: [about.part(subject, 'permissions-boundary')] };
   const options = useMemo(() => toPolicySelectOptions(policyOptions.items ?? []), [policyOptions.items]);
 
@@ -70,7 +77,7 @@ export function BoundaryPanel({ target, subject, boundaryArn, policyOptions, onS
           description="A managed policy that sets the maximum permissions identity-based policies can grant."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              {boundaryArn ? (
+              {boundaryArn && mayRemove ? (
                 <Button
                   onClick={() =>
                     confirm.ask('Remove permissions boundary?', `${target} is then limited only by its policies.`, () => void remove())
@@ -80,7 +87,7 @@ export function BoundaryPanel({ target, subject, boundaryArn, policyOptions, onS
                   Remove boundary
                 </Button>
               ) : null}
-              <Button onClick={() => setEditing(true)}>{boundaryArn ? 'Change boundary' : 'Set boundary'}</Button>
+              {maySet ? <Button onClick={() => setEditing(true)}>{boundaryArn ? 'Change boundary' : 'Set boundary'}</Button> : null}
             </SpaceBetween>
           }
         >

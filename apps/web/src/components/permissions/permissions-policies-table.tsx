@@ -16,6 +16,7 @@ import { AttachPoliciesModal } from './attach-policies-modal.tsx';
 import { InlinePolicyModal } from './inline-policy-modal.tsx';
 import { policyTypeLabel } from './policy-options.ts';
 import { detailPath } from '../../lib/path-segment.ts';
+import { useCapabilities, type ConsoleAction } from '../../lib/capabilities.ts';
 
 /** A managed policy's name is the last part of its ARN (`arn:aws:iam::aws:policy/job-function/ViewOnlyAccess`). */
 const policyNameOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
@@ -72,6 +73,11 @@ export interface PermissionsPoliciesTableProps {
   unknown?: readonly UnavailableSection[];
 }
 
+type PolicyChange = 'Attach' | 'Detach' | 'Put' | 'Delete';
+const KIND = { user: 'User', group: 'Group', role: 'Role' } as const;
+/** iam:AttachUserPolicy, iam:DeleteRolePolicy, …: the action of a change to the principal's policies. */
+const policyAction = (change: PolicyChange, of: keyof typeof KIND) => `iam:${change}${KIND[of]}Policy` as ConsoleAction;
+
 /** The "Permissions policies" table of a user, group or role, with Add permissions and Remove. */
 export function PermissionsPoliciesTable({ target, subject, rows, policyOptions, onAttach, onDetach, onDeleteInline, onPutInline, inlineFor = 'user', unknown = [] }: PermissionsPoliciesTableProps) {
   const [selected, setSelected] = useState<PermissionRow[]>([]);
@@ -82,6 +88,10 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
   /** The inline policy in the editor: a row to edit, or 'new'. */
   const [editing, setEditing] = useState<PermissionRow | 'new' | null>(null);
   const confirm = useConfirmRemoval();
+  const { can } = useCapabilities();
+  const mayAttach = can(policyAction('Attach', inlineFor));
+  const mayRemove = can(policyAction('Detach', inlineFor), policyAction('Delete', inlineFor));
+  const mayPutInline = onPutInline !== undefined && can(policyAction('Put', inlineFor));
   const attachedArns = useMemo(() => new Set(rows.filter((row) => row.removable && row.policyArn).map((row) => row.policyArn ?? '')), [rows]);
   const visible = rows.filter((row) => row.policyName.toLowerCase().includes(filter.toLowerCase()));
 
@@ -115,7 +125,7 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
       <Table<PermissionRow>
         items={visible}
         trackBy="id"
-        selectionType="multi"
+        selectionType={mayRemove ? 'multi' : undefined}
         selectedItems={selected}
         onSelectionChange={({ detail }) => setSelected(detail.selectedItems.filter((row) => row.removable))}
         isItemDisabled={(row) => !row.removable}
@@ -131,7 +141,7 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
             }
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={selected.length === 0} loading={removing} onClick={() =>
+                {mayRemove ? <Button disabled={selected.length === 0} loading={removing} onClick={() =>
                     confirm.ask(
                       `Remove ${selected.length === 1 ? selected[0]?.policyName : `${selected.length} policies`}?`,
                       `${selected.map((row) => row.policyName).join(', ')} will no longer apply to ${target}. Managed policies stay in the account; inline policies are deleted.`,
@@ -140,11 +150,13 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
                   }
                 >
                   Remove
-                </Button>
-                {onPutInline ? <Button onClick={() => setEditing('new')}>Create inline policy</Button> : null}
-                <Button variant="primary" iconName="add-plus" onClick={() => setAttaching(true)}>
-                  Add permissions
-                </Button>
+                </Button> : null}
+                {mayPutInline ? <Button onClick={() => setEditing('new')}>Create inline policy</Button> : null}
+                {mayAttach ? (
+                  <Button variant="primary" iconName="add-plus" onClick={() => setAttaching(true)}>
+                    Add permissions
+                  </Button>
+                ) : null}
               </SpaceBetween>
             }
           >
@@ -160,7 +172,7 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
               row.policyArn ? (
                 <RouterLink href={detailPath.policy(row.policyArn)}>{row.policyName}</RouterLink>
               ) : (
-                <Button variant="inline-link" onClick={() => (onPutInline && row.removable ? setEditing(row) : setViewing(row))}>
+                <Button variant="inline-link" onClick={() => (mayPutInline && row.removable ? setEditing(row) : setViewing(row))}>
                   {row.policyName}
                 </Button>
               ),

@@ -15,6 +15,7 @@ import { useConfirmRemoval } from '../../../components/confirm-removal.tsx';
 import { validateAccountAlias } from './account-alias.ts';
 import { UnknownValue } from '../../../components/unavailable-sections.tsx';
 import { refusedSection } from '../../../lib/unavailable.ts';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 
 function AliasModal({ current, onClose }: { current: string | null; onClose: () => void }) {
   const [alias, setAlias] = useState(current ?? '');
@@ -53,6 +54,7 @@ export function AccountAliasPanel() {
   const deleteAlias = useDeleteAccountAlias();
   const [editing, setEditing] = useState(false);
   const confirm = useConfirmRemoval();
+  const { can } = useCapabilities();
   const alias = account.data?.alias ?? null;
   // When IAM refused ListAccountAliases the alias is unknown: neither "-" nor a Create button would be true.
   const aliasRefused = refusedSection(account.data?.unavailable, 'alias');
@@ -64,7 +66,7 @@ export function AccountAliasPanel() {
           actions={
             account.data && !aliasRefused ? (
               <SpaceBetween direction="horizontal" size="xs">
-                {alias ? (
+                {alias && can('iam:DeleteAccountAlias') ? (
                   <Button
                     loading={deleteAlias.isPending}
                     onClick={() =>
@@ -78,7 +80,7 @@ export function AccountAliasPanel() {
                     Delete
                   </Button>
                 ) : null}
-                <Button onClick={() => setEditing(true)}>{alias ? 'Edit' : 'Create'}</Button>
+                {can('iam:CreateAccountAlias') ? <Button onClick={() => setEditing(true)}>{alias ? 'Edit' : 'Create'}</Button> : null}
               </SpaceBetween>
             ) : null
           }

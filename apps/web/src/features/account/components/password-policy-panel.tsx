@@ -14,6 +14,7 @@ import { Loading } from '../../../components/loading.tsx';
 import { about, notifySuccess } from '../../../components/notifications.tsx';
 import { describePasswordPolicy, type PasswordPolicy } from '../../../utils/password-policy.ts';
 import { useDeletePasswordPolicy, usePasswordPolicy, useUpdatePasswordPolicy } from '../api/account.ts';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 import {
   formStateFromPolicy,
   policyFromFormState,
@@ -170,6 +171,7 @@ export function PasswordPolicyPanel() {
   const update = useUpdatePasswordPolicy();
   const remove = useDeletePasswordPolicy();
   const [editing, setEditing] = useState(false);
+  const { can } = useCapabilities();
 
   const save = (next: PasswordPolicy | null) => {
     const done = {
@@ -189,7 +191,7 @@ export function PasswordPolicyPanel() {
           variant="h2"
           description="Set the password requirements for the IAM users in this account."
           actions={
-            editing || policy.isPending || policy.error ? null : (
+            editing || policy.isPending || policy.error || !can('iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy') ? null : (
               <Button onClick={() => { update.reset(); remove.reset(); setEditing(true); }}>Edit</Button>
             )
           }

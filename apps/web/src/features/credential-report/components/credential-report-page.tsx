@@ -17,6 +17,7 @@ import { FindingsSection } from './findings-section.tsx';
 import { GenerationStatus } from './generation-status.tsx';
 import { ReportTable } from './report-table.tsx';
 import { SummaryCards, SummaryCharts } from './summary-charts.tsx';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 
 const DESCRIPTION =
   'The credential report lists every user in the account and the status of their credentials: passwords, access keys and MFA devices.';
@@ -55,6 +56,7 @@ function usePaintedAfter(ready: boolean): boolean {
 export function CredentialReportPage() {
   const report = useCredentialReport();
   const generation = useGenerateReport();
+  const { can } = useCapabilities();
   const policy = usePasswordPolicyFacts();
   const [thresholds, setThresholds] = usePersistentState('iam-console.credential-report.thresholds', DEFAULT_THRESHOLDS, (stored) => findingThresholds.safeParse(stored).data ?? null);
   const parsed = useReportRows(report.data?.content, report.data?.generatedTime);
@@ -94,9 +96,11 @@ export function CredentialReportPage() {
               <Button iconName="download" href={DOWNLOADS.bundle} download disabled={!hasReport} disabledReason="The bundle holds the report: generate it first.">
                 Download audit bundle
               </Button>
-              <Button variant="primary" loading={generation.generating} onClick={generation.generate}>
-                Generate report
-              </Button>
+              {can('iam:GenerateCredentialReport') ? (
+                <Button variant="primary" loading={generation.generating} onClick={generation.generate}>
+                  Generate report
+                </Button>
+              ) : null}
             </SpaceBetween>
           }
         >

@@ -34,6 +34,7 @@ import {
 } from '../api/groups.ts';
 import { DeleteGroupModal } from './delete-group-modal.tsx';
 import { detailPath } from '../../../lib/path-segment.ts';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 
 export interface UserOption {
   userName: string;
@@ -46,6 +47,8 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
   const [selected, setSelected] = useState<GroupMember[]>([]);
   const [adding, setAdding] = useState(false);
   const confirm = useConfirmRemoval();
+  const { can } = useCapabilities();
+  const mayRemove = can('iam:RemoveUserFromGroup');
   const removeSelected = async () => {
     for (const member of selected) {
       try {
@@ -62,7 +65,7 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
       <Table
         items={detail.users}
         trackBy="userName"
-        selectionType="multi"
+        selectionType={mayRemove ? 'multi' : undefined}
         selectedItems={selected}
         onSelectionChange={({ detail: change }) => setSelected(change.selectedItems)}
         ariaLabels={{ itemSelectionLabel: (_s, user) => `Select ${user.userName}`, allItemsSelectionLabel: () => 'Select all users', selectionGroupLabel: 'User selection' }}
@@ -72,15 +75,17 @@ function MembersTab({ detail, users }: { detail: GroupDetailData; users: Options
             description="An IAM user can be in up to 10 groups."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() =>
+                {mayRemove ? <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() =>
                     confirm.ask(`Remove ${selected.length === 1 ? selected[0]?.userName : `${selected.length} users`} from ${groupName}?`, 'They lose the permissions the group grants; the users themselves remain.', () => void removeSelected())
                   }
                 >
                   Remove users
-                </Button>
-                <Button variant="primary" onClick={() => setAdding(true)}>
-                  Add users
-                </Button>
+                </Button> : null}
+                {can('iam:AddUserToGroup') ? (
+                  <Button variant="primary" onClick={() => setAdding(true)}>
+                    Add users
+                  </Button>
+                ) : null}
               </SpaceBetween>
             }
           >
@@ -149,13 +154,14 @@ export function GroupDetail({ groupName, users, policies }: GroupDetailProps) {
   const group = useGroup(groupName);
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
+  const { can } = useCapabilities();
   if (group.isPending) return <Loading label={`Loading ${groupName}`} />;
   if (group.error) {
     return <DetailLoadFailed title={groupName} what={`group ${groupName}`} error={group.error} onRetry={() => void group.refetch()} />;
   }
   const detail = group.data;
   return (
-    <ContentLayout header={<Header variant="h1" actions={<Button onClick={() => setDeleting(true)}>Delete</Button>}>{groupName}</Header>}>
+    <ContentLayout header={<Header variant="h1" actions={can('iam:DeleteGroup') ? <Button onClick={() => setDeleting(true)}>Delete</Button> : null}>{groupName}</Header>}>
       <SpaceBetween size="l">
         <UnavailableSections sections={detail.unavailable} />
         <Container header={<Header variant="h2">Summary</Header>}>

@@ -25,5 +25,5 @@ export const groupsTableConfig: ResourceTableConfig<GroupSummary> = {
   preferencesKey: 'groups',
   trackBy: 'groupName',
   itemHref: (group) => detailPath.group(group.groupName),
-  create: { label: 'Create group', href: '/groups/create' },
+  create: { label: 'Create group', href: '/groups/create', action: 'iam:CreateGroup' },
 };

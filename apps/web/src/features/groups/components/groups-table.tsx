@@ -10,6 +10,7 @@ export function GroupsTable() {
       {...groupsTableConfig}
       query={groups}
       deletion={{
+        action: 'iam:DeleteGroup',
         modal: ({ items: [group], onClose, onDeleted }) =>
           group ? <DeleteGroupModal groupName={group.groupName} onClose={onClose} onDeleted={() => onDeleted([group])} /> : null,
       }}

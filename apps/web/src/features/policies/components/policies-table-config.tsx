@@ -53,5 +53,5 @@ export const policiesTableConfig: ResourceTableConfig<PolicyRow> = {
   preferencesKey: 'policies',
   trackBy: 'arn',
   itemHref: (policy) => detailPath.policy(policy.arn),
-  create: { label: 'Create policy', href: '/policies/create' },
+  create: { label: 'Create policy', href: '/policies/create', action: 'iam:CreatePolicy' },
 };

@@ -27,6 +27,7 @@ export function PoliciesTable() {
         />
       }
       deletion={{
+        action: 'iam:DeletePolicy',
         disabledReason: ([policy]) => (policy?.awsManaged ? 'AWS managed policies cannot be deleted.' : undefined),
         modal: ({ items: [policy], onClose, onDeleted }) =>
           policy ? <DeletePolicyModal policy={policy} onClose={onClose} onDeleted={() => onDeleted([policy])} /> : null,

@@ -23,6 +23,7 @@ import { EditPolicyDocument } from './edit-policy-document.tsx';
 import { PolicyVersionsTable } from './policy-versions-table.tsx';
 import { detailPath } from '../../../lib/path-segment.ts';
 import { shortName } from '@iam-console/api-contract/arn.ts';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 
 interface EntityRow {
   id: string;
@@ -44,6 +45,7 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
   const [editing, setEditing] = useState(false);
+  const { can } = useCapabilities();
   const name = shortName(policyArn);
   if (policy.isPending) return <Loading label={`Loading ${name}`} />;
   if (policy.error) {
@@ -58,7 +60,7 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
           variant="h1"
           description={summary.description}
           actions={
-            summary.awsManaged ? null : (
+            summary.awsManaged || !can('iam:DeletePolicy') ? null : (
               <Button onClick={() => setDeleting(true)}>Delete</Button>
             )
           }
@@ -90,7 +92,7 @@ export function PolicyDetail({ policyArn }: { policyArn: string }) {
                 ) : (
                   <Container
                     header={
-                      <Header variant="h2" description={`Default version ${summary.defaultVersionId}.`} actions={summary.awsManaged ? null : <Button onClick={() => setEditing(true)}>Edit</Button>}>
+                      <Header variant="h2" description={`Default version ${summary.defaultVersionId}.`} actions={summary.awsManaged || !can('iam:CreatePolicyVersion') ? null : <Button onClick={() => setEditing(true)}>Edit</Button>}>
                         Permissions defined in this policy
                       </Header>
                     }

@@ -38,6 +38,7 @@ import {
 } from '../api/roles.ts';
 import { DeleteRoleModal } from './delete-role-modal.tsx';
 import { TrustPolicyPanel } from './trust-policy-panel.tsx';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 
 // IAM allows 1 to 12 hours for a role's maximum session.
 const SESSION_HOURS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -103,6 +104,7 @@ function PermissionsTab({ detail, policies }: { detail: RoleDetailData; policies
         unknown={refusedSections(detail.unavailable, 'attachedPolicies', 'inlinePolicies')}
       />
       <BoundaryPanel
+        principal="role"
         target={roleName}
         subject={about.role(roleName)}
         boundaryArn={detail.role.permissionsBoundary?.policyArn}
@@ -120,6 +122,7 @@ export function RoleDetail({ roleName, policies }: { roleName: string; policies:
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
   const [editing, setEditing] = useState(false);
+  const { can } = useCapabilities();
   if (role.isPending) return <Loading label={`Loading ${roleName}`} />;
   if (role.error) {
     return <DetailLoadFailed title={roleName} what={`role ${roleName}`} error={role.error} onRetry={() => void role.refetch()} />;
@@ -134,8 +137,8 @@ export function RoleDetail({ roleName, policies }: { roleName: string; policies:
           description={summary.description}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button onClick={() => setEditing(true)}>Edit</Button>
-              <Button onClick={() => setDeleting(true)}>Delete</Button>
+              {can('iam:UpdateRole') ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+              {can('iam:DeleteRole') ? <Button onClick={() => setDeleting(true)}>Delete</Button> : null}
             </SpaceBetween>
           }
         >

@@ -35,5 +35,5 @@ export const rolesTableConfig: ResourceTableConfig<RoleSummary> = {
   preferencesKey: 'roles',
   trackBy: 'roleName',
   itemHref: (role) => detailPath.role(role.roleName),
-  create: { label: 'Create role', href: '/roles/create' },
+  create: { label: 'Create role', href: '/roles/create', action: 'iam:CreateRole' },
 };

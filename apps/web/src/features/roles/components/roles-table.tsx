@@ -10,6 +10,7 @@ export function RolesTable() {
       {...rolesTableConfig}
       query={roles}
       deletion={{
+        action: 'iam:DeleteRole',
         modal: ({ items: [role], onClose, onDeleted }) =>
           role ? <DeleteRoleModal roleName={role.roleName} onClose={onClose} onDeleted={() => onDeleted([role])} /> : null,
       }}

@@ -14,6 +14,7 @@ import { documentProblem } from '../../../components/policy-editor/document-prob
 import { PolicyEditor, type EditorFinding } from '../../../components/policy-editor/index.tsx';
 import { useUnsavedChanges } from '../../../components/policy-editor/unsaved-changes.tsx';
 import { useUpdateTrustPolicy } from '../api/roles.ts';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 
 function EditTrustPolicy({ roleName, document, onDone }: { roleName: string; document: string; onDone: () => void }) {
   const update = useUpdateTrustPolicy(roleName);
@@ -57,11 +58,12 @@ function EditTrustPolicy({ roleName, document, onDone }: { roleName: string; doc
 
 export function TrustPolicyPanel({ roleName, document }: { roleName: string; document: string }) {
   const [editing, setEditing] = useState(false);
+  const { can } = useCapabilities();
   if (editing) return <EditTrustPolicy roleName={roleName} document={document} onDone={() => setEditing(false)} />;
   return (
     <Container
       header={
-        <Header variant="h2" description="The entities that can assume this role under the specified conditions." actions={<Button onClick={() => setEditing(true)}>Edit trust policy</Button>}>
+        <Header variant="h2" description="The entities that can assume this role under the specified conditions." actions={can('iam:UpdateAssumeRolePolicy') ? <Button onClick={() => setEditing(true)}>Edit trust policy</Button> : null}>
           Trusted entities
         </Header>
       }

@@ -35,6 +35,7 @@ import {
 import { DeleteUsersModal } from './delete-users-modal.tsx';
 import { SecurityCredentialsTab } from './security-credentials-tab.tsx';
 import { UserGroupsTab, type GroupOption } from './user-groups-tab.tsx';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 
 /** Every policy that applies to the user: attached and inline, directly and through groups. */
 export function userPermissionRows(detail: UserDetailData): PermissionRow[] {
@@ -82,6 +83,7 @@ function PermissionsTab({ detail, policies }: { detail: UserDetailData; policies
         unknown={userPermissionUnknowns(detail)}
       />
       <BoundaryPanel
+        principal="user"
         target={userName}
         subject={about.user(userName)}
         boundaryArn={detail.user.permissionsBoundary?.policyArn}
@@ -155,6 +157,7 @@ export function UserDetail({ userName, policies, groups, passwordPolicy }: UserD
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [deleting, setDeleting] = useState(false);
+  const { can } = useCapabilities();
   const tab = TABS.find((id) => id === params.get('tab')) ?? 'permissions';
 
   if (user.isPending) return <Loading label={`Loading ${userName}`} />;
@@ -168,9 +171,11 @@ export function UserDetail({ userName, policies, groups, passwordPolicy }: UserD
         <Header
           variant="h1"
           actions={
-            <Button onClick={() => setDeleting(true)} data-testid="delete-user">
-              Delete
-            </Button>
+            can('iam:DeleteUser') ? (
+              <Button onClick={() => setDeleting(true)} data-testid="delete-user">
+                Delete
+              </Button>
+            ) : null
           }
         >
           {userName}

@@ -13,6 +13,7 @@ import type { OptionsSource } from '../../../lib/iam-types.ts';
 import { refusedSection } from '../../../lib/unavailable.ts';
 import { useAddUserToGroup, useRemoveUserFromGroup, type UserDetail } from '../api/users.ts';
 import { detailPath } from '../../../lib/path-segment.ts';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 
 export interface GroupOption {
   groupName: string;
@@ -25,6 +26,8 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
   const [selected, setSelected] = useState<UserDetail['groups']>([]);
   const [adding, setAdding] = useState(false);
   const confirm = useConfirmRemoval();
+  const { can } = useCapabilities();
+  const mayRemove = can('iam:RemoveUserFromGroup');
   const groupsRefused = refusedSection(detail.unavailable, 'groups');
   const policiesRefused = refusedSection(detail.unavailable, 'groupPolicies');
   const removeSelected = async () => {
@@ -43,7 +46,7 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
       <Table
         items={detail.groups}
         trackBy="groupName"
-        selectionType="multi"
+        selectionType={mayRemove ? 'multi' : undefined}
         selectedItems={selected}
         onSelectionChange={({ detail: change }) => setSelected(change.selectedItems)}
         ariaLabels={{ itemSelectionLabel: (_s, group) => `Select ${group.groupName}`, allItemsSelectionLabel: () => 'Select all groups', selectionGroupLabel: 'Group selection' }}
@@ -52,15 +55,17 @@ export function UserGroupsTab({ detail, groups }: { detail: UserDetail; groups: 
             counter={groupsRefused ? undefined : `(${detail.groups.length})`}
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() =>
+                {mayRemove ? <Button disabled={selected.length === 0} loading={remove.isPending} onClick={() =>
                     confirm.ask(`Remove ${userName} from ${selected.map((group) => group.groupName).join(', ')}?`, `${userName} loses the permissions these groups grant.`, () => void removeSelected())
                   }
                 >
                   Remove
-                </Button>
-                <Button variant="primary" onClick={() => setAdding(true)}>
-                  Add user to groups
-                </Button>
+                </Button> : null}
+                {can('iam:AddUserToGroup') ? (
+                  <Button variant="primary" onClick={() => setAdding(true)}>
+                    Add user to groups
+                  </Button>
+                ) : null}
               </SpaceBetween>
             }
           >

@@ -34,5 +34,5 @@ export const usersTableConfig: ResourceTableConfig<UserSummary> = {
   preferencesKey: 'users',
   trackBy: 'userName',
   itemHref: (user) => detailPath.user(user.userName),
-  create: { label: 'Create user', href: '/users/create' },
+  create: { label: 'Create user', href: '/users/create', action: 'iam:CreateUser' },
 };

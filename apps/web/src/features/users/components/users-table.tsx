@@ -12,6 +12,7 @@ export function UsersTable() {
       {...usersTableConfig}
       query={users}
       deletion={{
+        action: 'iam:DeleteUser',
         multiple: true,
         modal: ({ items, onClose, onDeleted }) => (
           <DeleteUsersModal

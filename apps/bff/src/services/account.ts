@@ -5,6 +5,7 @@ import {
   GetCredentialReportCommand, ListAccountAliasesCommand, UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import type { GetAccountSummaryCommandOutput, IAMClient, UpdateAccountPasswordPolicyCommandInput } from '@aws-sdk/client-iam';
+import type { Recommendation } from '@iam-console/api-contract/account.ts';
 import { parse } from 'csv-parse/sync';
 import { awsErrorCode, isAwsError } from '../aws/errors.ts';
 import { orNull, section } from './shape.ts';
@@ -60,14 +61,6 @@ export async function credentialReport(iam: IAMClient, wait = (ms: number) => ne
   return parse(csv, { columns: true, skip_empty_lines: true }) as CredentialReportRow[];
 }
 
-export interface Recommendation {
-  id: string;
-  severity: 'high' | 'medium' | 'low';
-  title: string;
-  detail: string;
-  status: 'ok' | 'attention' | 'unknown';
-  affected?: string[];
-}
 
 const DAY_MS = 86_400_000;
 

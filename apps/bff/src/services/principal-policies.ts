@@ -14,6 +14,7 @@ import {
   paginateListGroupPolicies, paginateListRolePolicies, paginateListUserPolicies,
 } from '@aws-sdk/client-iam';
 import type { AttachedPolicy, IAMClient, Tag } from '@aws-sdk/client-iam';
+import type { AttachedPolicy as ApiAttachedPolicy, InlinePolicy as ApiInlinePolicy } from '@iam-console/api-contract/fields.ts';
 import { collect, decodePolicy, fromTags, pager, toTags } from './shape.ts';
 import type { ApiTag } from './shape.ts';
 
@@ -58,16 +59,6 @@ const ops: Record<PrincipalKind, PrincipalOps> = {
     deleteInline: (iam, n, p) => iam.send(new DeleteRolePolicyCommand({ RoleName: n, PolicyName: p })),
   },
 };
-
-export interface ApiAttachedPolicy {
-  policyName: string;
-  policyArn: string;
-}
-
-export interface ApiInlinePolicy {
-  policyName: string;
-  document: string;
-}
 
 export async function attachedPolicies(iam: IAMClient, kind: PrincipalKind, name: string): Promise<ApiAttachedPolicy[]> {
   const list = await ops[kind].listAttached(iam, name);

@@ -5,6 +5,8 @@ import {
 } from '@aws-sdk/client-iam';
 import type { IAMClient, Role } from '@aws-sdk/client-iam';
 import { parseArn } from '@iam-console/api-contract/arn.ts';
+import type { createRoleRequest } from '@iam-console/api-contract/roles.ts';
+import type { z } from 'zod';
 import { attachPolicy, attachedPolicies, detachPolicy, inlinePolicies, removeAllPolicies } from './principal-policies.ts';
 import { collect, compact, decodePolicy, fromTags, iso, listOrEmpty, pager, section, toTags } from './shape.ts';
 import type { ApiTag, Unavailable } from './shape.ts';
@@ -58,16 +60,8 @@ export async function getRoleDetail(iam: IAMClient, roleName: string, accountAli
   };
 }
 
-export interface CreateRoleInput {
-  roleName: string;
-  path?: string | undefined;
-  description?: string | undefined;
-  assumeRolePolicyDocument: string;
-  maxSessionDuration?: number | undefined;
-  managedPolicyArns?: string[] | undefined;
-  permissionsBoundaryArn?: string | undefined;
-  tags?: ApiTag[] | undefined;
-}
+/** POST /api/roles's body, as the contract parsed it. */
+export type CreateRoleInput = z.infer<typeof createRoleRequest>;
 
 export async function createRole(iam: IAMClient, input: CreateRoleInput) {
   const name = input.roleName;

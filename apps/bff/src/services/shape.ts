@@ -1,5 +1,6 @@
 // Small conversions from SDK shapes to the API's JSON: ISO dates, decoded policy documents, tags.
 import type { IAMClient, Tag } from '@aws-sdk/client-iam';
+import type { Tag as ApiTag, UnavailableSection } from '@iam-console/api-contract/fields.ts';
 import { awsErrorCode, isAwsError } from '../aws/errors.ts';
 
 export const iso = (date: Date | undefined): string | undefined => (date ? date.toISOString() : undefined);
@@ -7,10 +8,8 @@ export const iso = (date: Date | undefined): string | undefined => (date ? date.
 /** IAM returns policy documents URL-encoded (RFC 3986). */
 export const decodePolicy = (document: string | undefined): string => (document ? decodeURIComponent(document) : '');
 
-export interface ApiTag {
-  key: string;
-  value: string;
-}
+/** A tag as the API carries it. */
+export type { ApiTag };
 
 export const fromTags = (tags: Tag[] | undefined): ApiTag[] => (tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
 export const toTags = (tags: ApiTag[] | undefined): Tag[] => (tags ?? []).map((t) => ({ Key: t.key, Value: t.value }));
@@ -33,11 +32,8 @@ export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   }
 }
 
-export interface Unavailable {
-  section: string;
-  code: string;
-  message: string;
-}
+/** A section IAM refused the caller, as the answers name it. */
+export type Unavailable = UnavailableSection;
 
 /**
  * A detail page section the caller may not be allowed to read: AccessDenied becomes a note in

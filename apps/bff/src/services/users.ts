@@ -9,6 +9,8 @@ import {
   paginateListSigningCertificates, paginateListUsers,
 } from '@aws-sdk/client-iam';
 import type { IAMClient, ServiceSpecificCredentialMetadata, User } from '@aws-sdk/client-iam';
+import type { createUserRequest } from '@iam-console/api-contract/users.ts';
+import type { z } from 'zod';
 import { attachPolicy, attachedPolicies, detachPolicy, inlinePolicies, removeAllPolicies } from './principal-policies.ts';
 import { collect, compact, fromTags, iso, listOrEmpty, orNull, pager, section, toTags } from './shape.ts';
 import type { ApiTag, Unavailable } from './shape.ts';
@@ -105,16 +107,8 @@ export async function getUserDetail(iam: IAMClient, userName: string) {
   };
 }
 
-export interface CreateUserInput {
-  userName: string;
-  path?: string | undefined;
-  consolePassword?: { password: string; resetRequired: boolean } | undefined;
-  groups?: string[] | undefined;
-  managedPolicyArns?: string[] | undefined;
-  permissionsBoundaryArn?: string | undefined;
-  tags?: ApiTag[] | undefined;
-  createAccessKey?: boolean | undefined;
-}
+/** POST /api/users's body, as the contract parsed it. */
+export type CreateUserInput = z.infer<typeof createUserRequest>;
 
 export async function createUser(iam: IAMClient, input: CreateUserInput) {
   const name = input.userName;

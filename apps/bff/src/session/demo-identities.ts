@@ -2,12 +2,13 @@
 // as one-click sign-ins. Secrets stay on the server; the browser only sees ids and labels.
 import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
+import { demoIdentity, type DemoIdentity as PublicDemoIdentity } from '@iam-console/api-contract/session.ts';
 import { z } from 'zod';
 
 const identitySchema = z.object({
   id: z.string().min(1),
   label: z.string(),
-  kind: z.enum(['root', 'admin', 'self-service', 'auditor']),
+  kind: demoIdentity.shape.kind,
   userName: z.string().optional(),
   accessKeyId: z.string().min(16),
   secretAccessKey: z.string().min(1),
@@ -23,15 +24,6 @@ const fileSchema = z.object({
 });
 
 export type DemoIdentity = z.infer<typeof identitySchema>;
-
-export interface PublicDemoIdentity {
-  id: string;
-  label: string;
-  kind: DemoIdentity['kind'];
-  userName?: string;
-  hasMfa: boolean;
-  description: string;
-}
 
 const descriptions: Record<DemoIdentity['kind'], string> = {
   root: 'The account root user: may do everything.',

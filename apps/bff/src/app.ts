@@ -41,6 +41,7 @@ import { rolesRouter } from './routes/roles.ts';
 import { policiesRouter } from './routes/policies.ts';
 import { auditRouter } from './routes/audit.ts';
 import { meRouter } from './routes/me.ts';
+import { endpointPasswordSignIn } from './services/password-sign-in.ts';
 import { deploymentCredentialsRouter } from './routes/deployment-credentials.ts';
 import { spaRouter } from './static-spa.ts';
 
@@ -138,6 +139,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       cipher: deps.cipher,
       policy,
       demoIdentities: deps.demoIdentities,
+      // Local mode: the embedded endpoint is the one that can check a console password.
+      passwordSignIn: deps.demoIdentities && config.iamEndpoint ? endpointPasswordSignIn(config.iamEndpoint, deps.makeClients) : undefined,
       useCredentialChain: config.useCredentialChain,
       signInLimits: deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
       preSignIn,

@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   MfaSerialNumberRequired: 'MfaSerialNumberRequired',
   TemporaryKeyNotSupported: 'TemporaryKeyNotSupported',
   CredentialChainDisabled: 'CredentialChainDisabled',
+  // Password sign-in (local mode)
+  SignInFailed: 'SignInFailed',
+  PasswordExpired: 'PasswordExpired',
+  PasswordSignInUnavailable: 'PasswordSignInUnavailable',
   BadRequest: 'BadRequest',
   PayloadTooLarge: 'PayloadTooLarge',
   EndpointUnreachable: 'EndpointUnreachable',

@@ -66,6 +66,11 @@ export const signedInSession = z.strictObject({
   idleExpiresAt: isoDate,
   switchedRole: switchedRole.optional(),
   roleSessionEnded: roleSessionEnded.optional(),
+  /**
+   * Signed in with a password that must be changed first (local mode): until ChangePassword succeeds the session
+   * may only change it, as the AWS console allows nothing else.
+   */
+  passwordResetRequired: z.literal(true).optional(),
 });
 export type SignedInSession = z.infer<typeof signedInSession>;
 
@@ -99,6 +104,14 @@ export const signInRequest = z.union([
     serialNumber,
   }),
   z.object({ demoIdentity: z.string().min(1).max(128), mfaCode }),
+  // Local mode only: an IAM user's console password, which only the embedded endpoint can check (AWS has no API
+  // for it). Account ID or alias as the AWS console's sign-in page takes them.
+  z.object({
+    accountId: absentIfEmpty(z.string().regex(/^(\d{12}|[a-z0-9][a-z0-9-]{1,61}[a-z0-9])$/, 'Enter a 12-digit account ID or an account alias')),
+    userName: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'An IAM user name is 1–64 letters, digits and +=,.@_-'),
+    password: z.string().min(1).max(128),
+    mfaCode,
+  }),
   z.object({ credentialChain: z.literal(true) }),
 ]);
 export type SignInRequest = z.input<typeof signInRequest>;

@@ -120,6 +120,8 @@ export function meRouter(options: MeRouterOptions): Router {
     caller(res);
     const { oldPassword, newPassword } = body(req, contract.changePasswordRequest);
     await changeOwnPassword(awsFor(res).iam, oldPassword, newPassword);
+    // The endpoint lifts a reset-required sign-in's restriction on the same credentials once the password is new.
+    if (req.session.auth?.passwordResetRequired) delete req.session.auth.passwordResetRequired;
     res.status(204).end();
   });
 

@@ -17,6 +17,7 @@ import type { SessionClients } from '../session/session-clients.ts';
 import type { SessionCookie } from '../session/session-cookie.ts';
 import { describeSession } from '../session/describe-session.ts';
 import { signInToConsole } from '../services/console-sign-in.ts';
+import type { PasswordSignIn } from '../services/password-sign-in.ts';
 import { sessionMfaRequest } from '@iam-console/api-contract/me.ts';
 import { signInRequest } from '@iam-console/api-contract/session.ts';
 import { restoreAfterUpgrade, selfServiceCarryOver } from '../session/self-service-state.ts';
@@ -29,6 +30,8 @@ export interface SessionRouterOptions {
   cipher: CredentialCipher;
   policy: SessionPolicy;
   demoIdentities: DemoIdentities | undefined;
+  /** Local mode only: sign-in with an IAM user's password (services/password-sign-in.ts). */
+  passwordSignIn?: PasswordSignIn | undefined;
   useCredentialChain: boolean;
   signInLimits: SignInLimits;
   rateLimitStore?: ((prefix: string) => Store) | undefined;
@@ -45,11 +48,15 @@ export interface SessionRouterOptions {
 // half a megabyte of anything, is not stored.
 const AUDITABLE_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{12,124}$/;
 
+const USER_NAME = /^[\w+=,.@-]{1,64}$/;
+
 /** The audit target of a sign-in, before its body is validated: only values that are what they claim. */
 function signInTarget(req: Request, demoIdentities: DemoIdentities | undefined): string {
   const b = req.body as Record<string, unknown> | undefined;
   if (typeof b !== 'object' || b === null) return '';
   if ('accessKeyId' in b) return typeof b.accessKeyId === 'string' && AUDITABLE_KEY_ID.test(b.accessKeyId) ? b.accessKeyId : 'invalid';
+  // The user a password sign-in names, never the password.
+  if ('password' in b) return typeof b.userName === 'string' && USER_NAME.test(b.userName) ? `user:${b.userName}` : 'user:invalid';
   if ('demoIdentity' in b) return typeof b.demoIdentity === 'string' && demoIdentities?.get(b.demoIdentity) ? `demo:${b.demoIdentity}` : 'demo:invalid';
   return b.credentialChain === true ? 'credential-chain' : '';
 }
@@ -89,6 +96,7 @@ export function sessionRouter(options: SessionRouterOptions): Router {
       const { auth, credentials } = await signInToConsole(input, {
         makeClients: options.makeClients,
         demoIdentities: options.demoIdentities,
+        passwordSignIn: options.passwordSignIn,
         useCredentialChain: options.useCredentialChain,
         absoluteMs: policy.absoluteMs,
         now,

@@ -168,7 +168,7 @@ function longTermKey(request: SignInRequest): SessionCredentials {
  * decoration; anything else (a broken client, an unreachable endpoint) is a real failure and must not pass as
  * "no alias".
  */
-async function accountAlias(clients: AwsClients): Promise<string | null> {
+export async function accountAlias(clients: AwsClients): Promise<string | null> {
   try {
     const out = await clients.iam.send(new ListAccountAliasesCommand({}));
     return out.AccountAliases?.[0] ?? null;

@@ -25,6 +25,7 @@ export function describeSession(req: Request, res: Response, view: SessionView):
     ...common,
     ...switchView(req.session, auth, policy.clock()),
     mfaAuthenticated: auth.mfaAuthenticated,
+    ...(auth.passwordResetRequired ? { passwordResetRequired: true as const } : {}),
     expiresAt: new Date(expiresAt).toISOString(),
     idleExpiresAt: new Date(Math.min(idleExpiresAt, expiresAt)).toISOString(),
   };

@@ -21,6 +21,8 @@ export interface SignedInState {
   credentialsExpireAt: number;
   /** After "Switch role": the role the session acts as until "Back to <user>" or its credentials expire. */
   switchedRole?: SwitchedRoleState;
+  /** Signed in with a password that must be changed first (local mode); dropped once ChangePassword succeeds. */
+  passwordResetRequired?: true;
 }
 
 /** A switched-to role: its sealed AssumeRole credentials are used in place of the sign-in's own (kept above). */

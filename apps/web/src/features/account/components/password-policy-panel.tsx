@@ -20,6 +20,7 @@ import {
   policyFromFormState,
   RANGES,
   validatePasswordPolicyForm,
+  type PasswordPolicyFormErrors,
   type PasswordPolicyFormState,
 } from './password-policy-form-state.ts';
 
@@ -34,6 +35,96 @@ function NumberField(props: { label: string; constraint: string; error?: string;
         ariaLabel={props.label}
       />
     </FormField>
+  );
+}
+
+interface RequirementsProps {
+  state: PasswordPolicyFormState;
+  set: <K extends keyof PasswordPolicyFormState>(key: K, value: PasswordPolicyFormState[K]) => void;
+  shown: PasswordPolicyFormErrors;
+}
+
+function PasswordStrengthField({ state, set }: Omit<RequirementsProps, 'shown'>) {
+  return (
+    <FormField label="Password strength">
+      <SpaceBetween size="xxs">
+        <Checkbox checked={state.requireUppercase} onChange={({ detail }) => set('requireUppercase', detail.checked)}>
+          Require at least one uppercase letter from the Latin alphabet (A-Z)
+        </Checkbox>
+        <Checkbox checked={state.requireLowercase} onChange={({ detail }) => set('requireLowercase', detail.checked)}>
+          Require at least one lowercase letter from the Latin alphabet (a-z)
+        </Checkbox>
+        <Checkbox checked={state.requireNumbers} onChange={({ detail }) => set('requireNumbers', detail.checked)}>
+          Require at least one number
+        </Checkbox>
+        <Checkbox checked={state.requireSymbols} onChange={({ detail }) => set('requireSymbols', detail.checked)}>
+          Require at least one non-alphanumeric character (! @ # $ % ^ &amp; * ( ) _ + - = [ ] {'{'} {'}'} | &apos;)
+        </Checkbox>
+      </SpaceBetween>
+    </FormField>
+  );
+}
+
+/** Expiration and reuse, each with its number once turned on. */
+function OtherRequirementsField({ state, set, shown }: RequirementsProps) {
+  return (
+    <FormField label="Other requirements">
+      <SpaceBetween size="xs">
+        <Checkbox checked={state.expirePasswords} onChange={({ detail }) => set('expirePasswords', detail.checked)}>
+          Turn on password expiration
+        </Checkbox>
+        {state.expirePasswords ? (
+          <Box padding={{ left: 'l' }}>
+            <SpaceBetween size="xs">
+              <NumberField
+                label="Expire passwords in day(s)"
+                constraint={`${RANGES.maxAge.min}-${RANGES.maxAge.max} days`}
+                error={shown.maxAge}
+                value={state.maxAge}
+                onChange={(value) => set('maxAge', value)}
+              />
+              <Checkbox checked={state.hardExpiry} onChange={({ detail }) => set('hardExpiry', detail.checked)}>
+                Password expiration requires administrator reset
+              </Checkbox>
+            </SpaceBetween>
+          </Box>
+        ) : null}
+        <Checkbox checked={state.allowUsersToChange} onChange={({ detail }) => set('allowUsersToChange', detail.checked)}>
+          Allow users to change their own password
+        </Checkbox>
+        <Checkbox checked={state.preventReuse} onChange={({ detail }) => set('preventReuse', detail.checked)}>
+          Prevent password reuse
+        </Checkbox>
+        {state.preventReuse ? (
+          <Box padding={{ left: 'l' }}>
+            <NumberField
+              label="Remember password(s)"
+              constraint={`${RANGES.reuseCount.min}-${RANGES.reuseCount.max} passwords`}
+              error={shown.reuseCount}
+              value={state.reuseCount}
+              onChange={(value) => set('reuseCount', value)}
+            />
+          </Box>
+        ) : null}
+      </SpaceBetween>
+    </FormField>
+  );
+}
+
+/** A custom policy's requirements, as the IAM console groups them. */
+function CustomRequirements({ state, set, shown }: RequirementsProps) {
+  return (
+    <SpaceBetween size="m">
+      <NumberField
+        label="Password minimum length"
+        constraint={`Enforce a minimum length of characters (${RANGES.minimumLength.min}-${RANGES.minimumLength.max}).`}
+        error={shown.minimumLength}
+        value={state.minimumLength}
+        onChange={(value) => set('minimumLength', value)}
+      />
+      <PasswordStrengthField state={state} set={set} />
+      <OtherRequirementsField state={state} set={set} shown={shown} />
+    </SpaceBetween>
   );
 }
 
@@ -87,71 +178,7 @@ export function PasswordPolicyForm({ initial, saving, error, onSave, onCancel }:
             ariaLabel="Password policy"
           />
           {custom ? (
-            <SpaceBetween size="m">
-              <NumberField
-                label="Password minimum length"
-                constraint={`Enforce a minimum length of characters (${RANGES.minimumLength.min}-${RANGES.minimumLength.max}).`}
-                error={shown.minimumLength}
-                value={state.minimumLength}
-                onChange={(value) => set('minimumLength', value)}
-              />
-              <FormField label="Password strength">
-                <SpaceBetween size="xxs">
-                  <Checkbox checked={state.requireUppercase} onChange={({ detail }) => set('requireUppercase', detail.checked)}>
-                    Require at least one uppercase letter from the Latin alphabet (A-Z)
-                  </Checkbox>
-                  <Checkbox checked={state.requireLowercase} onChange={({ detail }) => set('requireLowercase', detail.checked)}>
-                    Require at least one lowercase letter from the Latin alphabet (a-z)
-                  </Checkbox>
-                  <Checkbox checked={state.requireNumbers} onChange={({ detail }) => set('requireNumbers', detail.checked)}>
-                    Require at least one number
-                  </Checkbox>
-                  <Checkbox checked={state.requireSymbols} onChange={({ detail }) => set('requireSymbols', detail.checked)}>
-                    Require at least one non-alphanumeric character (! @ # $ % ^ &amp; * ( ) _ + - = [ ] {'{'} {'}'} | &apos;)
-                  </Checkbox>
-                </SpaceBetween>
-              </FormField>
-              <FormField label="Other requirements">
-                <SpaceBetween size="xs">
-                  <Checkbox checked={state.expirePasswords} onChange={({ detail }) => set('expirePasswords', detail.checked)}>
-                    Turn on password expiration
-                  </Checkbox>
-                  {state.expirePasswords ? (
-                    <Box padding={{ left: 'l' }}>
-                      <SpaceBetween size="xs">
-                        <NumberField
-                          label="Expire passwords in day(s)"
-                          constraint={`${RANGES.maxAge.min}-${RANGES.maxAge.max} days`}
-                          error={shown.maxAge}
-                          value={state.maxAge}
-                          onChange={(value) => set('maxAge', value)}
-                        />
-                        <Checkbox checked={state.hardExpiry} onChange={({ detail }) => set('hardExpiry', detail.checked)}>
-                          Password expiration requires administrator reset
-                        </Checkbox>
-                      </SpaceBetween>
-                    </Box>
-                  ) : null}
-                  <Checkbox checked={state.allowUsersToChange} onChange={({ detail }) => set('allowUsersToChange', detail.checked)}>
-                    Allow users to change their own password
-                  </Checkbox>
-                  <Checkbox checked={state.preventReuse} onChange={({ detail }) => set('preventReuse', detail.checked)}>
-                    Prevent password reuse
-                  </Checkbox>
-                  {state.preventReuse ? (
-                    <Box padding={{ left: 'l' }}>
-                      <NumberField
-                        label="Remember password(s)"
-                        constraint={`${RANGES.reuseCount.min}-${RANGES.reuseCount.max} passwords`}
-                        error={shown.reuseCount}
-                        value={state.reuseCount}
-                        onChange={(value) => set('reuseCount', value)}
-                      />
-                    </Box>
-                  ) : null}
-                </SpaceBetween>
-              </FormField>
-            </SpaceBetween>
+            <CustomRequirements state={state} set={set} shown={shown} />
           ) : (
             <ul>
               {describePasswordPolicy(null).map((line) => (

@@ -7,7 +7,7 @@ import session from 'express-session';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AwsClientFactory } from './aws/clients.ts';
-import type { AuditLog } from './audit/audit-log.ts';
+import type { AuditStore } from './audit/audit-store.ts';
 import { auditTrail } from './audit/audit-middleware.ts';
 import { notFound } from './http/api-error.ts';
 import { errorMiddleware } from './http/error-middleware.ts';
@@ -53,7 +53,7 @@ export interface AppDeps {
   sessionStore: PrincipalSessionStore;
   sessionSecret: string;
   cipher: CredentialCipher;
-  auditLog: AuditLog;
+  auditLog: AuditStore;
   /** The roles each principal switched to last. */
   recentRoles: RecentRoles;
   makeClients: AwsClientFactory;

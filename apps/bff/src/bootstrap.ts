@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { AUDIT_FILE, prepareBffDataDir, RECENT_ROLES_FILE } from './data-dir.ts';
 import type { AppDeps } from './app.ts';
 import { AuditLog } from './audit/audit-log.ts';
+import { PostgresAuditLog } from './audit/postgres-audit-log.ts';
 import { createAwsClientFactory } from './aws/clients.ts';
 import { createLogger, flushLogsSync } from './logging.ts';
 import { createCredentialCipher, loadOrCreateKey } from './session/credential-cipher.ts';
@@ -31,7 +32,11 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
   prepareBffDataDir(config.dataDir, { sqliteSessions: !config.redisUrl && !overrides.sessionStore }, (message) => logger.warn(message));
   const key = loadOrCreateKey(config.dataDir, config.sessionEncryptionKey);
   const opened = overrides.sessionStore ? undefined : await openSessionStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, ttlMs: config.sessionIdleMs });
-  const auditLog = overrides.auditLog ?? new AuditLog(join(config.dataDir, AUDIT_FILE));
+  const auditLog =
+    overrides.auditLog ??
+    (config.databaseUrl
+      ? await PostgresAuditLog.open(config.databaseUrl, { onError: (err) => logger.error({ err }, 'audit log: PostgreSQL connection failed') })
+      : new AuditLog(join(config.dataDir, AUDIT_FILE)));
   const recentRoles = overrides.recentRoles ?? new RecentRoles(join(config.dataDir, RECENT_ROLES_FILE));
   const deps: AppDeps = {
     logger,
@@ -68,7 +73,7 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
       clearInterval(idle);
       clearTimeout(cut);
       await opened?.close();
-      if (!overrides.auditLog) auditLog.close();
+      if (!overrides.auditLog) await auditLog.close();
       if (!overrides.recentRoles) recentRoles.close();
       flushLogsSync();
     },

@@ -46,6 +46,7 @@ const envSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   IAM_CONSOLE_LOCAL_DEMO: z.string().optional().transform((v) => (v ? v : undefined)),
   REDIS_URL: optionalUrl,
+  DATABASE_URL: optionalUrl,
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().max(36).default(12),
   SESSION_ENCRYPTION_KEY: z
@@ -78,6 +79,8 @@ export interface Config {
   /** Path of demo-identities.json; set means local mode (demo sign-ins offered). */
   localDemoFile: string | undefined;
   redisUrl: string | undefined;
+  /** PostgreSQL for the audit log (several replicas share it); undefined means SQLite in dataDir. */
+  databaseUrl: string | undefined;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   /** 32-byte AES-256-GCM key; undefined means "generate one into dataDir". */
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stsEndpoint: e.AWS_ENDPOINT_URL_STS,
     localDemoFile: e.IAM_CONSOLE_LOCAL_DEMO ? resolve(e.IAM_CONSOLE_LOCAL_DEMO) : undefined,
     redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     sessionEncryptionKey: e.SESSION_ENCRYPTION_KEY ? decodeKey(e.SESSION_ENCRYPTION_KEY) : undefined,

@@ -3,7 +3,7 @@
 // address and window only the first is recorded as an entry of its own; the others are counted and recorded as
 // one entry when the window ends ("937 requests from 203.0.113.5 …"). Beyond `maxSources` addresses in a window,
 // the further ones share one count. An anonymous caller thus writes at most 2 × maxSources + 1 entries a window.
-import type { AuditEntryInput } from './audit-log.ts';
+import type { AuditEntryInput } from './audit-store.ts';
 
 export interface TallyOptions {
   windowMs: number;
@@ -34,11 +34,11 @@ interface Window {
 }
 
 export class AnonymousTally {
-  readonly #append: (entry: AuditEntryInput) => void;
+  readonly #append: (entry: AuditEntryInput) => unknown;
   readonly #options: TallyOptions;
   #window: Window | undefined;
 
-  constructor(append: (entry: AuditEntryInput) => void, options: TallyOptions = DEFAULT_TALLY) {
+  constructor(append: (entry: AuditEntryInput) => unknown, options: TallyOptions = DEFAULT_TALLY) {
     this.#append = append;
     this.#options = options;
   }

@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { AUDIT_CSV_COLUMNS, type AuditFilters } from '@iam-console/api-contract/audit.ts';
 import { fileStamp } from '@iam-console/api-contract/credential-report.ts';
-import type { AuditEntry, AuditLog } from './audit-log.ts';
+import type { AuditEntry, AuditStore } from './audit-store.ts';
 import type { ChunkWriter } from '../http/download.ts';
 
 export type AuditFormat = 'csv' | 'json';
@@ -18,15 +18,15 @@ export function auditFileName(format: AuditFormat, now: Date): string {
 
 const csvRecord = (entry: AuditEntry) => AUDIT_CSV_COLUMNS.map((column) => entry[column] ?? '');
 
-export async function writeAuditLog(log: AuditLog, filters: AuditFilters, format: AuditFormat, write: ChunkWriter): Promise<void> {
+export async function writeAuditLog(log: AuditStore, filters: AuditFilters, format: AuditFormat, write: ChunkWriter): Promise<void> {
   if (format === 'csv') {
     await write(stringify([[...AUDIT_CSV_COLUMNS]]));
-    for (const page of log.entries(filters)) await write(stringify(page.map(csvRecord)));
+    for await (const page of log.entries(filters)) await write(stringify(page.map(csvRecord)));
     return;
   }
   let first = true;
   await write('[');
-  for (const page of log.entries(filters)) {
+  for await (const page of log.entries(filters)) {
     let chunk = '';
     for (const entry of page) {
       chunk += `${first ? '' : ','}\n${JSON.stringify(entry)}`;

@@ -3,44 +3,12 @@
 // request can make one entry large.
 import Database from 'better-sqlite3';
 import type { AuditFilters } from '@iam-console/api-contract/audit.ts';
+import { FIELD_LIMITS, storedValues, toEntry, toPage } from './audit-store.ts';
+import type { AuditEntry, AuditEntryInput, AuditListOptions, AuditPage, AuditStore, StoredRow } from './audit-store.ts';
 
-export interface AuditEntryInput {
-  time: string;
-  callerArn: string | null;
-  operation: string;
-  target: string;
-  result: 'success' | 'failure';
-  errorCode?: string | undefined;
-  awsRequestId?: string | undefined;
-  httpStatus: number;
-  /** How many requests the entry stands for: more than 1 only for a count of anonymous requests (anonymous-tally.ts). */
-  count?: number | undefined;
-}
+export { FIELD_LIMITS };
+export type { AuditEntry, AuditEntryInput, AuditListOptions, AuditPage };
 
-export interface AuditEntry extends AuditEntryInput {
-  id: number;
-  count: number;
-}
-
-/** Longest stored value of each text field; longer ones are cut, ending in "…". An IAM ARN is at most 2048 characters. */
-export const FIELD_LIMITS = { callerArn: 2048, operation: 256, target: 1024, errorCode: 64, awsRequestId: 128 } as const;
-
-function clip(value: string, max: number): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
-}
-
-interface Row {
-  id: number;
-  time: string;
-  caller_arn: string | null;
-  operation: string;
-  target: string;
-  result: 'success' | 'failure';
-  error_code: string | null;
-  aws_request_id: string | null;
-  http_status: number;
-  count: number;
-}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS audit_log (
@@ -61,32 +29,6 @@ CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 `;
 
-export interface AuditListOptions extends AuditFilters {
-  limit: number;
-  /** An entry id: only older entries (keyset paging, newest first). */
-  before?: number | undefined;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  /** The `before` of the next page, when older entries match. */
-  nextBefore?: number;
-}
-
-function toEntry(row: Row): AuditEntry {
-  return {
-    id: row.id,
-    time: row.time,
-    callerArn: row.caller_arn,
-    operation: row.operation,
-    target: row.target,
-    result: row.result,
-    ...(row.error_code ? { errorCode: row.error_code } : {}),
-    ...(row.aws_request_id ? { awsRequestId: row.aws_request_id } : {}),
-    httpStatus: row.http_status,
-    count: row.count,
-  };
-}
 
 // One condition per filter; a query holds only those given (times are stored as toISOString, so they compare as text).
 const CONDITIONS = {
@@ -98,10 +40,10 @@ const CONDITIONS = {
 } as const satisfies Record<keyof AuditFilters, string>;
 const FILTER_NAMES = Object.keys(CONDITIONS) as (keyof AuditFilters)[];
 
-export class AuditLog {
+export class AuditLog implements AuditStore {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement;
-  readonly #pages = new Map<string, Database.Statement<[Record<string, unknown>], Row>>();
+  readonly #pages = new Map<string, Database.Statement<[Record<string, unknown>], StoredRow>>();
   readonly #beforeClose: (() => void)[] = [];
 
   constructor(file: string) {
@@ -118,19 +60,7 @@ export class AuditLog {
   }
 
   append(entry: AuditEntryInput): number {
-    const optional = (value: string | null | undefined, max: number) => (value == null ? null : clip(value, max));
-    const info = this.#insert.run({
-      time: entry.time,
-      callerArn: optional(entry.callerArn, FIELD_LIMITS.callerArn),
-      operation: clip(entry.operation, FIELD_LIMITS.operation),
-      target: clip(entry.target, FIELD_LIMITS.target),
-      result: entry.result,
-      errorCode: optional(entry.errorCode, FIELD_LIMITS.errorCode),
-      awsRequestId: optional(entry.awsRequestId, FIELD_LIMITS.awsRequestId),
-      httpStatus: entry.httpStatus,
-      count: entry.count ?? 1,
-    });
-    return Number(info.lastInsertRowid);
+    return Number(this.#insert.run(storedValues(entry)).lastInsertRowid);
   }
 
   /** `flush` runs before the database closes: for entries still held in memory (anonymous-tally.ts). */
@@ -145,7 +75,7 @@ export class AuditLog {
     let statement = this.#pages.get(key);
     if (!statement) {
       const where = ['id < @before', ...used.map((name) => CONDITIONS[name])].join(' AND ');
-      statement = this.#db.prepare<[Record<string, unknown>], Row>(`SELECT * FROM audit_log WHERE ${where} ORDER BY id DESC LIMIT @limit`);
+      statement = this.#db.prepare<[Record<string, unknown>], StoredRow>(`SELECT * FROM audit_log WHERE ${where} ORDER BY id DESC LIMIT @limit`);
       this.#pages.set(key, statement);
     }
     const values: Record<string, unknown> = { before: options.before ?? Number.MAX_SAFE_INTEGER, limit: options.limit };
@@ -155,10 +85,7 @@ export class AuditLog {
 
   /** One page of `list`, with the `before` of the next when there is one. */
   page(options: AuditListOptions): AuditPage {
-    const items = this.list({ ...options, limit: options.limit + 1 });
-    if (items.length <= options.limit) return { items };
-    items.length = options.limit;
-    return { items, nextBefore: items[options.limit - 1]!.id };
+    return toPage(this.list({ ...options, limit: options.limit + 1 }), options.limit);
   }
 
   /** Every matching entry, newest first, a page at a time (for downloads that stream). */

@@ -4,7 +4,7 @@
 // (anonymous-tally.ts).
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Request, RequestHandler } from 'express';
-import type { AuditEntryInput, AuditLog } from './audit-log.ts';
+import type { AuditEntryInput, AuditStore } from './audit-store.ts';
 import { AnonymousTally, DEFAULT_TALLY } from './anonymous-tally.ts';
 import type { TallyOptions } from './anonymous-tally.ts';
 import type { Logger } from 'pino';
@@ -15,14 +15,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The client's address as the sign-in rate limit counts it: IPv4 as is, IPv6 by its /56. */
 const sourceOf = (req: Request) => (req.ip ? ipKeyGenerator(req.ip) : 'an unknown address');
 
-export function auditTrail(auditLog: AuditLog, clock: () => number, logger: Logger, tallyOptions: TallyOptions = DEFAULT_TALLY): RequestHandler {
-  const write = (entry: AuditEntryInput): boolean => {
+export function auditTrail(auditLog: AuditStore, clock: () => number, logger: Logger, tallyOptions: TallyOptions = DEFAULT_TALLY): RequestHandler {
+  const failed = (err: unknown) => {
+    logger.error({ err }, 'could not write the audit log');
+    return false;
+  };
+  // SQLite commits before append returns; PostgreSQL when its promise resolves.
+  const write = (entry: AuditEntryInput): boolean | Promise<boolean> => {
     try {
-      auditLog.append(entry);
-      return true;
+      const appended = auditLog.append(entry);
+      return appended instanceof Promise ? appended.then(() => true, failed) : true;
     } catch (err) {
-      logger.error({ err }, 'could not write the audit log');
-      return false;
+      return failed(err);
     }
   };
   const anonymous = new AnonymousTally(write, tallyOptions);
@@ -52,9 +56,12 @@ export function auditTrail(auditLog: AuditLog, clock: () => number, logger: Logg
         httpStatus: res.statusCode,
       };
       anonymous.flushDue(now);
-      if (!entry.callerArn) anonymous.record(sourceOf(req), entry, now);
+      if (!entry.callerArn) return anonymous.record(sourceOf(req), entry, now);
       // No answer without its entry: the client sees the request fail, as if the BFF had stopped before answering.
-      else if (!write(entry)) res.destroy();
+      // An entry still being committed holds the answer until it is.
+      const written = write(entry);
+      if (written === false) res.destroy();
+      else if (written !== true) return written.then((ok) => (ok ? undefined : Promise.reject(new Error('audit entry not written'))));
     });
     next();
   };

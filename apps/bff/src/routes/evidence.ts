@@ -2,7 +2,7 @@
 // bundle (for whoever may read the audit log: services/audit-access.ts).
 import { Router } from 'express';
 import { fileStamp } from '@iam-console/api-contract/credential-report.ts';
-import type { AuditLog } from '../audit/audit-log.ts';
+import type { AuditStore } from '../audit/audit-store.ts';
 import { streamFile } from '../http/download.ts';
 import { awsFor } from '../http/locals.ts';
 import { ensureMayReadAudit } from '../services/audit-access.ts';
@@ -18,7 +18,7 @@ export function authorizationDetailsRouter(): Router {
   return router;
 }
 
-export function auditBundleRouter(auditLog: AuditLog): Router {
+export function auditBundleRouter(auditLog: AuditStore): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const { iam } = awsFor(res);

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { ZipFile } from 'yazl';
 import { allFindings, DEFAULT_THRESHOLDS, type Finding, type FindingThresholds, type PasswordPolicyFacts } from '@iam-console/api-contract/credential-findings.ts';
 import { fileStamp, reportFileName, type CredentialReportRow } from '@iam-console/api-contract/credential-report.ts';
-import type { AuditLog } from '../audit/audit-log.ts';
+import type { AuditStore } from '../audit/audit-store.ts';
 import { writeAuditLog } from '../audit/audit-export.ts';
 import type { ChunkWriter } from '../http/download.ts';
 import { writeAuthorizationDetails } from './authorization-details.ts';
@@ -19,7 +19,7 @@ import { isAwsCode } from './shape.ts';
 
 export interface BundleInput {
   iam: IAMClient;
-  auditLog: AuditLog;
+  auditLog: AuditStore;
   accountId: string;
   /** The ARN of whoever asked for the bundle. */
   generatedBy: string;

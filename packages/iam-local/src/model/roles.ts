@@ -8,6 +8,7 @@ import { assertPolicyDocument, policySize } from './policy-document.ts';
 import { bumpPolicyState } from './policy-state.ts';
 import { dropTags, putTags, type Tag } from './tags.ts';
 import { assertBelowQuota } from './account-quotas.ts';
+import { assertTrustedPrincipalsExist, forgetTrustedPrincipal } from './trust-principals.ts';
 
 export const MAX_TRUST_POLICY_SIZE = 2048;
 
@@ -66,9 +67,13 @@ export function byId(db: Db, id: string): Role {
   return prepared(db, `SELECT ${ROLE_COLUMNS} FROM iam_roles WHERE id = ?`).get(id) as Role;
 }
 
-/** Trust policies: the grammar of a resource policy with a Principal, and the 2,048-character quota. */
-export function assertTrustPolicy(document: string): void {
+/**
+ * Trust policies: the grammar of a resource policy with a Principal, then the users and roles it names must exist,
+ * then the 2,048-character quota.
+ */
+export function assertTrustPolicy(db: Db, document: string): void {
   assertPolicyDocument(document, 'trust');
+  assertTrustedPrincipalsExist(db, document);
   if (policySize(document) > MAX_TRUST_POLICY_SIZE) {
     throw new IamError('LimitExceeded', `Cannot exceed quota for ACLSizePerRole: ${MAX_TRUST_POLICY_SIZE}`);
   }
@@ -94,7 +99,7 @@ export interface NewRole {
 }
 
 export function createRole(db: Db, input: NewRole, now: Date): Role {
-  assertTrustPolicy(input.assumeRolePolicy);
+  assertTrustPolicy(db, input.assumeRolePolicy);
   if (input.maxSessionDuration !== undefined) assertMaxSessionDuration(input.maxSessionDuration);
   const id = newUniqueId('role');
   db.transaction(() => {
@@ -141,7 +146,7 @@ export function updateRole(db: Db, name: string, update: { description?: string 
 }
 
 export function updateAssumeRolePolicy(db: Db, name: string, document: string): void {
-  assertTrustPolicy(document);
+  assertTrustPolicy(db, document);
   db.transaction(() => {
     const role = requireModifiableRole(db, name);
     prepared(db, 'UPDATE iam_roles SET assume_role_policy = ? WHERE id = ?').run(document, role.id);
@@ -165,6 +170,7 @@ export function deleteRole(db: Db, name: string): void {
     }
     prepared(db, 'DELETE FROM iam_roles WHERE id = ?').run(role.id);
     dropTags(db, 'role', role.id);
+    forgetTrustedPrincipal(db, { type: 'role', ...role });
     bumpPolicyState(db);
   })();
 }

@@ -7,6 +7,7 @@ import { decodeMarker, toPage, type Page, type PageRequest } from './keyset-page
 import { bumpPolicyState } from './policy-state.ts';
 import { dropTags, putTags, type Tag } from './tags.ts';
 import { assertBelowQuota } from './account-quotas.ts';
+import { forgetTrustedPrincipal, renameTrustedPrincipal } from './trust-principals.ts';
 
 export interface User {
   id: string;
@@ -93,7 +94,9 @@ export function updateUser(db: Db, name: string, update: UserUpdate): User {
     const user = requireUser(db, name);
     const newName = update.newName ?? user.name;
     if (update.newName !== undefined) assertNameFree(db, update.newName, user.id);
-    prepared(db, 'UPDATE iam_users SET name = ?, path = ? WHERE id = ?').run(newName, update.newPath ?? user.path, user.id);
+    const newPath = update.newPath ?? user.path;
+    prepared(db, 'UPDATE iam_users SET name = ?, path = ? WHERE id = ?').run(newName, newPath, user.id);
+    renameTrustedPrincipal(db, { type: 'user', path: user.path, name: user.name }, { path: newPath, name: newName });
     // Policies with ${aws:username} or ARNs naming the user now match differently.
     bumpPolicyState(db);
     return findUserById(db, user.id) as User;
@@ -124,6 +127,7 @@ export function deleteUser(db: Db, name: string, credentialConflict?: DeleteConf
     }
     prepared(db, 'DELETE FROM iam_users WHERE id = ?').run(user.id);
     dropTags(db, 'user', user.id);
+    forgetTrustedPrincipal(db, { type: 'user', ...user });
     bumpPolicyState(db);
   })();
 }

@@ -67,9 +67,16 @@ function regionRefused({ value = '' }: Facts): { stage: Stage; message: string }
   return { stage: 'resourceFormat', message: iam ? `IAM resource ${value} cannot contain region information.` : `Resource ${value} can not contain region information.` };
 }
 
+/**
+ * IAM's refusal of one principal value, e.g. `Invalid principal in policy: "AWS":"arn:aws:iam::123456789012:role/x"`
+ * (also its answer for a user or role ARN that does not exist, which only the endpoint holding the account can tell).
+ */
+export function invalidPrincipalMessage(principalType: string, value: string): string {
+  return `Invalid principal in policy: ${JSON.stringify(principalType.toUpperCase())}:${JSON.stringify(value)}`;
+}
+
 function invalidPrincipal({ value, principalType }: Facts): { stage: Stage; message: string } {
-  const type = JSON.stringify((principalType ?? 'AWS').toUpperCase());
-  return { stage: 'principalValue', message: `Invalid principal in policy: ${type}:${JSON.stringify(value ?? '')}` };
+  return { stage: 'principalValue', message: invalidPrincipalMessage(principalType ?? 'AWS', value ?? '') };
 }
 
 /** Issue code → IAM's stage and message. Codes of type ERROR not listed here keep the validator's sentence, last. */

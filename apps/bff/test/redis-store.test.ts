@@ -1,7 +1,4 @@
 // Sessions in a real redis-server (Debian's), started on a free port for this file and killed after.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessionStore } from '../src/session/store.ts';
@@ -10,46 +7,18 @@ import { browser, createHarness } from './helpers/harness.ts';
 import type { Harness } from './helpers/harness.ts';
 import { admin, fakeAws, mfaUser, signInHandlers } from './helpers/fake-aws.ts';
 import { expectEndedSessionsStayEnded } from './helpers/store-contract.ts';
+import { startRedis } from './helpers/redis.ts';
+import type { Redis } from './helpers/redis.ts';
 
-let redis: ChildProcess;
+let redis: Redis;
 let url: string;
 let opened: OpenedStore;
 let h: Harness;
 let makeClients: Parameters<typeof createHarness>[0];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
-async function waitForRedis(redisUrl: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const client = createClient({ url: redisUrl, socket: { reconnectStrategy: false } });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.ping();
-      await client.close();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error('redis-server did not start');
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  url = `redis://127.0.0.1:${port}`;
-  await waitForRedis(url);
+  redis = await startRedis();
+  url = redis.url;
   const aws = fakeAws({ ...signInHandlers([admin, mfaUser]).handlers, ListUsers: () => ({ Users: [], IsTruncated: false }) });
   opened = await openSessionStore({ redisUrl: url, dataDir: '/nonexistent-not-used', ttlMs: 60_000 });
   h = createHarness(aws.makeClients, { deps: { sessionStore: opened.store } });
@@ -59,11 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   h?.close();
   await opened?.close();
-  if (redis && redis.exitCode === null) {
-    const exited = new Promise((resolve) => redis.once('exit', resolve));
-    redis.kill('SIGTERM');
-    await exited;
-  }
+  await redis?.stop();
 });
 
 describe('Redis session store (connect-redis)', () => {

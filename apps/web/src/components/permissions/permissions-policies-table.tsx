@@ -3,8 +3,9 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
+import { shortName } from '@iam-console/api-contract/arn.ts';
 import { useMemo, useState } from 'react';
 import type { ManagedPolicyOption, OptionsSource, UnavailableSection } from '../../lib/iam-types.ts';
 import { about, notifyError, notifySuccess } from '../notifications.tsx';
@@ -18,8 +19,6 @@ import { policyTypeLabel } from './policy-options.ts';
 import { detailPath } from '../../lib/path-segment.ts';
 import { useCapabilities, type ConsoleAction } from '../../lib/capabilities.ts';
 
-/** A managed policy's name is the last part of its ARN (`arn:aws:iam::aws:policy/job-function/ViewOnlyAccess`). */
-const policyNameOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** One policy that applies to the principal, however it got there. */
 export interface PermissionRow {
@@ -78,6 +77,70 @@ const KIND = { user: 'User', group: 'Group', role: 'Role' } as const;
 /** iam:AttachUserPolicy, iam:DeleteRolePolicy, …: the action of a change to the principal's policies. */
 const policyAction = (change: PolicyChange, of: keyof typeof KIND) => `iam:${change}${KIND[of]}Policy` as ConsoleAction;
 
+interface PermissionsActionsProps {
+  selected: readonly PermissionRow[];
+  removing: boolean;
+  /** What the signed-in principal may do to this principal's policies: the rest is left out. */
+  may: { remove: boolean; putInline: boolean; attach: boolean };
+  onRemove: () => void;
+  onCreateInline: () => void;
+  onAttach: () => void;
+}
+
+function PermissionsActions({ selected, removing, may, onRemove, onCreateInline, onAttach }: PermissionsActionsProps) {
+  return (
+    <SpaceBetween direction="horizontal" size="xs">
+      {may.remove ? (
+        <Button disabled={selected.length === 0} loading={removing} onClick={onRemove}>
+          Remove
+        </Button>
+      ) : null}
+      {may.putInline ? <Button onClick={onCreateInline}>Create inline policy</Button> : null}
+      {may.attach ? (
+        <Button variant="primary" iconName="add-plus" onClick={onAttach}>
+          Add permissions
+        </Button>
+      ) : null}
+    </SpaceBetween>
+  );
+}
+
+/** A managed policy's name links to its page; an inline policy's opens it (`onOpenInline`). */
+function permissionColumns(onOpenInline: (row: PermissionRow) => void): TableProps.ColumnDefinition<PermissionRow>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Policy name',
+      cell: (row) =>
+        row.policyArn ? (
+          <RouterLink href={detailPath.policy(row.policyArn)}>{row.policyName}</RouterLink>
+        ) : (
+          <Button variant="inline-link" onClick={() => onOpenInline(row)}>
+            {row.policyName}
+          </Button>
+        ),
+    },
+    { id: 'type', header: 'Type', cell: (row) => row.type },
+    { id: 'via', header: 'Attached via', cell: (row) => row.attachedVia },
+  ];
+}
+
+/** None, or none that IAM let the caller see. */
+function NoPolicies({ target, unknown }: { target: string; unknown: readonly UnavailableSection[] }) {
+  return unknown.length > 0 ? (
+    <Box textAlign="center" color="inherit" padding="m">
+      <UnknownSections sections={unknown} />
+    </Box>
+  ) : (
+    <Box textAlign="center" color="inherit" padding="m">
+      <b>No permissions policies</b>
+      <Box variant="p" color="inherit">
+        {target} has no policies.
+      </Box>
+    </Box>
+  );
+}
+
 /** The "Permissions policies" table of a user, group or role, with Add permissions and Remove. */
 export function PermissionsPoliciesTable({ target, subject, rows, policyOptions, onAttach, onDetach, onDeleteInline, onPutInline, inlineFor = 'user', unknown = [] }: PermissionsPoliciesTableProps) {
   const [selected, setSelected] = useState<PermissionRow[]>([]);
@@ -116,7 +179,7 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
   const attach = async (arns: string[]) => {
     for (const arn of arns) await onAttach(arn);
     notifySuccess(`${arns.length} ${arns.length === 1 ? 'policy' : 'policies'} attached to ${target}.`, {
-      subjects: arns.flatMap((arn) => about.attachment(subject, policyNameOf(arn))),
+      subjects: arns.flatMap((arn) => about.attachment(subject, shortName(arn))),
     });
   };
 
@@ -140,60 +203,28 @@ export function PermissionsPoliciesTable({ target, subject, rows, policyOptions,
               </>
             }
             actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                {mayRemove ? <Button disabled={selected.length === 0} loading={removing} onClick={() =>
-                    confirm.ask(
-                      `Remove ${selected.length === 1 ? selected[0]?.policyName : `${selected.length} policies`}?`,
-                      `${selected.map((row) => row.policyName).join(', ')} will no longer apply to ${target}. Managed policies stay in the account; inline policies are deleted.`,
-                      () => void remove(),
-                    )
-                  }
-                >
-                  Remove
-                </Button> : null}
-                {mayPutInline ? <Button onClick={() => setEditing('new')}>Create inline policy</Button> : null}
-                {mayAttach ? (
-                  <Button variant="primary" iconName="add-plus" onClick={() => setAttaching(true)}>
-                    Add permissions
-                  </Button>
-                ) : null}
-              </SpaceBetween>
+              <PermissionsActions
+                selected={selected}
+                removing={removing}
+                may={{ remove: mayRemove, putInline: mayPutInline, attach: mayAttach }}
+                onRemove={() =>
+                  confirm.ask(
+                    `Remove ${selected.length === 1 ? selected[0]?.policyName : `${selected.length} policies`}?`,
+                    `${selected.map((row) => row.policyName).join(', ')} will no longer apply to ${target}. Managed policies stay in the account; inline policies are deleted.`,
+                    () => void remove(),
+                  )
+                }
+                onCreateInline={() => setEditing('new')}
+                onAttach={() => setAttaching(true)}
+              />
             }
           >
             Permissions policies
           </Header>
         }
         filter={<TextFilter filteringText={filter} onChange={({ detail }) => setFilter(detail.filteringText)} filteringPlaceholder="Filter by policy name" />}
-        columnDefinitions={[
-          {
-            id: 'name',
-            header: 'Policy name',
-            cell: (row) =>
-              row.policyArn ? (
-                <RouterLink href={detailPath.policy(row.policyArn)}>{row.policyName}</RouterLink>
-              ) : (
-                <Button variant="inline-link" onClick={() => (mayPutInline && row.removable ? setEditing(row) : setViewing(row))}>
-                  {row.policyName}
-                </Button>
-              ),
-          },
-          { id: 'type', header: 'Type', cell: (row) => row.type },
-          { id: 'via', header: 'Attached via', cell: (row) => row.attachedVia },
-        ]}
-        empty={
-          unknown.length > 0 ? (
-            <Box textAlign="center" color="inherit" padding="m">
-              <UnknownSections sections={unknown} />
-            </Box>
-          ) : (
-            <Box textAlign="center" color="inherit" padding="m">
-              <b>No permissions policies</b>
-              <Box variant="p" color="inherit">
-                {target} has no policies.
-              </Box>
-            </Box>
-          )
-        }
+        columnDefinitions={permissionColumns((row) => (mayPutInline && row.removable ? setEditing(row) : setViewing(row)))}
+        empty={<NoPolicies target={target} unknown={unknown} />}
       />
       {confirm.dialog}
       {attaching ? (

@@ -33,6 +33,12 @@ function fakeBff() {
     if (url === '/api/session/demo-identities') {
       return json(200, { items: [{ id: 'alice', label: 'alice', kind: 'self-service', userName: 'alice', hasMfa: true, description: 'Self-service user' }] });
     }
+    if (url === '/api/session' && init.method === 'POST' && 'password' in body) {
+      if (body.userName !== 'pat' || body.password !== 'Pat-first-Passw0rd-1!') {
+        return json(401, { error: { message: 'Your authentication information is incorrect. Please try again.', code: 'SignInFailed', status: 401 } });
+      }
+      return json(200, { ...signedIn, passwordResetRequired: true });
+    }
     if (url === '/api/session' && init.method === 'POST' && body.accessKeyId === 'AKIATWODEVICES000001') {
       // carol has two devices: her phone and a hardware token; the token's code is 654321.
       const devices = ['arn:aws:iam::123456789012:mfa/carol-phone', 'GAHT12345678'];
@@ -135,5 +141,24 @@ describe('sign-in form', () => {
     fireEvent.change(screen.getByLabelText('Access key ID'), { target: { value: 'AKIAEXAMPLE' } });
     fireEvent.change(screen.getByLabelText('Secret access key'), { target: { value: 'secret' } });
     await waitFor(() => expect(submit.hasAttribute('disabled') || submit.getAttribute('aria-disabled') === 'true').toBe(false));
+  });
+
+  it('signs in with an IAM user name and password in local mode, and shows a refusal without saying which part was wrong', async () => {
+    const sent = fakeBff();
+    const onSignedIn = renderForm();
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in with password' }));
+    fireEvent.change(screen.getByLabelText('IAM user name'), { target: { value: 'pat' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Your authentication information is incorrect. Please try again.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'Pat-first-Passw0rd-1!' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(expect.objectContaining({ passwordResetRequired: true })));
+    expect(sent.filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([
+      { accountId: '', userName: 'pat', password: 'wrong' },
+      { accountId: '', userName: 'pat', password: 'Pat-first-Passw0rd-1!' },
+    ]);
+    // The password is not kept in the form once used.
+    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
   });
 });

@@ -18,6 +18,7 @@ import { shortName } from '@iam-console/api-contract/arn.ts';
 
 // Every page is its own chunk: the first visit downloads the shell and the page it opens, nothing else.
 const SignInRoute = lazy(() => import('./routes/sign-in.tsx'));
+const ChangePasswordRoute = lazy(() => import('./routes/change-password.tsx'));
 const DashboardRoute = lazy(() => import('./routes/dashboard.tsx'));
 const UsersRoute = lazy(listPageModules.users);
 const CreateUserRoute = lazy(() => import('./routes/create-user.tsx'));
@@ -92,6 +93,15 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
       element: (
         <Suspense fallback={<Loading />}>
           <SignInRoute />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/change-password',
+      errorElement: <RouteError />,
+      element: (
+        <Suspense fallback={<Loading />}>
+          <ChangePasswordRoute />
         </Suspense>
       ),
     },

@@ -10,6 +10,7 @@ import { preloadListPages } from '../list-pages.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { Navigation } from './navigation.tsx';
 import { TopBar } from './top-bar.tsx';
+import { changePasswordPath } from '../change-password-path.ts';
 
 /** The signed-in frame: top bar with the identity, IAM navigation, breadcrumbs and notifications. */
 export function Shell() {
@@ -35,6 +36,8 @@ export function Shell() {
     const query = params.toString();
     return <Navigate to={query ? `/signin?${query}` : '/signin'} replace />;
   }
+  // The AWS console allows nothing else until a password that must be changed is.
+  if (session.data.passwordResetRequired) return <Navigate to={changePasswordPath(location.pathname + location.search)} replace />;
   return (
     <>
       <div id="top-nav">

@@ -1,9 +1,7 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -12,7 +10,8 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { notifySuccess } from '../../../components/notifications.tsx';
-import { passwordChecks, type PasswordPolicy } from '../../../utils/password-policy.ts';
+import { ChangePasswordFields, changePasswordReady, EMPTY_CHANGE_PASSWORD } from '../../../components/change-password-fields.tsx';
+import type { PasswordPolicy } from '../../../utils/password-policy.ts';
 import { useChangePassword, type SecurityCredentials } from '../api/self-service.ts';
 import { SectionNotice } from './section-notice.tsx';
 import type { SectionState } from './section-state.ts';
@@ -20,21 +19,16 @@ import type { SectionState } from './section-state.ts';
 /** "Change password" (IAM User Guide, "How IAM users change their own password (console)"), the policy ticked off as you type. */
 function ChangePasswordModal({ policy, onClose }: { policy: PasswordPolicy | null; onClose: () => void }) {
   const change = useChangePassword();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const checks = passwordChecks(next, policy);
-  const matches = next === confirm;
-  const ready = current.length > 0 && next.length > 0 && checks.every((c) => c.met) && matches;
+  const [values, setValues] = useState(EMPTY_CHANGE_PASSWORD);
   return (
     <FormModal
       header="Change password"
       primaryLabel="Change password"
       busy={change.isPending}
-      primaryDisabled={!ready}
+      primaryDisabled={!changePasswordReady(values, policy)}
       onDismiss={onClose}
       onPrimary={() =>
-        change.mutate({ oldPassword: current, newPassword: next }, {
+        change.mutate({ oldPassword: values.oldPassword, newPassword: values.newPassword }, {
           onSuccess: () => {
             notifySuccess('Your console password was changed.');
             onClose();
@@ -43,23 +37,7 @@ function ChangePasswordModal({ policy, onClose }: { policy: PasswordPolicy | nul
       }
     >
       <SpaceBetween size="m">
-        <FormField label="Current password">
-          <Input type="password" value={current} autoComplete="current-password" onChange={({ detail }) => setCurrent(detail.value)} />
-        </FormField>
-        <FormField label="New password">
-          <Input type="password" value={next} autoComplete="new-password" onChange={({ detail }) => setNext(detail.value)} />
-        </FormField>
-        <FormField label="Confirm new password" errorText={confirm && !matches ? 'The passwords do not match.' : undefined}>
-          <Input type="password" value={confirm} autoComplete="new-password" onChange={({ detail }) => setConfirm(detail.value)} />
-        </FormField>
-        <Box variant="h4">{policy ? 'The account password policy requires' : 'No account password policy is set; IAM’s default requires'}</Box>
-        <ul data-testid="password-checks" style={{ listStyle: 'none', paddingInlineStart: 0, margin: 0 }}>
-          {checks.map((c) => (
-            <li key={c.rule}>
-              <StatusIndicator type={c.met ? 'success' : 'pending'}>{c.rule}</StatusIndicator>
-            </li>
-          ))}
-        </ul>
+        <ChangePasswordFields values={values} onChange={setValues} policy={policy} />
         {change.error ? <ErrorAlert error={change.error} header="Your password was not changed" /> : null}
       </SpaceBetween>
     </FormModal>
@@ -84,7 +62,7 @@ export function PasswordSection({ credentials, state, loginProfileState }: Passw
       header={
         <Header
           variant="h2"
-          description="The password you use to sign in to the AWS Management Console. This console signs in with access keys; your password is for the AWS console."
+          description="The password you use to sign in to the AWS Management Console (and to this console when it runs locally)."
           actions={
             <Button disabled={!open || isRoot || noPassword} disabledReason={isRoot ? 'The root user changes its password in the AWS account settings.' : noPassword ? 'You have no console password.' : undefined} onClick={() => setChanging(true)}>
               Change password

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { isApiError } from '../../../lib/api-error.ts';
 import { useDemoIdentities, useSession, useSignIn, type SignInRequest, type SignedInSession } from '../api/session.ts';
-import { AccessKeyFields, DemoIdentities, MfaFields, mfaDevicesOf } from './sign-in-parts.tsx';
+import { AccessKeyFields, DemoIdentities, MfaFields, mfaDevicesOf, PasswordFields } from './sign-in-parts.tsx';
 
 const SIGN_OUT_REASONS: Record<string, string> = {
   expired: 'Your session expired. Sign in again to continue.',
@@ -77,26 +77,45 @@ function useSignInAttempts(onSignedIn: (session: SignedInSession) => void, onKey
   };
 }
 
-/** Sign-in with an access key (and MFA code when IAM asks for one), or one click on a demo identity. */
+/**
+ * Sign-in with an access key (and MFA code when IAM asks for one), or one click on a demo identity; in local mode
+ * also with an IAM user's password.
+ */
 export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
   const session = useSession();
   const localMode = session.data?.localMode ?? false;
   const demoIdentities = useDemoIdentities(localMode);
   const [accessKeyId, setAccessKeyId] = useState('');
   const [secretAccessKey, setSecretAccessKey] = useState('');
-  const flow = useSignInAttempts(onSignedIn, () => setSecretAccessKey(''));
+  // Local mode only: the embedded endpoint can check a console password (AWS has no API for that).
+  const [withPassword, setWithPassword] = useState(false);
+  const [accountId, setAccountId] = useState('');
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+  const flow = useSignInAttempts(onSignedIn, () => {
+    setSecretAccessKey('');
+    setPassword('');
+  });
   const challenge = flow.challenge;
+  const passwordMode = localMode && withPassword;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (challenge) flow.answerChallenge();
+    else if (passwordMode) flow.attempt({ accountId: accountId.trim(), userName: userName.trim(), password });
     else flow.attempt({ accessKeyId: accessKeyId.trim(), secretAccessKey });
   };
 
-  const canSubmit = challenge ? /^\d{6}$/.test(flow.mfaCode.trim()) : accessKeyId.trim() !== '' && secretAccessKey !== '';
+  const canSubmit = challenge
+    ? /^\d{6}$/.test(flow.mfaCode.trim())
+    : passwordMode
+      ? userName.trim() !== '' && password !== ''
+      : accessKeyId.trim() !== '' && secretAccessKey !== '';
   const reasonText = reason ? SIGN_OUT_REASONS[reason] : undefined;
   const description = !challenge
-    ? 'Use an IAM access key. The console keeps it (or, with MFA, the temporary credentials it opens) encrypted on the server for this session only.'
+    ? passwordMode
+      ? 'Use the console password of an IAM user. The local IAM endpoint checks it; the console keeps the temporary credentials it answers encrypted on the server for this session only.'
+      : 'Use an IAM access key. The console keeps it (or, with MFA, the temporary credentials it opens) encrypted on the server for this session only.'
     : challenge.devices.length > 1
       ? `Your identity has ${challenge.devices.length} MFA devices. Enter the code one of them shows now.`
       : 'Your identity has an MFA device. Enter the code it shows now.';
@@ -121,14 +140,26 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
         >
           <Container
             header={
-              <Header variant="h2" description={description}>
-                {challenge ? 'Multi-factor authentication' : 'Sign in with an access key'}
+              <Header
+                variant="h2"
+                description={description}
+                actions={
+                  localMode && !challenge ? (
+                    <Button formAction="none" variant="link" onClick={() => setWithPassword(!withPassword)}>
+                      {passwordMode ? 'Sign in with an access key' : 'Sign in with password'}
+                    </Button>
+                  ) : undefined
+                }
+              >
+                {challenge ? 'Multi-factor authentication' : passwordMode ? 'Sign in with password' : 'Sign in with an access key'}
               </Header>
             }
           >
             <SpaceBetween size="m">
               {challenge ? (
                 <MfaFields devices={challenge.devices} device={flow.device} onDevice={flow.setDevice} code={flow.mfaCode} onCode={flow.setMfaCode} />
+              ) : passwordMode ? (
+                <PasswordFields accountId={accountId} userName={userName} password={password} onAccountId={setAccountId} onUserName={setUserName} onPassword={setPassword} />
               ) : (
                 <AccessKeyFields accessKeyId={accessKeyId} secretAccessKey={secretAccessKey} onAccessKeyId={setAccessKeyId} onSecretAccessKey={setSecretAccessKey} />
               )}

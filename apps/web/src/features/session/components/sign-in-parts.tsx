@@ -1,4 +1,4 @@
-// The sign-in form's parts: the access key fields, the MFA step, and the demo identities of a local console.
+// The sign-in form's parts: the access key fields, the password fields (local mode), the MFA step, and the demo identities of a local console.
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
@@ -45,6 +45,30 @@ export function AccessKeyFields({ accessKeyId, secretAccessKey, onAccessKeyId, o
       </FormField>
       <FormField label="Secret access key">
         <Input type="password" value={secretAccessKey} onChange={({ detail }) => onSecretAccessKey(detail.value)} autoComplete="current-password" ariaLabel="Secret access key" />
+      </FormField>
+    </>
+  );
+}
+
+/** Local mode: an IAM user's console password, as the AWS console's "Sign in as IAM user" asks for it. */
+export function PasswordFields({ accountId, userName, password, onAccountId, onUserName, onPassword }: {
+  accountId: string;
+  userName: string;
+  password: string;
+  onAccountId: (value: string) => void;
+  onUserName: (value: string) => void;
+  onPassword: (value: string) => void;
+}) {
+  return (
+    <>
+      <FormField label="Account ID (12 digits) or account alias" description="Optional: this console serves one account.">
+        <Input value={accountId} onChange={({ detail }) => onAccountId(detail.value)} autoComplete="organization" spellcheck={false} ariaLabel="Account ID (12 digits) or account alias" />
+      </FormField>
+      <FormField label="IAM user name">
+        <Input value={userName} onChange={({ detail }) => onUserName(detail.value)} autoComplete="username" spellcheck={false} ariaLabel="IAM user name" />
+      </FormField>
+      <FormField label="Password">
+        <Input type="password" value={password} onChange={({ detail }) => onPassword(detail.value)} autoComplete="current-password" ariaLabel="Password" />
       </FormField>
     </>
   );

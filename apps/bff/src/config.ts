@@ -179,5 +179,12 @@ export function configWarnings(config: Config): string[] {
         'gets 421 Misdirected Request, a defence against DNS rebinding. Set PUBLIC_URL to the address people open, e.g. PUBLIC_URL=https://iam.example.com.',
     );
   }
+  if (config.redisUrl && !config.sessionEncryptionKey) {
+    warnings.push(
+      'REDIS_URL is set, so sessions are shared with any other replica, but SESSION_ENCRYPTION_KEY is not: this replica uses a key ' +
+        'generated into its DATA_DIR, and refuses the cookies and sealed credentials of sessions signed in through a replica with ' +
+        'another key (people are signed out as their requests move between replicas). Set the same SESSION_ENCRYPTION_KEY on every replica.',
+    );
+  }
   return warnings;
 }

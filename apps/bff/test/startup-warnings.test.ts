@@ -20,6 +20,16 @@ describe('PUBLIC_URL missing where browsers use another name', () => {
   });
 });
 
+describe('Redis without a shared session key', () => {
+  it('is warned about: replicas with keys of their own refuse each other’s sessions', () => {
+    const key = 'ab'.repeat(32);
+    const [warning] = configWarnings(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }));
+    expect(warning).toMatch(/REDIS_URL is set.*SESSION_ENCRYPTION_KEY is not.*Set the same SESSION_ENCRYPTION_KEY on every replica/);
+    expect(configWarnings(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', SESSION_ENCRYPTION_KEY: key }))).toEqual([]);
+    expect(configWarnings(loadConfig({}))).toEqual([]);
+  });
+});
+
 describe('Secure session cookie over plain HTTP', () => {
   it('is logged as a warning at start: the browser would never keep the cookie', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bff-start-'));

@@ -5,6 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { getAccount } from '../src/model/account.ts';
+import { createAccessKey } from '../src/model/access-keys.ts';
+import { attachPolicy } from '../src/model/attachments.ts';
+import { userOwner } from '../src/model/credential-owner.ts';
+import type { Db } from '../src/model/db.ts';
+import { addUserToGroup, createGroup } from '../src/model/groups.ts';
+import { createUser } from '../src/model/users.ts';
 import { startIamServer, type IamServer, type SeedKind } from '../src/server.ts';
 import type { CallLogEntry } from '../src/protocol/pipeline.ts';
 
@@ -40,6 +46,20 @@ export async function startBenchServer(seed: SeedKind, users?: number, log?: (en
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An IAM user `<prefix>-admin` whose access comes from AdministratorAccess attached to its group `<prefix>-admins`,
+ * so every call it makes runs policy evaluation as a real admin's would. Returns its access key.
+ */
+export function createGroupAdmin(db: Db, prefix: string): { accessKeyId: string; secretAccessKey: string } {
+  const now = new Date();
+  const admins = createGroup(db, { name: `${prefix}-admins`, path: '/' }, now);
+  attachPolicy(db, { type: 'group', id: admins.id }, 'arn:aws:iam::aws:policy/AdministratorAccess');
+  const admin = createUser(db, { name: `${prefix}-admin`, path: '/' }, now);
+  addUserToGroup(db, admins.name, admin.name);
+  const key = createAccessKey(db, userOwner(admin), { now });
+  return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
 }
 
 export function median(samples: readonly number[]): number {

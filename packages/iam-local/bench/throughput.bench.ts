@@ -3,24 +3,13 @@
 // user whose access comes from AdministratorAccess attached to its group, so every call runs policy evaluation
 // as a real admin's would; the root user, whom IAM never evaluates, gives the `.root` baseline lines.
 import { CreateUserCommand, GetUserCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { createAccessKey } from '../src/model/access-keys.ts';
-import { attachPolicy } from '../src/model/attachments.ts';
-import { userOwner } from '../src/model/credential-owner.ts';
-import { addUserToGroup, createGroup } from '../src/model/groups.ts';
-import { createUser } from '../src/model/users.ts';
-import { report, startBenchServer } from './bench-kit.ts';
+import { createGroupAdmin, report, startBenchServer } from './bench-kit.ts';
 
 const CLIENTS = 8;
 const PER_CLIENT = 150;
 
 const bench = await startBenchServer('none');
-const { db } = bench.server.state;
-const now = new Date();
-const admins = createGroup(db, { name: 'bench-admins', path: '/' }, now);
-attachPolicy(db, { type: 'group', id: admins.id }, 'arn:aws:iam::aws:policy/AdministratorAccess');
-const admin = createUser(db, { name: 'bench-admin', path: '/' }, now);
-addUserToGroup(db, admins.name, admin.name);
-const adminKey = createAccessKey(db, userOwner(admin), { now });
+const adminKey = createGroupAdmin(bench.server.state.db, 'bench');
 
 async function throughput(clients: IAMClient[], op: (client: IAMClient, c: number, i: number) => Promise<unknown>, perClient = PER_CLIENT): Promise<number> {
   const start = performance.now();

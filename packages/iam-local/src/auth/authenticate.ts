@@ -37,7 +37,7 @@ export async function authenticate(request: ReceivedRequest, resolve: Credential
   } else if (parts.sessionToken !== undefined) {
     throw invalidToken();
   }
-  const expected = await expectedSignature(request, parts, credential.secretAccessKey);
+  const expected = expectedSignature(request, parts, credential.secretAccessKey);
   if (!signaturesMatch(expected, parts.signature)) throw signatureMismatch();
   return { caller: credential.caller, service: parts.service, region: parts.region };
 }

@@ -1,9 +1,11 @@
 // SigV4 verification: parse the Authorization header, check the date window, and recompute the signature of the
-// received request with @smithy/signature-v4 (the signer the SDK itself uses), so both sides agree byte for byte.
+// received request. The canonical request comes from @smithy/signature-v4 (the signer the SDK itself uses), so
+// both sides agree byte for byte; the signing key comes from a cache of prepared keys (signing-keys.ts).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { AMZ_DATE_HEADER, GENERATED_HEADERS, SHA256_HEADER, SignatureV4, getCanonicalHeaders } from '@smithy/signature-v4';
 import { IamError } from '../errors.ts';
+import { SigningKeyCache, signWith } from './signing-keys.ts';
 
 /** The parts of a received HTTP request that the signature covers. Header names lower-case. */
 export interface ReceivedRequest {
@@ -143,39 +145,53 @@ function queryObject(query: string): Record<string, string | string[]> {
   return out;
 }
 
-const sha256 = Hash.bind(null, 'sha256');
+/**
+ * The SDK's own signer, used only for what must match the client byte for byte: the canonical request (path
+ * normalisation, query and header canonicalisation). Key derivation and the HMACs are done here on prepared keys.
+ */
+type HttpRequest = Parameters<typeof getCanonicalHeaders>[0];
+type HeaderBag = ReturnType<typeof getCanonicalHeaders>;
+
+class Canonicalizer extends SignatureV4 {
+  constructor() {
+    super({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: 'us-east-1', service: 'iam', sha256: Hash.bind(null, 'sha256'), applyChecksum: false });
+  }
+
+  canonicalRequest(request: HttpRequest, canonicalHeaders: HeaderBag, payloadHash: string): string {
+    return this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
+  }
+}
+
+const canonicalizer = new Canonicalizer();
+const defaultSigningKeys = new SigningKeyCache();
 
 /** Recomputes the signature the client should have sent with `secretAccessKey`. */
-export async function expectedSignature(request: ReceivedRequest, parts: SignatureParts, secretAccessKey: string): Promise<string> {
+export function expectedSignature(request: ReceivedRequest, parts: SignatureParts, secretAccessKey: string, signingKeys: SigningKeyCache = defaultSigningKeys): string {
   const headers: Record<string, string> = {};
   for (const name of parts.signedHeaders) {
     const value = request.headers[name];
     if (value === undefined) throw signatureMismatch();
     headers[name] = value;
   }
-  const declaredHash = headers['x-amz-content-sha256'];
-  if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
-    throw signatureMismatch();
-  }
-  // The signer adds the session token header itself when the credentials carry one: only when it was signed.
-  const tokenSigned = parts.signedHeaders.includes('x-amz-security-token');
-  const signer = new SignatureV4({
-    credentials: {
-      accessKeyId: parts.accessKeyId,
-      secretAccessKey,
-      ...(tokenSigned && parts.sessionToken !== undefined ? { sessionToken: parts.sessionToken } : {}),
-    },
-    region: parts.region,
-    service: parts.service,
-    sha256,
-    applyChecksum: false,
-  });
-  const signed = await signer.sign(
+  const payloadHash = createHash('sha256').update(request.body).digest('hex');
+  const declaredHash = headers[SHA256_HEADER];
+  if (declaredHash !== undefined && declaredHash !== payloadHash) throw signatureMismatch();
+  // As the SDK's signer prepares a request: the headers it writes itself are not taken from the request, and the
+  // date it signs is X-Amz-Date in its own format (signed whether or not the client listed it).
+  for (const generated of GENERATED_HEADERS) delete headers[generated];
+  const longDate = amzDateOf(parts.signingDate);
+  headers[AMZ_DATE_HEADER] = longDate;
+  const shortDate = longDate.slice(0, 8);
+  const canonicalHeaders = getCanonicalHeaders({ headers } as HttpRequest, undefined, new Set(parts.signedHeaders));
+  const canonicalRequest = canonicalizer.canonicalRequest(
     { method: request.method, protocol: 'http:', hostname: headers['host'] ?? '', path: request.path, query: queryObject(request.query), headers, body: request.body },
-    { signingDate: parts.signingDate, signingRegion: parts.region, signingService: parts.service, signableHeaders: new Set(parts.signedHeaders) },
+    canonicalHeaders,
+    payloadHash,
   );
-  const authorization = String(signed.headers['authorization'] ?? '');
-  return authorization.slice(authorization.lastIndexOf('Signature=') + 'Signature='.length);
+  const scope = `${shortDate}/${parts.region}/${parts.service}/aws4_request`;
+  const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${createHash('sha256').update(canonicalRequest, 'utf8').digest('hex')}`;
+  const key = signingKeys.signingKey({ accessKeyId: parts.accessKeyId, scopeDate: shortDate, region: parts.region, service: parts.service }, secretAccessKey);
+  return signWith(key, stringToSign);
 }
 
 /** Constant-time comparison of two hex signatures. */

@@ -28,6 +28,12 @@ export function tagsShape(db: Db, resourceType: string, id: string): XmlValue {
 
 /** PasswordLastUsed of many users in one query (ListUsers pages), keyed by user id. */
 export function passwordLastUsedOf(db: Db, userIds: readonly string[]): Map<string, Date> {
+  if (userIds.length === 1) {
+    // GetUser: a primary-key lookup, without json_each's table-valued scan.
+    const id = userIds[0] as string;
+    const lastUsed = prepared(db, 'SELECT last_used FROM iam_password_last_used WHERE user_id = ?').pluck().get(id) as string | undefined;
+    return lastUsed === undefined ? new Map() : new Map([[id, new Date(lastUsed)]]);
+  }
   const rows = prepared(db, 'SELECT user_id, last_used FROM iam_password_last_used WHERE user_id IN (SELECT value FROM json_each(?))').all(
     JSON.stringify(userIds),
   ) as { user_id: string; last_used: string }[];
@@ -36,7 +42,7 @@ export function passwordLastUsedOf(db: Db, userIds: readonly string[]): Map<stri
 
 /** GetUser of the root user: no name or path, the account id as UserId. */
 export function rootUserShape(db: Db, accountId: string, createDate: Date): Shape {
-  const lastUsed = db.prepare('SELECT root_password_last_used FROM iam_account WHERE id = 1').pluck().get() as string | null | undefined;
+  const lastUsed = prepared(db, 'SELECT root_password_last_used FROM iam_account WHERE id = 1').pluck().get() as string | null | undefined;
   return {
     UserId: accountId,
     Arn: `arn:aws:iam::${accountId}:root`,

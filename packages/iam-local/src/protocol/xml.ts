@@ -18,7 +18,11 @@ export const SERVICE_VERSION: Readonly<Record<ServiceName, string>> = {
 // echoed back in a message, so they are replaced rather than breaking the document.
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Anything escapeXml would change; most values (names, ids, ARNs, dates) contain none and are returned as they are.
+const NEEDS_ESCAPING = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(INVALID_XML_CHARS, '\uFFFD')
     .replace(/&/g, '&amp;')

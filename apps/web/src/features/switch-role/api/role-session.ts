@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { RoleSessionEnded, SwitchedRole } from '@iam-console/api-contract/session.ts';
+import type { SignedInSession } from '@iam-console/api-contract/session.ts';
 import { notify } from '../../../components/notifications.tsx';
 
 // The session's own query key (features/session): asked again when the role's credentials expire.
@@ -10,7 +10,7 @@ const SESSION_KEY = ['session', 'current'] as const;
  * While switched, asks the BFF again when the role's credentials expire: the session then goes back to the
  * signed-in user, and the answer says so once (`roleSessionEnded`), which becomes a notice.
  */
-export function useRoleSessionExpiry(session: { switchedRole?: SwitchedRole | undefined; roleSessionEnded?: RoleSessionEnded | undefined; identity: { userName?: string | undefined; arn: string } }) {
+export function useRoleSessionExpiry(session: Pick<SignedInSession, 'identity' | 'switchedRole' | 'roleSessionEnded'>) {
   const queryClient = useQueryClient();
   const expiresAt = session.switchedRole?.expiresAt;
   useEffect(() => {

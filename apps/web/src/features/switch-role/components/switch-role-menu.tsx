@@ -1,16 +1,12 @@
 import { useNavigate } from 'react-router';
-import type { RoleSessionEnded, SwitchedRole } from '@iam-console/api-contract/session.ts';
+import type { SignedInSession, SwitchedRole } from '@iam-console/api-contract/session.ts';
 import { CONSOLE_SWITCH_ROLE_PATH } from '@iam-console/api-contract/switch-role-links.ts';
 import { notifyError, notifySuccess } from '../../../components/notifications.tsx';
 import { useRoleSessionExpiry } from '../api/role-session.ts';
 import { useSwitchBack } from '../api/switch-role.ts';
 import { SwitchedRoleBand } from './switched-role-band.tsx';
 
-export interface SwitchRoleMenuSession {
-  identity: { arn: string; userName?: string | undefined; type: string };
-  switchedRole?: SwitchedRole | undefined;
-  roleSessionEnded?: RoleSessionEnded | undefined;
-}
+export type SwitchRoleMenuSession = Pick<SignedInSession, 'identity' | 'switchedRole' | 'roleSessionEnded'>;
 
 const BACK = 'switch-role-back';
 

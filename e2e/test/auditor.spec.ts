@@ -1,7 +1,8 @@
 // The auditor's visit: generate the credential report and watch it go STARTED → INPROGRESS → COMPLETE, read the
 // findings, filter to users without MFA, download the report (byte for byte what GetCredentialReport returns to
 // the SDK), open the audit log, filter and download it, and download the audit bundle whose manifest's hashes
-// must match its files. Bob, who may not read the credential report, is told which permission he lacks.
+// must match its files. Bob, who may not read the credential report, is told which permission he lacks. The auditor
+// is offered no Create or Delete that IAM would refuse; the admin is.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GetCredentialReportCommand } from '@aws-sdk/client-iam';
@@ -91,6 +92,9 @@ test('the auditor generates the credential report, reads the findings, filters a
     await expect(bobFinding).toHaveCount(1);
     await expect(bobFinding.getByRole('link', { name: 'bob', exact: true })).toHaveAttribute('href', '/users/bob');
     await expect(page.getByText('MFA coverage (console users)')).toBeVisible();
+    // The card counts console users, the pie every user: each says so.
+    await expect(page.getByText(/^\d+ of \d+ users with a console password$/)).toBeVisible();
+    await expect(page.getByText('of all users')).toBeVisible();
     await screenshot(page, 'credential-report-3-complete');
   });
 
@@ -179,4 +183,52 @@ test('bob, who may not read the credential report, is told which permission he l
   await page.goto('/audit-log');
   await expect(errorAlert(page, 'You lack iam:GetCredentialReport on *')).toBeVisible();
   await screenshot(page, 'audit-log-bob-refused');
+});
+
+// What IAM would refuse the auditor (SecurityAudit: read only) is not offered; the admin gets every control.
+const listPages = [
+  { path: '/users', heading: 'Users', create: 'Create user' },
+  { path: '/roles', heading: 'Roles', create: 'Create role' },
+  { path: '/policies', heading: 'Policies', create: 'Create policy' },
+];
+
+test('the auditor sees no Create or Delete on Users, Roles, Policies and a user’s page', async ({ page }) => {
+  await openSignedIn(page, 'auditor', '/users');
+  for (const list of listPages) {
+    await test.step(`auditor: ${list.heading}`, async () => {
+      await page.goto(list.path);
+      await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
+      await expect(page.getByRole('link', { name: list.create })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
+      if (list.path === '/users') await screenshot(page, 'auditor-users-no-changes');
+    });
+  }
+  await test.step('auditor: bob’s page', async () => {
+    await page.goto('/users/bob');
+    await expect(pageHeading(page, 'bob')).toBeVisible();
+    await expect(page.getByText('Permissions policies')).toBeVisible();
+    await expect(page.getByTestId('delete-user')).toHaveCount(0);
+    for (const name of ['Add permissions', 'Create inline policy', 'Set boundary', 'Manage tags']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  });
+  await test.step('auditor: the credential report is still theirs to generate', async () => {
+    await page.goto('/credential-report');
+    await expect(page.getByRole('button', { name: 'Generate report' })).toBeVisible();
+  });
+});
+
+test('the admin sees Create and Delete on the same pages', async ({ page }) => {
+  await openSignedIn(page, 'admin', '/users');
+  for (const list of listPages) {
+    await test.step(`admin: ${list.heading}`, async () => {
+      await page.goto(list.path);
+      await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
+      await expect(page.getByRole('link', { name: list.create })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
+    });
+  }
+  await test.step('admin: bob’s page', async () => {
+    await page.goto('/users/bob');
+    await expect(page.getByTestId('delete-user')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add permissions' })).toBeVisible();
+  });
 });

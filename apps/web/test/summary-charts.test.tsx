@@ -32,6 +32,6 @@ describe('MFA coverage on the credential report', () => {
   it('the pie’s centre gives the share of all users and says so', () => {
     render(<SummaryCharts summary={summary} />);
     expect(screen.getByText('22%')).toBeTruthy();
-    expect(screen.getByText('of all 9 users have MFA')).toBeTruthy();
+    expect(screen.getByText('of all users')).toBeTruthy();
   });
 });

@@ -69,13 +69,13 @@ export function SummaryCharts({ summary }: { summary: ReportSummary }) {
   ];
   return (
     <ColumnLayout columns={2}>
-      <Container header={<Header variant="h2" description="Users (the root user aside) by MFA device and console password">MFA coverage</Header>}>
+      <Container header={<Header variant="h2" description="All users (the root user aside) by MFA device and console password; in the centre, the share with MFA">MFA coverage</Header>}>
         <PieChart
           data={mfa}
           variant="donut"
           // Of every user, as the slices are; the summary's card counts console users only, so each says whose share it is.
           innerMetricValue={percent(summary.mfa.withMfa, summary.users)}
-          innerMetricDescription={`of all ${summary.users} users have MFA`}
+          innerMetricDescription="of all users"
           hideFilter
           size="medium"
           empty={NO_DATA}

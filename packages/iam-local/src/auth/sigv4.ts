@@ -1,7 +1,7 @@
 // SigV4 verification: parse the Authorization header, check the date window, and recompute the signature of the
 // received request. The canonical request comes from @smithy/signature-v4 (the signer the SDK itself uses), so
 // both sides agree byte for byte; the signing key comes from a cache of prepared keys (signing-keys.ts).
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { AMZ_DATE_HEADER, GENERATED_HEADERS, SHA256_HEADER, SignatureV4, getCanonicalHeaders } from '@smithy/signature-v4';
 import { IamError } from '../errors.ts';
@@ -137,6 +137,7 @@ export function checkSigningDate(parts: SignatureParts, now: Date): void {
 
 function queryObject(query: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  if (query === '') return out;
   for (const [key, value] of new URLSearchParams(query)) {
     const existing = out[key];
     if (existing === undefined) out[key] = value;
@@ -173,7 +174,7 @@ export function expectedSignature(request: ReceivedRequest, parts: SignaturePart
     if (value === undefined) throw signatureMismatch();
     headers[name] = value;
   }
-  const payloadHash = createHash('sha256').update(request.body).digest('hex');
+  const payloadHash = hash('sha256', request.body, 'hex');
   const declaredHash = headers[SHA256_HEADER];
   if (declaredHash !== undefined && declaredHash !== payloadHash) throw signatureMismatch();
   // As the SDK's signer prepares a request: the headers it writes itself are not taken from the request, and the
@@ -189,7 +190,7 @@ export function expectedSignature(request: ReceivedRequest, parts: SignaturePart
     payloadHash,
   );
   const scope = `${shortDate}/${parts.region}/${parts.service}/aws4_request`;
-  const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${createHash('sha256').update(canonicalRequest, 'utf8').digest('hex')}`;
+  const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${hash('sha256', canonicalRequest, 'hex')}`;
   const key = signingKeys.signingKey({ accessKeyId: parts.accessKeyId, scopeDate: shortDate, region: parts.region, service: parts.service }, secretAccessKey);
   return signWith(key, stringToSign);
 }

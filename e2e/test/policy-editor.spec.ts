@@ -2,8 +2,11 @@
 // markers and in the panel before any save, completion from the action catalog, quick fixes, saving a managed
 // policy and a new default version, the diff of two versions, a role's trust policy, inline policies, and the
 // simulator beside the editor.
+import { CreateGroupCommand, CreateRoleCommand, GetGroupPolicyCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import type { Locator, Page } from '@playwright/test';
+import { rootIamClient } from './support/aws.ts';
 import { expect, openSignedIn, pageHeading, screenshot, test } from './support/fixtures.ts';
+import { stack } from './support/stack.ts';
 
 const BROKEN_POLICY = `{
   "Version": "2012-10-17",
@@ -11,11 +14,33 @@ const BROKEN_POLICY = `{
     {
       "Sid": "ReadUsers",
       "Effect": "allow",
-      "Action": "iam:GetUsr",
+      "Action": "iam:GetUser",
+      "Resource": "*"
+    },
+    {
+      "Sid": "ReadUsers",
+      "Effect": "Allow",
+      "Action": "iam:ListUsers",
       "Resource": "*"
     }
   ]
 }`;
+
+/** Version 2 of the policy: listing users too, and never deleting one. */
+const SECOND_VERSION = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "ReadUsers", "Effect": "Allow", "Action": ["iam:GetUser", "iam:ListUsers", "iam:ListGroups"], "Resource": "*" },
+    { "Sid": "NeverDeleteUsers", "Effect": "Deny", "Action": "iam:DeleteUser", "Resource": "*" }
+  ]
+}`;
+
+const at = (text: string, needle: string, nth = 0) => {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) offset = text.indexOf(needle, offset + 1);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+};
 
 /** The editor's text area (Monaco's hidden textarea carries the accessible name). */
 function editorInput(page: Page, name = 'Policy document'): Locator {
@@ -38,9 +63,9 @@ function token(page: Page, text: string): Locator {
   return page.locator('.view-lines span span').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
 }
 
-/** True when an error squiggle is drawn over the token (same line, overlapping columns). */
-async function squiggleOver(page: Page, text: string): Promise<boolean> {
-  const box = await token(page, text).first().boundingBox();
+/** True when an error squiggle is drawn over the nth token `text` (same line, overlapping columns). */
+async function squiggleOver(page: Page, text: string, nth = 0): Promise<boolean> {
+  const box = await token(page, text).nth(nth).boundingBox();
   if (!box) return false;
   const squiggles = await page.locator('.squiggly-error').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
   return squiggles.some((s) => Math.abs(s.y - box.y) < box.height / 2 && s.x < box.x + box.width && s.x + s.width > box.x);
@@ -50,40 +75,46 @@ function findingsTab(page: Page, label: RegExp): Locator {
   return page.getByRole('tab', { name: label });
 }
 
-test('create a policy: findings while typing, Ctrl+Space actions, fix, save', async ({ page }) => {
+test('create a policy: findings while typing, quick fix, Ctrl+Space, save; edit, simulate, v2 default, compare v1 and v2', async ({ page }) => {
   await openSignedIn(page, 'admin', '/policies/create');
   await expect(pageHeading(page, 'Create policy')).toBeVisible();
   const input = editorInput(page);
   await expect(page.locator('.monaco-editor')).toBeVisible();
 
   await replaceText(page, input, BROKEN_POLICY);
-  // Before any save: the panel lists both errors at their ranges, and the editor marks them.
-  await expect(findingsTab(page, /^Errors: 2$/)).toBeVisible();
-  const effectLine = BROKEN_POLICY.split('\n').findIndex((line) => line.includes('"allow"'));
-  const effectColumn = BROKEN_POLICY.split('\n')[effectLine]!.indexOf('"allow"');
-  const effectFinding = page.getByRole('button', { name: new RegExp(`^Ln ${effectLine + 1}, Col ${effectColumn + 1}: The Effect "allow" is not valid`) });
+  // Before any save: the panel lists both errors at their ranges, and the editor marks them there.
+  const effect = at(BROKEN_POLICY, '"allow"');
+  const effectFinding = page.getByRole('button', { name: new RegExp(`^Ln ${effect.line}, Col ${effect.column}: The Effect "allow" is not valid`) });
   await expect(effectFinding).toBeVisible();
-  const actionLine = BROKEN_POLICY.split('\n').findIndex((line) => line.includes('iam:GetUsr'));
-  const actionColumn = BROKEN_POLICY.split('\n')[actionLine]!.indexOf('"iam:GetUsr"');
-  const actionFinding = page.getByRole('button', { name: new RegExp(`^Ln ${actionLine + 1}, Col ${actionColumn + 1}: The action iam:GetUsr does not exist`) });
-  await expect(actionFinding).toBeVisible();
+  const sid = at(BROKEN_POLICY, '"ReadUsers"', 1);
+  const sidFinding = page.getByRole('button', { name: new RegExp(`^Ln ${sid.line}, Col ${sid.column}: The Sid ReadUsers is already used`) });
+  await expect(sidFinding).toBeVisible();
+  await expect(findingsTab(page, /^Errors: 2$/)).toBeVisible();
   await expect.poll(() => squiggleOver(page, '"allow"')).toBe(true);
-  await expect.poll(() => squiggleOver(page, '"iam:GetUsr"')).toBe(true);
+  await expect.poll(() => squiggleOver(page, '"ReadUsers"', 1)).toBe(true);
+  expect(await squiggleOver(page, '"ReadUsers"', 0)).toBe(false);
   await expect(page.getByTestId('policy-size')).toContainText(`${JSON.stringify(JSON.parse(BROKEN_POLICY)).length} of 6,144 characters`);
   await screenshot(page, 'policy-editor-findings');
 
-  // The finding selects its range; typing replaces it. Ctrl+Space inside the Action string offers IAM's actions.
-  await actionFinding.click();
-  await page.keyboard.press('Delete');
-  await page.keyboard.type('"iam:GetU');
+  // The quick fix renames the duplicate Sid.
+  await sidFinding.click();
+  await page.keyboard.press('Control+.');
+  await page.getByText('Rename the Sid to ReadUsers2').click();
+  await expect(sidFinding).toHaveCount(0);
+  await expect(token(page, '"ReadUsers2"')).toBeVisible();
+
+  // Ctrl+Space inside an Action string offers IAM's actions.
+  // A double click selects the word after the colon.
+  await token(page, '"iam:ListUsers"').dblclick();
+  await page.keyboard.type('GetGr');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Space');
   const suggestions = page.locator('.suggest-widget');
-  const getUser = suggestions.locator('.monaco-list-row').filter({ hasText: /^iam:GetUser(Read)?$/ });
-  await expect(getUser).toBeVisible();
+  const getGroup = suggestions.locator('.monaco-list-row').filter({ hasText: /^iam:GetGroup(Read)?$/ });
+  await expect(getGroup).toBeVisible();
   await screenshot(page, 'policy-editor-completion');
-  await getUser.click();
-  await expect(findingsTab(page, /^Errors: 1$/)).toBeVisible();
+  await getGroup.click();
+  await expect(token(page, '"iam:GetGroup"')).toBeVisible();
 
   await effectFinding.click();
   await page.keyboard.press('Delete');
@@ -94,5 +125,96 @@ test('create a policy: findings while typing, Ctrl+Space actions, fix, save', as
   await page.getByLabel('Policy name').fill('EditorReadUsers');
   await page.getByRole('button', { name: 'Create policy' }).click();
   await expect(pageHeading(page, 'EditorReadUsers')).toBeVisible();
-  await expect(page.getByLabel('Policy document')).toContainText('"iam:GetUser"');
+  await expect(page.getByLabel('Policy document')).toContainText('"iam:GetGroup"');
+
+  // Edit: the default version in the editor; simulate before saving.
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Edit policy EditorReadUsers' })).toBeVisible();
+  await replaceText(page, editorInput(page), SECOND_VERSION);
+  await expect(findingsTab(page, /^Errors: 0$/)).toBeVisible();
+  await page.getByLabel('Actions to simulate').fill('iam:ListUsers, iam:DeleteUser');
+  await page.getByRole('button', { name: 'Run simulation' }).click();
+  const results = page.getByRole('table', { name: 'Simulation results' });
+  await expect(results.getByRole('row', { name: /iam:ListUsers Allowed ReadUsers/ })).toBeVisible();
+  const denied = results.getByRole('row', { name: /iam:DeleteUser Denied \(explicit deny\) NeverDeleteUsers/ });
+  await expect(denied).toBeVisible();
+  await expect(page.locator('.policy-editor-highlight')).not.toHaveCount(0);
+  await denied.getByText('iam:DeleteUser', { exact: true }).click();
+  await expect(page.locator('.policy-editor-highlight-deny')).not.toHaveCount(0);
+  await expect(denied).toContainText('Explicitly denied iam:DeleteUser');
+  await screenshot(page, 'policy-editor-simulator');
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Version v2 is now the default.')).toBeVisible();
+  await expect(page.getByLabel('Policy document')).toContainText('NeverDeleteUsers');
+  await page.getByRole('tab', { name: /^Policy versions/ }).click();
+  const versions = page.getByRole('tabpanel');
+  await expect(versions.getByRole('row', { name: /v2 Default/ })).toBeVisible();
+  await expect(versions.getByRole('row', { name: /v1 -/ })).toBeVisible();
+
+  // Compare v1 and v2: the text diff and the permissions gained.
+  await page.getByRole('checkbox', { name: 'Select version v1' }).click();
+  await page.getByRole('checkbox', { name: 'Select version v2' }).click();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('dialog', { name: 'Compare v1 and v2' });
+  await expect(compare.locator('.monaco-diff-editor')).toBeVisible();
+  await expect(compare.getByText(/^Actions gained \(2 actions\)/)).toBeVisible();
+  await expect(compare.getByRole('list', { name: 'Actions gained' })).toContainText('iam:ListUsers on *');
+  await expect(compare.getByRole('list', { name: 'Actions gained' })).toContainText('iam:ListGroups on *');
+  await expect(compare.getByText(/^Denies added \(1 action\)/)).toBeVisible();
+  await screenshot(page, 'policy-editor-compare');
+});
+
+test('edit a role\'s trust policy', async ({ page }) => {
+  const iam = rootIamClient();
+  const trust = (account: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }] }, null, 2);
+  await iam.send(new CreateRoleCommand({ RoleName: 'EditorTrustRole', AssumeRolePolicyDocument: trust(stack.accountId) }));
+  await openSignedIn(page, 'admin', '/roles/EditorTrustRole');
+  await page.getByRole('tab', { name: 'Trust relationships' }).click();
+  await page.getByRole('button', { name: 'Edit trust policy' }).click();
+  const input = editorInput(page, 'Trust policy document');
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  // A trust policy has no Resource: the trust policy checks say so before saving.
+  await replaceText(page, input, trust('444455556666').replace('"Action"', '"Resource": "*",\n      "Action"'));
+  await expect(page.getByText('ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE')).toBeVisible();
+  await expect(page.getByTestId('policy-size')).toContainText('of 2,048 characters');
+  await screenshot(page, 'policy-editor-trust');
+  await replaceText(page, input, trust('444455556666'));
+  await expect(findingsTab(page, /^Errors: 0$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Update policy' }).click();
+  await expect(page.getByText('Trust policy of EditorTrustRole updated.')).toBeVisible();
+  await expect(page.getByLabel('Trust policy', { exact: true })).toContainText('444455556666');
+  const { Role } = await iam.send(new GetRoleCommand({ RoleName: 'EditorTrustRole' }));
+  expect(decodeURIComponent(Role?.AssumeRolePolicyDocument ?? '')).toContain('arn:aws:iam::444455556666:root');
+});
+
+test('create and edit an inline policy of a group', async ({ page }) => {
+  const iam = rootIamClient();
+  await iam.send(new CreateGroupCommand({ GroupName: 'EditorGroup' }));
+  await openSignedIn(page, 'admin', '/groups/EditorGroup');
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await page.getByRole('button', { name: 'Create inline policy' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create inline policy for EditorGroup' });
+  await expect(dialog.locator('.monaco-editor')).toBeVisible();
+  await expect(dialog.getByTestId('policy-size')).toContainText('of 5,120 characters');
+  await dialog.getByLabel('Policy name').fill('EditorInline');
+  await replaceText(page, editorInput(page, 'Inline policy document'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListGroups', Resource: '*' }] }, null, 2));
+  await expect(dialog.getByRole('tab', { name: /^Errors: 0$/ })).toBeVisible();
+  await screenshot(page, 'policy-editor-inline');
+  await dialog.getByRole('button', { name: 'Create policy' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Inline policy EditorInline created for EditorGroup.')).toBeVisible();
+  const { PolicyDocument } = await iam.send(new GetGroupPolicyCommand({ GroupName: 'EditorGroup', PolicyName: 'EditorInline' }));
+  expect(JSON.parse(decodeURIComponent(PolicyDocument ?? ''))).toMatchObject({ Statement: [{ Action: 'iam:ListGroups' }] });
+
+  // Its name opens it in the editor; Save changes replaces the document.
+  await page.getByRole('button', { name: 'EditorInline', exact: true }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit inline policy EditorInline' });
+  await expect(edit.locator('.monaco-editor')).toBeVisible();
+  await replaceText(page, editorInput(page, 'Inline policy document'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetGroup', Resource: '*' }] }, null, 2));
+  await expect(edit.getByRole('tab', { name: /^Errors: 0$/ })).toBeVisible();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  const after = await iam.send(new GetGroupPolicyCommand({ GroupName: 'EditorGroup', PolicyName: 'EditorInline' }));
+  expect(JSON.parse(decodeURIComponent(after.PolicyDocument ?? ''))).toMatchObject({ Statement: [{ Action: 'iam:GetGroup' }] });
 });

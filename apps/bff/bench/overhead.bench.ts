@@ -7,37 +7,16 @@
 import { spawn } from 'node:child_process';
 import { Agent, get as httpGet } from 'node:http';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { CreateUserCommand, IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import autocannon from 'autocannon';
+import { emit, firstLine, percentile, profile } from './support/kit.ts';
 
 const ITERATIONS = 3000;
 const WARMUP = 200;
 const here = import.meta.dirname;
-
-function firstLine(child: ChildProcess, match: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (match.test(line)) resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
-  });
-}
-
-function profile(file: string, name: string) {
-  const section = readFileSync(file, 'utf8').split(/^\[/m).find((s) => s.startsWith(`${name}]`)) ?? '';
-  const value = (key: string) => new RegExp(`^${key}\\s*=\\s*(\\S+)`, 'm').exec(section)?.[1] ?? '';
-  return { accessKeyId: value('aws_access_key_id'), secretAccessKey: value('aws_secret_access_key') };
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /**
  * Times the calls interleaved one by one, rotating their order, so that background load on the shared
@@ -56,10 +35,6 @@ async function timeInterleaved(calls: (() => Promise<void>)[]): Promise<number[]
     }
   }
   return samples;
-}
-
-function emit(name: string, value: number, unit: string, target?: string) {
-  console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, ...(target ? { target } : {}) }));
 }
 
 const work = mkdtempSync(join(tmpdir(), 'bff-bench-'));

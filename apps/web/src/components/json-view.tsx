@@ -11,7 +11,7 @@ export function prettyJson(text: string): string {
   }
 }
 
-/** A read-only policy document view (the editor with Monaco arrives with the policy editor issue). */
+/** A read-only policy document view, without loading the policy editor. */
 export function JsonView({ text, label }: { text: string; label: string }) {
   const pretty = prettyJson(text);
   return (

@@ -31,7 +31,7 @@ import { sessionRouter } from './routes/session.ts';
 import { switchRoleRouter } from './routes/switch-role.ts';
 import { capabilitiesRouter } from './routes/capabilities.ts';
 import { describeSession } from './session/describe-session.ts';
-import type { RecentRoles } from './session/recent-roles.ts';
+import type { RecentRolesStore } from './session/recent-roles.ts';
 import { accountRouter } from './routes/account.ts';
 import { credentialReportRouter } from './routes/credential-report.ts';
 import { auditBundleRouter, authorizationDetailsRouter } from './routes/evidence.ts';
@@ -55,7 +55,7 @@ export interface AppDeps {
   cipher: CredentialCipher;
   auditLog: AuditStore;
   /** The roles each principal switched to last. */
-  recentRoles: RecentRoles;
+  recentRoles: RecentRolesStore;
   makeClients: AwsClientFactory;
   demoIdentities?: DemoIdentities | undefined;
   clock?: () => number;

@@ -37,7 +37,8 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
     (config.databaseUrl
       ? await PostgresAuditLog.open(config.databaseUrl, { onError: (err) => logger.error({ err }, 'audit log: PostgreSQL connection failed') })
       : new AuditLog(join(config.dataDir, AUDIT_FILE)));
-  const recentRoles = overrides.recentRoles ?? new RecentRoles(join(config.dataDir, RECENT_ROLES_FILE));
+  const ownRecentRoles = (overrides.recentRoles ?? opened?.recentRoles) ? undefined : new RecentRoles(join(config.dataDir, RECENT_ROLES_FILE));
+  const recentRoles = overrides.recentRoles ?? opened?.recentRoles ?? ownRecentRoles!;
   const deps: AppDeps = {
     logger,
     sessionStore: overrides.sessionStore ?? opened!.store,
@@ -74,7 +75,7 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
       clearTimeout(cut);
       await opened?.close();
       if (!overrides.auditLog) await auditLog.close();
-      if (!overrides.recentRoles) recentRoles.close();
+      ownRecentRoles?.close();
       flushLogsSync();
     },
   };

@@ -7,6 +7,7 @@ import { browser, createHarness } from './helpers/harness.ts';
 import type { Harness } from './helpers/harness.ts';
 import { admin, fakeAws, mfaUser, signInHandlers } from './helpers/fake-aws.ts';
 import { expectEndedSessionsStayEnded } from './helpers/store-contract.ts';
+import { RedisRecentRoles } from '../src/session/redis-recent-roles.ts';
 import { startRedis } from './helpers/redis.ts';
 import type { Redis } from './helpers/redis.ts';
 
@@ -104,5 +105,25 @@ describe('sign-in rate limits in Redis', () => {
       one.close();
       two.close();
     }
+  });
+});
+
+describe('recent roles in Redis', () => {
+  it('keeps each principal’s five most recent roles, most recent first, a role switched to again moving to the top', async () => {
+    const client = createClient({ url });
+    await client.connect();
+    const recent = new RedisRecentRoles(client, 'test:recent:');
+    const entry = (principalArn: string, roleName: string, switchedAt: number) => ({
+      principalArn, roleArn: `arn:aws:iam::123456789012:role/${roleName}`, account: '123456789012', accountId: '123456789012', roleName, displayName: roleName, switchedAt,
+    });
+    for (const [i, name] of ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'].entries()) await recent.record(entry(admin.arn, name, 1000 + i));
+    await recent.record({ ...entry(admin.arn, 'R3', 1000), color: 'b7ca9d' }); // the same millisecond as R1: order comes from the counter
+    await recent.record(entry(mfaUser.arn, 'Other', 2000));
+    expect((await recent.list(admin.arn)).map((e) => e.roleName)).toEqual(['R3', 'R6', 'R5', 'R4', 'R2']);
+    expect((await recent.list(admin.arn))[0]).toEqual({ ...entry(admin.arn, 'R3', 1000), color: 'b7ca9d' });
+    expect((await recent.list(mfaUser.arn)).map((e) => e.roleName)).toEqual(['Other']);
+    expect(await recent.list('arn:aws:iam::123456789012:user/nobody')).toEqual([]);
+    expect(await client.hLen(`test:recent:${admin.arn}:entries`)).toBe(5);
+    await client.close();
   });
 });

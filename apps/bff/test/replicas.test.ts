@@ -1,6 +1,6 @@
 // Two BFF replicas (in this process, two ports) behind no proxy at all: every request of one browser goes to
 // whichever replica the test picks, as a round-robin load balancer would send it. They share one embedded IAM
-// endpoint, one Redis (sessions, sign-in limits) and one PostgreSQL (audit log), and the session key. What a
+// endpoint, one Redis (sessions, sign-in limits, recent roles) and one PostgreSQL (audit log), and the session key. What a
 // replica keeps in its own memory (the session's SDK clients) must never let it act on a session as it was
 // on that replica rather than as it is now.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -115,6 +115,8 @@ it('a session, its CSRF tokens and its switched role work through either replica
   const switched = await browser.post(b, '/api/switch-role', { account: endpoint.accountId, roleName: 'Reader' });
   expect([switched.status, switched.body?.switchedRole?.roleName]).toEqual([200, 'Reader']);
   expect((await browser.get(a, '/api/session')).body?.switchedRole).toMatchObject({ roleName: 'Reader' });
+  // The recent roles of "Switch role" are kept in Redis beside the sessions: A lists the switch made through B.
+  expect((await browser.get(a, '/api/switch-role')).body?.recent).toEqual([expect.objectContaining({ roleName: 'Reader', accountId: endpoint.accountId })]);
   const refused = await browser.post(a, '/api/groups', { groupName: 'AsReader' });
   expect([refused.status, refused.body?.error?.code]).toEqual([403, 'AccessDenied']);
 

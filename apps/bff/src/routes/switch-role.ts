@@ -9,7 +9,7 @@ import { body } from '../http/validate.ts';
 import type { SessionPolicy } from '../session/guard.ts';
 import { ownClients, secondsLeft } from '../session/own-clients.ts';
 import type { OwnClientsDeps } from '../session/own-clients.ts';
-import type { RecentRoles } from '../session/recent-roles.ts';
+import type { RecentRolesStore } from '../session/recent-roles.ts';
 import { leaveRole } from '../session/switched-role.ts';
 import { assumableRoles } from '../services/switch-role/assumable.ts';
 import { switchRoleContext } from '../services/switch-role/context.ts';
@@ -17,7 +17,7 @@ import { switchRole } from '../services/switch-role/switch.ts';
 
 export interface SwitchRoleRouterOptions extends OwnClientsDeps {
   policy: SessionPolicy;
-  recentRoles: RecentRoles;
+  recentRoles: RecentRolesStore;
   /** The session answer (GET /api/session) after the change. */
   describe: (req: Request, res: Response) => SessionAnswer;
 }
@@ -38,23 +38,23 @@ export function switchRoleRouter(options: SwitchRoleRouterOptions): Router {
   };
 
   /** The signed-in principal as the read-only routes ask IAM about it, with its own credentials. */
-  const principal = (req: Request, res: Response) => {
+  const principal = async (req: Request, res: Response) => {
     const auth = signedIn(req);
     return {
       caller: auth.identity,
       iam: ownClients(req, res, options).iam,
       mfaAuthenticated: auth.mfaAuthenticated,
       secondsLeft: secondsLeft(auth, policy),
-      recent: recentRoles.list(auth.identity.arn),
+      recent: await recentRoles.list(auth.identity.arn),
     };
   };
 
   router.get('/', async (req, res) => {
-    res.json(await switchRoleContext(principal(req, res)));
+    res.json(await switchRoleContext(await principal(req, res)));
   });
 
   router.get('/roles', async (req, res) => {
-    res.json(await assumableRoles(principal(req, res)));
+    res.json(await assumableRoles(await principal(req, res)));
   });
 
   router.post('/', audited('SwitchRole', requestedRole), async (req, res) => {
@@ -82,16 +82,20 @@ export function switchRoleRouter(options: SwitchRoleRouterOptions): Router {
       // STS's expiry is on the wall clock; the session's checks run on the session clock.
       expiresAt: Date.parse(switched.credentials.expiration) - (Date.now() - now),
     };
-    recentRoles.record({
-      principalArn: auth.identity.arn,
-      roleArn: switched.roleArn,
-      account: switched.account,
-      accountId: switched.identity.accountId,
-      roleName: switched.roleName,
-      displayName: switched.displayName,
-      color: switched.color,
-      switchedAt: now,
-    });
+    try {
+      await recentRoles.record({
+        principalArn: auth.identity.arn,
+        roleArn: switched.roleArn,
+        account: switched.account,
+        accountId: switched.identity.accountId,
+        roleName: switched.roleName,
+        displayName: switched.displayName,
+        color: switched.color,
+        switchedAt: now,
+      });
+    } catch {
+      // The list is a convenience: the switch has happened and stands without it.
+    }
     res.json(options.describe(req, res));
   });
 

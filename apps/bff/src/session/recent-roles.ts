@@ -18,6 +18,14 @@ export interface RecentRoleEntry {
   switchedAt: number;
 }
 
+/** Where the recent roles are kept: this SQLite file, or Redis when replicas share sessions (redis-recent-roles.ts). */
+export interface RecentRolesStore {
+  /** Records a successful switch; the principal keeps its RECENT_ROLES_KEPT most recent roles. */
+  record(entry: RecentRoleEntry): void | Promise<void>;
+  /** Most recent first. */
+  list(principalArn: string): RecentRoleEntry[] | Promise<RecentRoleEntry[]>;
+}
+
 interface Row {
   principal_arn: string;
   role_arn: string;
@@ -55,7 +63,7 @@ const fromRow = (r: Row): RecentRoleEntry => ({
 });
 
 // A switch is re-inserted rather than updated: the rowid then says which switch came last, also within one millisecond.
-export class RecentRoles {
+export class RecentRoles implements RecentRolesStore {
   readonly #db: Database.Database;
   readonly #forget: Database.Statement<[string, string]>;
   readonly #insert: Database.Statement;

@@ -8,12 +8,16 @@ import { RedisStore as RedisRateLimitStore } from 'rate-limit-redis';
 import { SESSIONS_FILE } from '../data-dir.ts';
 import type { PrincipalSessionStore } from './principal-sessions.ts';
 import { RedisSessionStore } from './redis-session-store.ts';
+import { RedisRecentRoles } from './redis-recent-roles.ts';
+import type { RecentRolesStore } from './recent-roles.ts';
 import { SqliteSessionStore } from './sqlite-store.ts';
 
 export interface OpenedStore {
   store: PrincipalSessionStore;
   /** A fresh rate-limit store per limiter (prefix tells them apart); undefined = express-rate-limit's in-memory store. */
   rateLimitStore?: ((prefix: string) => RateLimitStore) | undefined;
+  /** With Redis, the recent roles of "Switch role" too (every replica shows the same); else recent-roles.sqlite. */
+  recentRoles?: RecentRolesStore | undefined;
   close(): Promise<void>;
 }
 
@@ -28,7 +32,7 @@ export async function openSessionStore(options: {
     const store = new RedisSessionStore({ client, prefix: 'iam-console:sess:', endedPrefix: 'iam-console:ended:' });
     const rateLimitStore = (prefix: string) =>
       new RedisRateLimitStore({ prefix: `iam-console:rl:${prefix}`, sendCommand: (...args: string[]) => client.sendCommand(args) as Promise<never> });
-    return { store, rateLimitStore, close: async () => void (await client.close()) };
+    return { store, rateLimitStore, recentRoles: new RedisRecentRoles(client), close: async () => void (await client.close()) };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const store = new SqliteSessionStore({

@@ -16,6 +16,8 @@ import type { Endpoint, Keys } from './helpers/iam-endpoint.ts';
 
 type Browser = Awaited<ReturnType<typeof browser>>;
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+/** Lets a user simulate and read its own policies. */
+const reads = { Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:SimulatePrincipalPolicy'], Resource: '*' };
 
 describe('against the embedded endpoint', () => {
   let endpoint: Endpoint;
@@ -38,6 +40,23 @@ describe('against the embedded endpoint', () => {
     keys.reader = await userWith('reader', policy({ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:CreateGroup'], Resource: '*' }));
     // May create users, and neither simulate nor read anything.
     keys.blind = await userWith('blind', policy({ Effect: 'Allow', Action: 'iam:CreateUser', Resource: '*' }));
+    // May simulate and read; may create only users named dev-*.
+    keys.dev = await userWith('dev', policy(reads, { Effect: 'Allow', Action: 'iam:CreateUser', Resource: 'arn:aws:iam::*:user/dev-*' }));
+    // IAM User Guide, "Allows IAM users to rotate their own credentials programmatically and in the console", and
+    // may read its own policies (not simulate).
+    keys.self = await userWith('self', policy(
+      { Effect: 'Allow', Action: ['iam:ListUsers', 'iam:GetAccountPasswordPolicy'], Resource: '*' },
+      { Effect: 'Allow', Action: ['iam:*AccessKey*', 'iam:ChangePassword', 'iam:GetUser', 'iam:*ServiceSpecificCredential*', 'iam:*SigningCertificate*'], Resource: ['arn:aws:iam::*:user/${aws:username}'] },
+      { Effect: 'Allow', Action: ['iam:ListGroupsForUser', 'iam:ListAttachedUserPolicies', 'iam:ListUserPolicies', 'iam:GetUserPolicy'], Resource: ['arn:aws:iam::*:user/${aws:username}'] },
+    ));
+    // May do anything in IAM except: delete users (anywhere), create a role without the tag team=blue, delete
+    // anything else without MFA (as the User Guide's Force_MFA denies with BoolIfExists).
+    keys.denied = await userWith('denied', policy(
+      { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+      { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: '*' },
+      { Effect: 'Deny', Action: 'iam:CreateRole', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestTag/team': 'blue' } } },
+      { Effect: 'Deny', Action: 'iam:Delete*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } },
+    ));
   });
   afterAll(async () => {
     h?.close();
@@ -84,6 +103,35 @@ describe('against the embedded endpoint', () => {
     expect(Object.values(answer.actions).every((c) => c === 'unknown')).toBe(true);
   });
 
+  it('a permission scoped to some resources keeps its control: not denied, while what no policy allows is', async () => {
+    const answer = await capabilities(await signedIn(keys.dev!));
+    expect(answer.basis).toBe('simulator');
+    expect(answer.actions['iam:CreateUser']).toBe('unknown');
+    expect(answer.actions['iam:DeleteRole']).toBe('denied');
+    expect(answer.actions['iam:DeleteUser']).toBe('denied');
+  });
+
+  it('the User Guide’s own-credentials policy (on user/${aws:username}) keeps Create access key, from the policies alone', async () => {
+    const answer = await capabilities(await signedIn(keys.self!));
+    expect(answer.basis).toBe('policies');
+    for (const action of ['iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey']) expect(answer.actions[action], action).toBe('unknown');
+    for (const action of ['iam:CreateUser', 'iam:DeleteUser', 'iam:CreateLoginProfile']) expect(answer.actions[action], action).toBe('denied');
+    // No resource but `*` exists for it, and no statement of the caller covers `*`.
+    expect(answer.actions['iam:UpdateAccountPasswordPolicy']).toBe('denied');
+  });
+
+  it('a Deny on every resource is denied; one that depends on the request is not; one on MFA follows this session', async () => {
+    const answer = await capabilities(await signedIn(keys.denied!));
+    expect(answer.basis).toBe('simulator');
+    expect(answer.actions['iam:CreateUser']).toBe('allowed');
+    expect(answer.actions['iam:DeleteUser']).toBe('denied');
+    // Refused on `*` without tags, yet a role tagged team=blue may be created.
+    expect(answer.actions['iam:CreateRole']).toBe('unknown');
+    // A session signed in with an access key carries no MFA: every call it makes is refused, as simulated for it.
+    expect(answer.actions['iam:DeleteRole']).toBe('denied');
+    expect(answer.actions['iam:DeleteGroup']).toBe('denied');
+  });
+
   it('is kept for a few minutes per session, then asked again', async () => {
     const b = await signedIn(keys.reader!);
     expect((await capabilities(b)).actions['iam:CreateUser']).toBe('denied');
@@ -117,6 +165,15 @@ describe('against a fake IAM', () => {
     IsTruncated: false,
   });
 
+  /** alice's own policies as IAM lists them: one inline policy, no groups, nothing attached. */
+  const ownPolicy = (document: string): Record<string, FakeHandler> => ({
+    GetUser: () => ({ User: { UserName: 'alice', Arn: admin.arn, UserId: 'AIDAALICE', Path: '/', CreateDate: new Date() } }),
+    ListGroupsForUser: () => ({ Groups: [], IsTruncated: false }),
+    ListAttachedUserPolicies: () => ({ AttachedPolicies: [], IsTruncated: false }),
+    ListUserPolicies: () => ({ PolicyNames: ['own'], IsTruncated: false }),
+    GetUserPolicy: () => ({ UserName: 'alice', PolicyName: 'own', PolicyDocument: encodeURIComponent(document) }),
+  });
+
   async function ask(extra: Record<string, FakeHandler>) {
     const fake = fakeAws({ ...handlers, ...extra });
     const h = createHarness(fake.makeClients);
@@ -131,7 +188,10 @@ describe('against a fake IAM', () => {
   }
 
   it('asks the simulator about the caller’s own ARN and takes only "allowed" as allowed', async () => {
-    const { res, calls } = await ask({ SimulatePrincipalPolicy: simulatorSays((a) => (a === 'iam:CreateUser' ? 'allowed' : a === 'iam:DeleteUser' ? 'explicitDeny' : 'implicitDeny')) });
+    const { res, calls } = await ask({
+      SimulatePrincipalPolicy: simulatorSays((a) => (a === 'iam:CreateUser' ? 'allowed' : a === 'iam:DeleteUser' ? 'explicitDeny' : 'implicitDeny')),
+      ...ownPolicy(policy({ Effect: 'Allow', Action: 'iam:CreateUser', Resource: '*' }, { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: '*' })),
+    });
     expect(res.status).toBe(200);
     expect(res.body.basis).toBe('simulator');
     expect(res.body.actions['iam:CreateUser']).toBe('allowed');
@@ -140,6 +200,28 @@ describe('against a fake IAM', () => {
     const simulate = calls.find((c) => c.command === 'SimulatePrincipalPolicy');
     expect(simulate?.input.PolicySourceArn).toBe(`arn:aws:iam::${ACCOUNT}:user/alice`);
     expect(simulate?.input.ActionNames).toContain('iam:CreateUser');
+  });
+
+  it('a refusal on `*` with policies that cannot be read: unknown (the control stays), an allow stays allowed', async () => {
+    const { res, calls } = await ask({
+      SimulatePrincipalPolicy: simulatorSays((a) => (a === 'iam:CreateUser' ? 'allowed' : a === 'iam:DeleteUser' ? 'explicitDeny' : 'implicitDeny')),
+      GetUser: () => {
+        throw awsError('AccessDenied', 'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:GetUser', 403);
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.basis).toBe('simulator');
+    expect(res.body.actions['iam:CreateUser']).toBe('allowed');
+    expect(res.body.actions['iam:DeleteUser']).toBe('unknown');
+    expect(res.body.actions['iam:CreateRole']).toBe('unknown');
+    expect(calls.some((c) => c.command === 'GetUser')).toBe(true);
+  });
+
+  it('every action allowed: the caller’s policies are not read', async () => {
+    const { res, calls } = await ask({ SimulatePrincipalPolicy: simulatorSays(() => 'allowed') });
+    expect(res.status).toBe(200);
+    expect(Object.values(res.body.actions as Record<string, string>).every((c) => c === 'allowed')).toBe(true);
+    expect(calls.some((c) => c.command === 'GetUser')).toBe(false);
   });
 
   it('a simulator refusal and a refused read of the caller’s own user: unknown', async () => {

@@ -21,7 +21,12 @@ export const CONSOLE_ACTIONS = [
 export const consoleAction = z.enum(CONSOLE_ACTIONS);
 export type ConsoleAction = z.infer<typeof consoleAction>;
 
-/** `unknown`: IAM would not say (the caller may neither simulate nor read its own policies); the control stays. */
+/**
+ * Judged on resource `*`. `allowed`: allowed there. `denied`: no resource could be allowed (a Deny on every resource
+ * that holds for this session, or no Allow of the caller's that names the action). `unknown`: refused on `*` but
+ * allowed perhaps on some resources or requests (a permission scoped to `user/dev-*`), or IAM would not say; the
+ * control stays.
+ */
 export const capability = z.enum(['allowed', 'denied', 'unknown']);
 export type Capability = z.infer<typeof capability>;
 

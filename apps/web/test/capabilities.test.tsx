@@ -5,6 +5,8 @@ import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { capabilities as capabilitiesSchema, CONSOLE_ACTIONS } from '@iam-console/api-contract/capabilities.ts';
 import type { Capabilities, Capability, ConsoleAction } from '@iam-console/api-contract/capabilities.ts';
+import type { PolicyDetail } from '@iam-console/api-contract/policies.ts';
+import { PolicyVersionsTable } from '../src/features/policies/components/policy-versions-table.tsx';
 import { UserDetail } from '../src/features/users/components/user-detail.tsx';
 import { UsersTable } from '../src/features/users/components/users-table.tsx';
 import { failure, ok, renderPage, resetPage, stubBff, type Answer } from './support/fake-bff.tsx';
@@ -77,5 +79,39 @@ describe('a user’s page', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.getByTestId('delete-user')).toBeTruthy();
     for (const name of ['Add permissions', 'Create inline policy', 'Remove', 'Set boundary']) expect(screen.getByRole('button', { name }), name).toBeTruthy();
+  });
+});
+
+describe('a customer managed policy’s versions', () => {
+  afterEach(resetPage);
+
+  const arn = 'arn:aws:iam::123456789012:policy/Dev';
+  const detail: PolicyDetail = {
+    policy: { policyName: 'Dev', policyId: 'ANPADEV', arn, path: '/', defaultVersionId: 'v2', attachmentCount: 0, permissionsBoundaryUsageCount: 0, isAttachable: true, createDate: '2026-01-01T00:00:00Z', updateDate: '2026-01-02T00:00:00Z', awsManaged: false },
+    document: '{"Version":"2012-10-17","Statement":[]}',
+    versions: [
+      { versionId: 'v2', isDefaultVersion: true, createDate: '2026-01-02T00:00:00Z' },
+      { versionId: 'v1', isDefaultVersion: false, createDate: '2026-01-01T00:00:00Z' },
+    ],
+    entities: { users: [], groups: [], roles: [] },
+  };
+
+  async function versions(capabilities: Answer) {
+    const sent = stubBff({ 'GET /session/capabilities': capabilities });
+    renderPage(<PolicyVersionsTable detail={detail} />, `/policies/${encodeURIComponent(arn)}`);
+    await screen.findByRole('button', { name: 'Compare' });
+    await waitFor(() => expect(sent.some((r) => r.path === '/session/capabilities')).toBe(true));
+  }
+
+  it('leaves out Set as default when IAM denies SetDefaultPolicyVersion; Compare stays', async () => {
+    await versions(answer('simulator', 'allowed', ['iam:SetDefaultPolicyVersion']));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Set as default' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Compare' })).toBeTruthy();
+  });
+
+  it('keeps it while the permission may be scoped to some policies (unknown)', async () => {
+    await versions(answer('simulator', 'unknown'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.getByRole('button', { name: 'Set as default' })).toBeTruthy();
   });
 });

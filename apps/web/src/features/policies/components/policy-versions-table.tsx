@@ -1,5 +1,5 @@
 // The "Policy versions" tab: each version (its document on click), "Set as default" for a chosen version and
-// "Compare" for two.
+// "Compare" for two. "Set as default" is left out when IAM denies SetDefaultPolicyVersion.
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../components/format.ts';
 import { JsonView } from '../../../components/json-view.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { about, notifyError, notifySuccess } from '../../../components/notifications.tsx';
+import { useCapabilities } from '../../../lib/capabilities.ts';
 import { usePolicyVersion, useSetDefaultPolicyVersion, type PolicyDetail } from '../api/policies.ts';
 import { ComparePolicyVersions } from './compare-policy-versions.tsx';
 import type { VersionInfo } from './policy-versions.ts';
@@ -34,6 +35,8 @@ function VersionModal({ policyArn, versionId, onClose }: { policyArn: string; ve
 export function PolicyVersionsTable({ detail }: { detail: PolicyDetail }) {
   const { policy, versions } = detail;
   const setDefault = useSetDefaultPolicyVersion(policy.arn);
+  const { can } = useCapabilities();
+  const maySetDefault = !policy.awsManaged && can('iam:SetDefaultPolicyVersion');
   const [selected, setSelected] = useState<VersionInfo[]>([]);
   const [viewing, setViewing] = useState<string | null>(null);
   const [comparing, setComparing] = useState<[string, string] | null>(null);
@@ -71,11 +74,11 @@ export function PolicyVersionsTable({ detail }: { detail: PolicyDetail }) {
                 <Button disabled={selected.length !== 2} onClick={compare}>
                   Compare
                 </Button>
-                {policy.awsManaged ? null : (
+                {maySetDefault ? (
                   <Button disabled={!chosen || chosen.isDefaultVersion} loading={setDefault.isPending} onClick={() => chosen && makeDefault(chosen.versionId)}>
                     Set as default
                   </Button>
-                )}
+                ) : null}
               </SpaceBetween>
             }
           >

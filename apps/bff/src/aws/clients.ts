@@ -4,6 +4,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import { sha256 } from './sha256.ts';
 
 export interface AwsCredentials {
@@ -84,6 +85,28 @@ export function iamSigningRegion(region: string): string {
   return AWS_PARTITION_REGION.test(region) ? 'us-east-1' : region;
 }
 
+type RetryToken = Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>[0];
+type RetryErrorInfo = Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>[1];
+
+/** IAM's quota refusal (LimitExceeded, HTTP 409): the same answer however often it is asked. */
+export function isQuotaRefusal(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  return e?.name === 'LimitExceededException' && e.$metadata?.httpStatusCode === 409;
+}
+
+/**
+ * The SDK's standard retries, except for IAM's quota refusals: the SDK counts the error name
+ * LimitExceededException as throttling and retried "Cannot exceed quota for AccessKeysPerUser: 2" twice with
+ * back-off, so the person waited ~1.6 s for the same refusal. IAM throttles with Throttling (HTTP 400), which
+ * is still retried.
+ */
+export class IamRetryStrategy extends StandardRetryStrategy {
+  override async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): ReturnType<StandardRetryStrategy['refreshRetryTokenForRetry']> {
+    if (isQuotaRefusal(errorInfo.error)) throw new Error('IAM quota refusals are not retried');
+    return super.refreshRetryTokenForRetry(token, errorInfo);
+  }
+}
+
 export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactory {
   const iamRegion = iamSigningRegion(endpoints.region);
   // Clients are per session, connections are not: keep-alive agents (which hold no credentials) are
@@ -96,7 +119,7 @@ export function createAwsClientFactory(endpoints: AwsEndpoints): AwsClientFactor
     const common = { region: endpoints.region, requestHandler, ...FIXED_CLIENT_SETTINGS, ...(credentials ? { credentials: sdkCredentials(credentials) } : {}) };
     // At the deserialize step, ahead of the SDK's deserializer: every attempt's parsed output or error passes here.
     const idOptions = { step: 'deserialize' as const, priority: 'high' as const, name: 'iamConsoleRequestIds' };
-    const iam = new IAMClient({ ...common, region: iamRegion, ...(endpoints.iamEndpoint ? { endpoint: endpoints.iamEndpoint } : {}) });
+    const iam = new IAMClient({ ...common, region: iamRegion, retryStrategy: new IamRetryStrategy(FIXED_CLIENT_SETTINGS.maxAttempts), ...(endpoints.iamEndpoint ? { endpoint: endpoints.iamEndpoint } : {}) });
     if (onRequestId) iam.middlewareStack.add(requestIdRecorder(onRequestId), idOptions);
     // Most requests call IAM only: the STS client is built on first use (building one costs ~70 µs).
     let sts: STSClient | undefined;

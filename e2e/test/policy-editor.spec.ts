@@ -122,6 +122,15 @@ test('create a policy: findings while typing, quick fix, Ctrl+Space, save; edit,
   await expect(findingsTab(page, /^Errors: 0$/)).toBeVisible();
   await expect(page.locator('.squiggly-error')).toHaveCount(0);
 
+  // Leaving with unsaved changes asks first; Cancel stays on the page with the text kept.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave page?' });
+  await expect(leave).toContainText('You have unsaved changes');
+  await leave.getByRole('button', { name: 'Cancel' }).click();
+  await expect(leave).toBeHidden();
+  await expect(page).toHaveURL(/\/policies\/create$/);
+  await expect(token(page, '"ReadUsers2"')).toBeVisible();
+
   await page.getByLabel('Policy name').fill('EditorReadUsers');
   await page.getByRole('button', { name: 'Create policy' }).click();
   await expect(pageHeading(page, 'EditorReadUsers')).toBeVisible();

@@ -57,6 +57,17 @@ describe('against the embedded endpoint', () => {
       { Effect: 'Deny', Action: 'iam:CreateRole', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestTag/team': 'blue' } } },
       { Effect: 'Deny', Action: 'iam:Delete*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } },
     ));
+    // May do anything in IAM, with the User Guide's Force_MFA deny ("DenyAllExceptListedIfNoMFA").
+    keys.forceMfa = await userWith('force-mfa', policy(
+      { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+      {
+        Sid: 'DenyAllExceptListedIfNoMFA',
+        Effect: 'Deny',
+        NotAction: ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser', 'iam:GetMFADevice', 'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice', 'sts:GetSessionToken'],
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      },
+    ));
   });
   afterAll(async () => {
     h?.close();
@@ -130,6 +141,12 @@ describe('against the embedded endpoint', () => {
     // A session signed in with an access key carries no MFA: every call it makes is refused, as simulated for it.
     expect(answer.actions['iam:DeleteRole']).toBe('denied');
     expect(answer.actions['iam:DeleteGroup']).toBe('denied');
+  });
+
+  it('Force_MFA without MFA refuses the simulator and the policy reads too: unknown, every control stays', async () => {
+    const answer = await capabilities(await signedIn(keys.forceMfa!));
+    expect(answer.basis).toBe('unknown');
+    expect(Object.values(answer.actions).every((c) => c === 'unknown')).toBe(true);
   });
 
   it('is kept for a few minutes per session, then asked again', async () => {

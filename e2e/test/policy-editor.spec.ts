@@ -116,6 +116,14 @@ test('create a policy: findings while typing, quick fix, Ctrl+Space, save; edit,
   await getGroup.click();
   await expect(token(page, '"iam:GetGroup"')).toBeVisible();
 
+  // Hovering an action describes it.
+  await token(page, '"iam:GetUser"').hover();
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'iam:GetUser' });
+  await expect(hover).toContainText('iam:GetUser — Read');
+  await expect(hover).toContainText('Resource types: user (required)');
+  await screenshot(page, 'policy-editor-hover');
+  await page.mouse.move(0, 0);
+
   await effectFinding.click();
   await page.keyboard.press('Delete');
   await page.keyboard.type('"Allow');

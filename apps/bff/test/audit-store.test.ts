@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../src/audit/audit-log.ts';
 import { MIGRATIONS, PostgresAuditLog } from '../src/audit/postgres-audit-log.ts';
@@ -120,25 +121,49 @@ describe('PostgreSQL audit log behind the app', () => {
     postgres?.stop();
   });
 
+  /** Runs `request` while the superuser holds a lock that makes audit INSERTs wait; `inFlight` sees it waiting. */
+  async function whileInsertsWait<T>(request: () => Promise<T>, inFlight: (answered: () => boolean) => void): Promise<T> {
+    const superuser = new pg.Client({ connectionString: postgres.adminUrl });
+    await superuser.connect();
+    try {
+      await superuser.query('BEGIN');
+      await superuser.query('LOCK TABLE audit_log IN EXCLUSIVE MODE');
+      let done = false;
+      const pending = request().finally(() => (done = true));
+      for (let waiting = 0; waiting === 0; ) {
+        // Inside a transaction pg_stat_activity is one snapshot unless cleared.
+        await superuser.query('SELECT pg_stat_clear_snapshot()');
+        const { rows } = await superuser.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO audit_log%'");
+        waiting = rows[0]!.n;
+      }
+      inFlight(() => done);
+      await superuser.query('COMMIT');
+      return await pending;
+    } finally {
+      await superuser.end();
+    }
+  }
+
+  it('holds the answer to a request without a signed-in caller, written as an entry of its own, until it is committed', async () => {
+    const res = await whileInsertsWait(
+      () => request(h.app).post('/api/groups').set('origin', 'http://evil.example').send({ groupName: 'x' }).then((r) => r),
+      (answered) => expect(answered()).toBe(false),
+    );
+    expect(res.status).toBe(403);
+    expect((await store.list({ limit: 1 }))[0]).toMatchObject({ callerArn: null, result: 'failure', httpStatus: 403 });
+  });
+
   it('holds a change’s answer until its entry is committed', async () => {
     const b = await browser(h.app);
     expect((await b.signIn({ accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey })).status).toBe(200);
-    const admin_ = new pg.Client({ connectionString: postgres.adminUrl });
-    await admin_.connect();
-    // The superuser locks the table: the entry's INSERT waits for it.
-    await admin_.query('BEGIN');
-    await admin_.query('LOCK TABLE audit_log IN EXCLUSIVE MODE');
-    let answered = false;
-    const change = b.post('/api/groups', { groupName: 'held' }).then((res) => ((answered = true), res));
-    for (let waiting = 0; waiting === 0; ) {
-      const { rows } = await admin_.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO audit_log%'");
-      waiting = rows[0]!.n;
-    }
-    expect(aws.calls.map((c) => c.command)).toContain('CreateGroup');
-    expect(answered).toBe(false);
-    await admin_.query('COMMIT');
-    await admin_.end();
-    expect((await change).status).toBe(201);
+    const res = await whileInsertsWait(
+      () => b.post('/api/groups', { groupName: 'held' }).then((r) => r),
+      (answered) => {
+        expect(aws.calls.map((c) => c.command)).toContain('CreateGroup');
+        expect(answered()).toBe(false);
+      },
+    );
+    expect(res.status).toBe(201);
     expect((await store.list({ limit: 1 }))[0]).toMatchObject({ operation: 'CreateGroup', target: 'group/held', result: 'success', callerArn: admin.arn });
   });
 

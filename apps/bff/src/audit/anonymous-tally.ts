@@ -43,20 +43,26 @@ export class AnonymousTally {
     this.#options = options;
   }
 
-  /** `source` is the client's address (an IPv6 one as its /56, as the sign-in rate limit counts them). */
-  record(source: string, entry: AuditEntryInput, now: number): void {
+  /**
+   * `source` is the client's address (an IPv6 one as its /56, as the sign-in rate limit counts them). Returns what
+   * `append` returned when the entry was written as one of its own (a promise, with PostgreSQL), else undefined.
+   */
+  record(source: string, entry: AuditEntryInput, now: number): unknown {
     this.flushDue(now);
     const window = (this.#window ??= { start: now, bySource: new Map() });
     const counted = window.bySource.get(source);
-    if (counted) return add(counted, entry);
+    if (counted) {
+      add(counted, entry);
+      return undefined;
+    }
     if (window.bySource.size < this.#options.maxSources) {
       window.bySource.set(source, emptyCount());
-      this.#append(entry);
-      return;
+      return this.#append(entry);
     }
     let others = window.bySource.get(OTHER_SOURCES);
     if (!others) window.bySource.set(OTHER_SOURCES, (others = emptyCount()));
     add(others, entry);
+    return undefined;
   }
 
   /** Writes the counts of a window that has ended. */

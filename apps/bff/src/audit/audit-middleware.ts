@@ -56,7 +56,11 @@ export function auditTrail(auditLog: AuditStore, clock: () => number, logger: Lo
         httpStatus: res.statusCode,
       };
       anonymous.flushDue(now);
-      if (!entry.callerArn) return anonymous.record(sourceOf(req), entry, now);
+      if (!entry.callerArn) {
+        // Written as an entry of its own: held until committed too (a failure is logged, the answer still goes out).
+        const written = anonymous.record(sourceOf(req), entry, now);
+        return written instanceof Promise ? written.then(() => undefined) : undefined;
+      }
       // No answer without its entry: the client sees the request fail, as if the BFF had stopped before answering.
       // An entry still being committed holds the answer until it is.
       const written = write(entry);

@@ -31,7 +31,12 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
   for (const warning of configWarnings(config)) logger.warn(warning);
   prepareBffDataDir(config.dataDir, { sqliteSessions: !config.redisUrl && !overrides.sessionStore }, (message) => logger.warn(message));
   const key = loadOrCreateKey(config.dataDir, config.sessionEncryptionKey);
-  const opened = overrides.sessionStore ? undefined : await openSessionStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, ttlMs: config.sessionIdleMs });
+  const opened = overrides.sessionStore ? undefined : await openSessionStore({
+        redisUrl: config.redisUrl,
+        dataDir: config.dataDir,
+        ttlMs: config.sessionIdleMs,
+        onError: (err) => logger.error({ err }, 'sessions: Redis connection failed'),
+      });
   const auditLog =
     overrides.auditLog ??
     (config.databaseUrl

@@ -1,4 +1,5 @@
 // Sessions in a real redis-server (Debian's), started on a free port for this file and killed after.
+import { spawn } from 'node:child_process';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessionStore } from '../src/session/store.ts';
@@ -125,5 +126,27 @@ describe('recent roles in Redis', () => {
     expect(await recent.list('arn:aws:iam::123456789012:user/nobody')).toEqual([]);
     expect(await client.hLen(`test:recent:${admin.arn}:entries`)).toBe(5);
     await client.close();
+  });
+});
+
+describe('Redis going away', () => {
+  it('is reported to onError while the client reconnects, and does not end the process; sessions work again once Redis is back', async () => {
+    const own = await startRedis();
+    const errors: Error[] = [];
+    const store = await openSessionStore({ redisUrl: own.url, dataDir: '/nonexistent-not-used', ttlMs: 60_000, onError: (err) => errors.push(err) });
+    const get = (sid: string) => new Promise<unknown>((resolve, reject) => store.store.get(sid, (err, value) => (err ? reject(err) : resolve(value))));
+    await own.stop();
+    for (let i = 0; i < 100 && errors.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(errors.length).toBeGreaterThan(0);
+    const port = new URL(own.url).port;
+    const again = spawn('redis-server', ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    try {
+      expect(await get('no-such-session')).toBeNull();
+    } finally {
+      await store.close();
+      const exited = new Promise((resolve) => again.once('exit', resolve));
+      again.kill('SIGTERM');
+      await exited;
+    }
   });
 });

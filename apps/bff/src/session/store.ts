@@ -25,9 +25,15 @@ export async function openSessionStore(options: {
   redisUrl: string | undefined;
   dataDir: string;
   ttlMs: number;
+  /**
+   * A Redis connection failed (the client reconnects by itself). Without a listener node-redis would throw the
+   * error and end the process: one Redis restart would take every replica down.
+   */
+  onError?: (err: Error) => void;
 }): Promise<OpenedStore> {
   if (options.redisUrl) {
     const client = createClient({ url: options.redisUrl });
+    client.on('error', (err: Error) => options.onError?.(err));
     await client.connect();
     const store = new RedisSessionStore({ client, prefix: 'iam-console:sess:', endedPrefix: 'iam-console:ended:' });
     const rateLimitStore = (prefix: string) =>

@@ -31,7 +31,9 @@ export async function startConsole(config: Config, overrides: Partial<AppDeps> &
   for (const warning of configWarnings(config)) logger.warn(warning);
   prepareBffDataDir(config.dataDir, { sqliteSessions: !config.redisUrl && !overrides.sessionStore }, (message) => logger.warn(message));
   const key = loadOrCreateKey(config.dataDir, config.sessionEncryptionKey);
-  const opened = overrides.sessionStore ? undefined : await openSessionStore({
+  const opened = overrides.sessionStore
+    ? undefined
+    : await openSessionStore({
         redisUrl: config.redisUrl,
         dataDir: config.dataDir,
         ttlMs: config.sessionIdleMs,

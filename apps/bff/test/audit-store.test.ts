@@ -94,6 +94,17 @@ describe('PostgreSQL audit store', () => {
     expect(rows.rows).toEqual([{ target: 'user/bob' }]);
   });
 
+  it('reports a lost connection to onError instead of ending the process, and refuses appends while PostgreSQL is gone', async () => {
+    const own = await startPostgres();
+    const errors: Error[] = [];
+    const store = await PostgresAuditLog.open(own.url, { onError: (err) => errors.push(err) });
+    own.stop();
+    for (let i = 0; i < 100 && errors.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(errors.length).toBeGreaterThan(0);
+    await expect(store.append({ time: new Date().toISOString(), callerArn: null, operation: 'X', target: '', result: 'success', httpStatus: 200 })).rejects.toThrow();
+    await store.close();
+  });
+
   it('does not start when PostgreSQL cannot be reached, and says so', async () => {
     await expect(PostgresAuditLog.open('postgres://iam_console@127.0.0.1:1/iam_console')).rejects.toThrow(/ECONNREFUSED/);
   });

@@ -94,6 +94,25 @@ describe('PostgreSQL audit store', () => {
     expect(rows.rows).toEqual([{ target: 'user/bob' }]);
   });
 
+  it('runs with a role that may only INSERT and SELECT when another role created the schema (and finds no migration to run)', async () => {
+    const url = await freshDatabase();
+    const owner = await PostgresAuditLog.open(url.replace('iam_console@', 'postgres@'));
+    await owner.close();
+    await asUser(url.replace('iam_console@', 'postgres@'), async (c) => {
+      await c.query('ALTER TABLE audit_log OWNER TO postgres');
+      await c.query('ALTER TABLE audit_schema_migrations OWNER TO postgres');
+      await c.query('REVOKE ALL ON audit_log, audit_schema_migrations FROM iam_console');
+      await c.query('GRANT INSERT, SELECT ON audit_log TO iam_console');
+      await c.query('GRANT SELECT ON audit_schema_migrations TO iam_console');
+      await c.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC, iam_console');
+    });
+    const store = await PostgresAuditLog.open(url);
+    await store.append({ time: new Date().toISOString(), callerArn: null, operation: 'Limited', target: '', result: 'success', httpStatus: 200 });
+    expect((await store.list({ limit: 1 }))[0]).toMatchObject({ operation: 'Limited' });
+    await store.close();
+    await expect(asUser(url, (c) => c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change'))).rejects.toThrow(/must be owner/);
+  });
+
   it('reports a lost connection to onError instead of ending the process, and refuses appends while PostgreSQL is gone', async () => {
     const own = await startPostgres();
     const errors: Error[] = [];

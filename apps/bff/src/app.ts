@@ -39,6 +39,7 @@ import { usersRouter } from './routes/users.ts';
 import { groupsRouter } from './routes/groups.ts';
 import { rolesRouter } from './routes/roles.ts';
 import { policiesRouter } from './routes/policies.ts';
+import { policySimulatorRouter } from './routes/policy-simulator.ts';
 import { auditRouter } from './routes/audit.ts';
 import { meRouter } from './routes/me.ts';
 import { endpointPasswordSignIn } from './services/password-sign-in.ts';
@@ -156,6 +157,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   api.use('/groups', groupsRouter());
   api.use('/roles', rolesRouter());
   api.use('/policies', policiesRouter());
+  api.use('/policy-simulator', policySimulatorRouter());
   api.use('/audit-log', auditRouter(deps.auditLog));
   api.use('/credential-report', credentialReportRouter());
   api.use('/authorization-details', authorizationDetailsRouter());

@@ -11,6 +11,7 @@ import { attachedPolicy, inlinePolicy, list, tag } from './fields.ts';
 import * as groups from './groups.ts';
 import * as me from './me.ts';
 import * as policies from './policies.ts';
+import * as policySimulator from './policy-simulator.ts';
 import * as principals from './principals.ts';
 import * as roles from './roles.ts';
 import * as session from './session.ts';
@@ -144,6 +145,8 @@ export const routes = {
   'GET /api/policies/:policyArn/versions/:versionId': { params: policies.policyVersionParams, answer: policies.policyVersion },
   'PUT /api/policies/:policyArn/default-version': { params: policies.policyParams, body: policies.setDefaultVersionRequest },
   'DELETE /api/policies/:policyArn/versions/:versionId': { params: policies.policyVersionParams },
+
+  'POST /api/policy-simulator': { body: policySimulator.simulationRequest, answer: policySimulator.simulationAnswer },
 
   'POST /api/credential-report': { answer: credentialReport.generateReportAnswer },
   'GET /api/credential-report': { answer: credentialReport.credentialReportAnswer },

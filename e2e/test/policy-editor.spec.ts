@@ -3,6 +3,7 @@
 // policy and a new default version, the diff of two versions, a role's trust policy, inline policies, and the
 // simulator beside the editor.
 import { CreateGroupCommand, CreateRoleCommand, GetGroupPolicyCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { rootIamClient } from './support/aws.ts';
 import { expect, openSignedIn, pageHeading, screenshot, test } from './support/fixtures.ts';
@@ -234,4 +235,27 @@ test('create and edit an inline policy of a group', async ({ page }) => {
   await expect(edit).toBeHidden();
   const after = await iam.send(new GetGroupPolicyCommand({ GroupName: 'EditorGroup', PolicyName: 'EditorInline' }));
   expect(JSON.parse(decodeURIComponent(after.PolicyDocument ?? ''))).toMatchObject({ Statement: [{ Action: 'iam:GetGroup' }] });
+});
+
+test('start from a bundled IAM User Guide policy, then export it as <name>.json', async ({ page }) => {
+  await openSignedIn(page, 'admin', '/policies/create');
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  await page.getByRole('button', { name: /Start from/ }).click();
+  await expect(page.getByRole('option', { name: /^SST/ })).toContainText('SST documentation');
+  await screenshot(page, 'policy-editor-start-from-list');
+  await page.getByPlaceholder('Find a policy').fill('Change own console password');
+  await page.getByRole('option', { name: /Change own console password/ }).click();
+  // The starter text is there, so replacing it asks first.
+  await page.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(page.getByTestId('start-from-source')).toContainText('Source: IAM User Guide, "AWS: Allows IAM users to change their own console password');
+  await expect(token(page, '"ChangeOwnPassword"')).toBeVisible();
+  await screenshot(page, 'policy-editor-start-from');
+
+  await page.getByLabel('Policy name').fill('ChangeOwnPassword');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  expect((await download).suggestedFilename()).toBe('ChangeOwnPassword.json');
+  const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { Statement: { Sid: string; Action: unknown }[] };
+  expect(exported.Statement.map((s) => s.Sid)).toEqual(['ViewAccountPasswordRequirements', 'ChangeOwnPassword']);
+  expect(exported.Statement[1]!.Action).toEqual(['iam:GetUser', 'iam:ChangePassword']);
 });

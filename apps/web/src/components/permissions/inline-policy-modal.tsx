@@ -60,7 +60,7 @@ export function InlinePolicyModal({ target, inlineFor, policy, onSave, onClose }
           </FormField>
         )}
         <FormField label="Policy editor" stretch errorText={submitted ? problems.document : undefined}>
-          <PolicyEditor value={document} onChange={setDocument} documentKind={{ kind: 'identity', inlineFor }} ariaLabel="Inline policy document" height={360} onFindings={setFindings} simulator />
+          <PolicyEditor value={document} onChange={setDocument} documentKind={{ kind: 'identity', inlineFor }} ariaLabel="Inline policy document" height={360} onFindings={setFindings} simulator startFrom fileName={policy?.policyName ?? policyName} />
         </FormField>
         {error ? <ErrorAlert error={error} header={policy ? `Could not save ${policy.policyName}` : `Could not create ${policyName}`} /> : null}
       </SpaceBetween>

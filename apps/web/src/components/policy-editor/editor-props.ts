@@ -23,6 +23,10 @@ export interface PolicyEditorProps {
   simulator?: boolean;
   /** Shown with its findings but not editable (a published policy); no Format button. */
   readOnly?: boolean;
+  /** Offer "Start from" the bundled real-world policies and AWS managed policies (identity policies). */
+  startFrom?: boolean;
+  /** "Export JSON" saves `<fileName>.json`; default policy.json. */
+  fileName?: string;
 }
 
 export interface PolicyDiffProps {

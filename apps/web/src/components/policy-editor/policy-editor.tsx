@@ -4,10 +4,13 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Alert from '@cloudscape-design/components/alert';
 import { useEffect, useRef, useState } from 'react';
 import type { editor } from 'monaco-editor/editor';
 import type { PolicyEditorHighlight, PolicyEditorProps } from './editor-props.ts';
 import { SimulatorPanel } from './simulator-panel.tsx';
+import { FileButtons } from './file-buttons.tsx';
+import { StartFromControl } from './start-from-control.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
 import { toMarker } from './markers.ts';
 import { modelState } from './model-state.ts';
@@ -63,7 +66,8 @@ function liveValidation(model: editor.ITextModel, kind: () => PolicyDocumentKind
   };
 }
 
-export default function PolicyEditor({ value, onChange, documentKind, ariaLabel, height = 420, onFindings, highlights: given, readOnly = false, simulator = false }: PolicyEditorProps) {
+export default function PolicyEditor({ value, onChange, documentKind, ariaLabel, height = 420, onFindings, highlights: given, readOnly = false, simulator = false, startFrom = false, fileName }: PolicyEditorProps) {
+  const [fileProblem, setFileProblem] = useState<string>();
   const [simulated, setSimulated] = useState<PolicyEditorHighlight[]>([]);
   const highlights = given ?? simulated;
   const host = useRef<HTMLDivElement>(null);
@@ -169,15 +173,23 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
     instance.focus();
   };
 
+  /** Replaces the whole text as one edit, so Undo brings the previous text back. */
+  const replaceText = (text: string) => {
+    const model = editorRef.current?.getModel();
+    if (model && model.getValue() !== text) model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+  };
+
   const size = policySize(value, documentKind);
   return (
     <SpaceBetween size="s">
+      {startFrom && !readOnly ? <StartFromControl current={value} onReplace={replaceText} /> : null}
       <SpaceBetween direction="horizontal" size="m" alignItems="center">
         {readOnly ? null : (
           <Button iconName="script" formAction="none" onClick={() => void editorRef.current?.getAction('editor.action.formatDocument')?.run()}>
             Format
           </Button>
         )}
+        <FileButtons text={value} fileName={fileName} onImport={readOnly ? undefined : replaceText} onProblem={setFileProblem} />
         <span data-testid="policy-size">
           <StatusIndicator type={size.over ? 'error' : 'success'} colorOverride={size.over ? undefined : 'grey'}>
             {size.size.toLocaleString('en-US')} of {size.limit.toLocaleString('en-US')} characters
@@ -187,6 +199,11 @@ export default function PolicyEditor({ value, onChange, documentKind, ariaLabel,
           Counted without whitespace; the quota of {size.what}. Ctrl+Space suggests actions, keys and values.
         </Box>
       </SpaceBetween>
+      {fileProblem ? (
+        <Alert type="error" dismissible onDismiss={() => setFileProblem(undefined)}>
+          {fileProblem}
+        </Alert>
+      ) : null}
       <div className="policy-editor-surface" style={{ height }} ref={host} data-testid="policy-editor" />
       <FindingsPanel findings={findings} onSelect={select} />
       {simulator ? <SimulatorPanel text={value} onHighlight={setSimulated} /> : null}

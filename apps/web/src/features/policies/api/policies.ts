@@ -1,8 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { segment } from '../../../lib/path-segment.ts';
+import { policyVersionQueryOptions } from '../../../lib/policy-queries.ts';
 import type { Answer, RequestBody } from '@iam-console/api-contract/routes.ts';
 
+export { policyVersionQueryOptions };
 export type { CreatePolicyRequest, PolicyDetail, PolicySummary, PolicyVersion } from '@iam-console/api-contract/policies.ts';
 
 export const policiesKeys = {
@@ -11,14 +13,6 @@ export const policiesKeys = {
   detail: (policyArn: string) => [...policiesKeys.all, 'detail', policyArn] as const,
   version: (policyArn: string, versionId: string) => [...policiesKeys.detail(policyArn), 'version', versionId] as const,
 };
-
-export const policyVersionQueryOptions = (policyArn: string, versionId: string) =>
-  queryOptions({
-    queryKey: policiesKeys.version(policyArn, versionId),
-    queryFn: () => api.get<Answer<'GET /api/policies/:policyArn/versions/:versionId'>>(`/policies/${segment(policyArn)}/versions/${segment(versionId)}`),
-    // A policy version never changes once created.
-    staleTime: Infinity,
-  });
 
 export function usePolicyVersion(policyArn: string, versionId: string) {
   return useQuery(policyVersionQueryOptions(policyArn, versionId));

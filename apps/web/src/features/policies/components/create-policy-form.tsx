@@ -49,7 +49,7 @@ export function CreatePolicyForm() {
         <SpaceBetween size="l">
           <Container header={<Header variant="h2">Policy editor</Header>}>
             <FormField label="JSON" stretch errorText={submitted ? problems.document : undefined}>
-              <PolicyEditor value={document} onChange={setDocument} documentKind={{ kind: 'identity' }} ariaLabel="Policy document" onFindings={setFindings} simulator />
+              <PolicyEditor value={document} onChange={setDocument} documentKind={{ kind: 'identity' }} ariaLabel="Policy document" onFindings={setFindings} simulator startFrom fileName={policyName} />
             </FormField>
           </Container>
           <Container header={<Header variant="h2">Policy details</Header>}>

@@ -34,6 +34,7 @@ const PolicyDetailRoute = lazy(() => import('./routes/policy-detail.tsx'));
 const CreatePolicyRoute = lazy(() => import('./routes/create-policy.tsx'));
 const AccountSettingsRoute = lazy(() => import('./routes/account-settings.tsx'));
 const CredentialReportRoute = lazy(() => import('./routes/credential-report.tsx'));
+const PolicySimulatorRoute = lazy(() => import('./routes/policy-simulator.tsx'));
 const AuditLogRoute = lazy(() => import('./routes/audit-log.tsx'));
 const SecurityCredentialsRoute = lazy(() => import('./routes/security-credentials.tsx'));
 const DeploymentCredentialsRoute = lazy(() => import('./routes/deployment-credentials.tsx'));
@@ -141,6 +142,11 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
               path: 'credential-report',
               element: <CredentialReportRoute />,
               handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
+            },
+            {
+              path: 'policy-simulator',
+              element: <PolicySimulatorRoute />,
+              handle: crumb(() => ({ text: 'Policy simulator', href: '/policy-simulator' })),
             },
             { path: 'audit-log', element: <AuditLogRoute />, handle: crumb(() => ({ text: 'Audit log', href: '/audit-log' })) },
             {

@@ -23,6 +23,7 @@ export const navigationItems: SideNavigationProps.Item[] = [
     items: [
       { type: 'link', text: 'Credential report', href: '/credential-report' },
       { type: 'link', text: 'Audit log', href: '/audit-log' },
+      { type: 'link', text: 'Policy simulator', href: '/policy-simulator' },
     ],
   },
   { type: 'divider' },

@@ -110,6 +110,30 @@ describe('quick fixes', () => {
     expect(validatePolicy(fixed, { kind: 'identity' }).map((f) => f.issueCode)).not.toContain('UNIQUE_SIDS_REQUIRED');
   });
 
+  describe('remove redundant action', () => {
+    const policy = (actions: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": ${actions},\n    "Resource": "*"\n  }]\n}`;
+    const fixOf = (text: string) => {
+      const findings = validatePolicy(text, { kind: 'identity' });
+      const index = findings.findIndex((f) => f.issueCode === 'REDUNDANT_ACTION');
+      expect(findings[index]).toMatchObject({ findingType: 'SUGGESTION', range: { offset: text.indexOf('"s3:GetObject"'), length: '"s3:GetObject"'.length } });
+      return quickFixes(text, findings).get(index)?.[0];
+    };
+
+    it('removes the action a wildcard of the statement covers, with its comma, and nothing else', () => {
+      const text = policy('[\n      "s3:Get*",\n      "s3:GetObject",\n      "s3:PutObject"\n    ]');
+      const fix = fixOf(text);
+      expect(fix?.title).toBe('Remove redundant action s3:GetObject');
+      const fixed = apply(text, fix!.edits);
+      expect(fixed).toBe(policy('[\n      "s3:Get*",\n      "s3:PutObject"\n    ]'));
+      expect(validatePolicy(fixed, { kind: 'identity' }).map((f) => f.issueCode)).not.toContain('REDUNDANT_ACTION');
+    });
+
+    it('removes a last or first element with the comma before or after it', () => {
+      expect(apply(policy('["s3:Get*", "s3:GetObject"]'), fixOf(policy('["s3:Get*", "s3:GetObject"]'))!.edits)).toBe(policy('["s3:Get*"]'));
+      expect(apply(policy('["s3:GetObject", "s3:Get*"]'), fixOf(policy('["s3:GetObject", "s3:Get*"]'))!.edits)).toBe(policy('["s3:Get*"]'));
+    });
+  });
+
   it('offers nothing for findings whose fix is not certain', () => {
     const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Action": "iam:GetUser", "Resource": "*"}]}';
     expect(quickFixes(text, validatePolicy(text, { kind: 'identity' })).size).toBe(0);

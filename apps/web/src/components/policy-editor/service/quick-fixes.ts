@@ -1,5 +1,5 @@
-// Quick fixes for the findings whose fix is certain: a missing or outdated Version, and a Sid another statement
-// already uses.
+// Quick fixes for the findings whose fix is certain: a missing or outdated Version, a Sid another statement
+// already uses, and an action the same statement already grants (listed twice or covered by a wildcard).
 import type { Node } from 'jsonc-parser';
 import { parseSource, propertyValue, statementNodes } from '@iam-console/policy-engine/source/source-text.ts';
 import type { Finding } from '@iam-console/policy-engine/validate/finding.ts';
@@ -51,10 +51,38 @@ function sidNodeAt(root: Node, offset: number): Node | undefined {
   return undefined;
 }
 
+/** The element of an Action or NotAction array that starts at `offset`, with the array. */
+function actionEntryAt(root: Node, offset: number): { list: Node; index: number } | undefined {
+  for (const statement of statementNodes(root)) {
+    for (const name of ['Action', 'NotAction']) {
+      const list = propertyValue(statement, name);
+      const index = list?.type === 'array' ? (list.children ?? []).findIndex((child) => child.offset === offset) : -1;
+      if (list && index >= 0) return { list, index };
+    }
+  }
+  return undefined;
+}
+
+/** Removes exactly that array element and one comma next to it (the following one, or for the last the one before). */
+function removeRedundantAction(root: Node, offset: number): QuickFix | undefined {
+  const found = actionEntryAt(root, offset);
+  if (!found) return undefined;
+  const siblings = found.list.children ?? [];
+  const entry = siblings[found.index]!;
+  const next = siblings[found.index + 1];
+  const previous = siblings[found.index - 1];
+  if (!next && !previous) return undefined;
+  const from = next ? entry.offset : previous!.offset + previous!.length;
+  const to = next ? next.offset : entry.offset + entry.length;
+  return { title: `Remove redundant action ${String(entry.value)}`, edits: [{ offset: from, length: to - from, text: '' }] };
+}
+
+const fixable = (code: string) => VERSION_CODES.has(code) || code.startsWith('UNIQUE_SIDS_') || code === 'REDUNDANT_ACTION';
+
 /** The certain fixes of each finding (by index in `findings`); findings without one are absent. */
 export function quickFixes(text: string, findings: readonly Finding[]): Map<number, QuickFix[]> {
   const fixes = new Map<number, QuickFix[]>();
-  if (!findings.some((f) => VERSION_CODES.has(f.issueCode) || f.issueCode.startsWith('UNIQUE_SIDS_'))) return fixes;
+  if (!findings.some((f) => fixable(f.issueCode))) return fixes;
   const root = parseSource(text).tree;
   if (!root) return fixes;
   findings.forEach((finding, index) => {
@@ -63,7 +91,7 @@ export function quickFixes(text: string, findings: readonly Finding[]): Map<numb
     else if (finding.issueCode.startsWith('UNIQUE_SIDS_')) {
       const node = sidNodeAt(root, finding.range.offset);
       fix = node ? uniqueSid(text, root, node) : undefined;
-    }
+    } else if (finding.issueCode === 'REDUNDANT_ACTION') fix = removeRedundantAction(root, finding.range.offset);
     if (fix) fixes.set(index, [fix]);
   });
   return fixes;

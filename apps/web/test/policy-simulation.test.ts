@@ -1,7 +1,7 @@
 // The simulator's request and what it marks in the editor, with the policy engine's real evaluation.
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, evaluate } from '@iam-console/policy-engine/evaluate/evaluate.ts';
-import { decidingHighlights, decisionLabel, nearMisses, parseActions, simulationRequest, type SimulationInput } from '../src/components/policy-editor/simulation.ts';
+import { decidingHighlights, decisionLabel, nearMisses, parseActions, parseTags, simulationInputProblem, simulationRequest, type SimulationInput } from '../src/components/policy-editor/simulation.ts';
 
 const policy = JSON.stringify({
   Version: '2012-10-17',
@@ -56,5 +56,43 @@ describe('simulator', () => {
     expect(miss?.failedCondition?.key).toBe('aws:MultiFactorAuthPresent');
     expect(statementText(decidingHighlights(decision)[0]!.range)).toContain('ManageWithMfa');
     expect(decisionLabel(decide('iam:DeleteUser', { mfa: true }))).toBe('Allowed');
+  });
+
+  describe('MFA age, principal tags and resource tags', () => {
+    const tagged = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'RecentMfa', Effect: 'Allow', Action: 'iam:DeleteUser', Resource: '*', Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } } },
+        { Sid: 'SameTeam', Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } },
+      ],
+    });
+    const run = (action: string, over: Partial<SimulationInput>) =>
+      decisionLabel(evaluate(simulationRequest({ ...input, resource: '*', ...over }, action), [compilePolicy(tagged, { id: '0', type: 'identity' })]));
+
+    it('sends the MFA age only with MFA present, and the policy\'s age condition decides on it', () => {
+      expect(simulationRequest({ ...input, mfa: true, mfaAge: '600' }, 'iam:GetUser').context).toMatchObject({ 'aws:MultiFactorAuthAge': 600 });
+      expect(simulationRequest({ ...input, mfa: false, mfaAge: '600' }, 'iam:GetUser').context).not.toHaveProperty('aws:MultiFactorAuthAge');
+      expect(run('iam:DeleteUser', { mfa: true, mfaAge: '600' })).toBe('Allowed');
+      expect(run('iam:DeleteUser', { mfa: true, mfaAge: '7200' })).toBe('Denied (implicit deny)');
+      expect(run('iam:DeleteUser', { mfa: false, mfaAge: '600' })).toBe('Denied (implicit deny)');
+    });
+
+    it('gives the principal its tags and the request the resource\'s tags', () => {
+      const request = simulationRequest({ ...input, principalTags: 'team=blue, project = alpha', resourceTags: 'team=blue' }, 'ec2:StartInstances');
+      expect(request.principal.tags).toEqual({ team: 'blue', project: 'alpha' });
+      expect(request.context).toMatchObject({ 'aws:ResourceTag/team': 'blue' });
+      expect(run('ec2:StartInstances', { principalTags: 'team=blue', resourceTags: 'team=blue' })).toBe('Allowed');
+      expect(run('ec2:StartInstances', { principalTags: 'team=blue', resourceTags: 'team=red' })).toBe('Denied (implicit deny)');
+      expect(run('ec2:StartInstances', { principalTags: '', resourceTags: 'team=blue' })).toBe('Denied (implicit deny)');
+    });
+
+    it('refuses tags without a key and an MFA age that is not a number of seconds', () => {
+      expect(parseTags('team=blue, =x')).toEqual({ problem: 'Write each tag as key=value; "=x" has no key.' });
+      expect(parseTags('empty=')).toEqual({ tags: { empty: '' } });
+      expect(simulationInputProblem({ ...input, resourceTags: 'blue' })).toBe('Write each tag as key=value; "blue" has no key.');
+      expect(simulationInputProblem({ ...input, mfa: true, mfaAge: 'an hour' })).toBe('aws:MultiFactorAuthAge is a number of seconds, such as 3600.');
+      expect(simulationInputProblem({ ...input, mfa: false, mfaAge: 'an hour' })).toBeUndefined();
+      expect(simulationInputProblem({ ...input, mfa: true, mfaAge: '60', principalTags: 'a=b' })).toBeUndefined();
+    });
   });
 });

@@ -13,7 +13,7 @@ import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import type { PolicyEditorHighlight } from './editor-props.ts';
 import type { Evaluation } from './service/protocol.ts';
-import { decidingHighlights, decisionLabel, nearMisses, parseActions, simulationRequest, type SimulationInput } from './simulation.ts';
+import { decidingHighlights, decisionLabel, nearMisses, parseActions, simulationInputProblem, simulationRequest, type SimulationInput } from './simulation.ts';
 import { policyWorker } from './worker-client.ts';
 
 interface Result {
@@ -28,7 +28,18 @@ function reasonOf({ evaluation }: Result): string {
 }
 
 export function SimulatorPanel({ text, onHighlight }: { text: string; onHighlight: (highlights: PolicyEditorHighlight[]) => void }) {
-  const [input, setInput] = useState<SimulationInput>({ actions: '', resource: '*', mfa: false, userName: 'alice', sourceIp: '203.0.113.10', currentTime: new Date().toISOString().slice(0, 19) + 'Z' });
+  const [input, setInput] = useState<SimulationInput>({
+    actions: '',
+    resource: '*',
+    mfa: false,
+    mfaAge: '',
+    userName: 'alice',
+    sourceIp: '203.0.113.10',
+    currentTime: new Date().toISOString().slice(0, 19) + 'Z',
+    principalTags: '',
+    resourceTags: '',
+  });
+  const [contextProblem, setContextProblem] = useState<string>();
   const [results, setResults] = useState<Result[]>([]);
   const [running, setRunning] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -41,6 +52,9 @@ export function SimulatorPanel({ text, onHighlight }: { text: string; onHighligh
       return;
     }
     setProblem(undefined);
+    const invalid = simulationInputProblem(input);
+    setContextProblem(invalid);
+    if (invalid) return;
     setRunning(true);
     try {
       const worker = policyWorker();
@@ -78,7 +92,17 @@ export function SimulatorPanel({ text, onHighlight }: { text: string; onHighligh
               MFA present
             </Checkbox>
           </FormField>
+          <FormField label="aws:MultiFactorAuthAge" description="Seconds since the MFA sign-in; sent only with MFA present.">
+            <Input value={input.mfaAge ?? ''} onChange={({ detail }) => set('mfaAge', detail.value)} disabled={!input.mfa} inputMode="numeric" placeholder="3600" ariaLabel="MFA age in seconds" />
+          </FormField>
+          <FormField label="aws:PrincipalTag" description="The user's tags, as key=value separated by commas.">
+            <Input value={input.principalTags ?? ''} onChange={({ detail }) => set('principalTags', detail.value)} placeholder="team=blue, project=alpha" ariaLabel="Principal tags" />
+          </FormField>
+          <FormField label="aws:ResourceTag" description="The resource's tags, as key=value separated by commas.">
+            <Input value={input.resourceTags ?? ''} onChange={({ detail }) => set('resourceTags', detail.value)} placeholder="team=blue" ariaLabel="Resource tags" />
+          </FormField>
         </ColumnLayout>
+        {contextProblem ? <StatusIndicator type="error">{contextProblem}</StatusIndicator> : null}
         <Button formAction="none" loading={running} onClick={() => void run()}>
           Run simulation
         </Button>

@@ -32,18 +32,21 @@ export function PolicySimulatorPage() {
   const principals = usePrincipals();
   const simulation = useSimulation();
   const [principal, setPrincipal] = useState<SelectProps.Option | null>(null);
+  // When IAM refuses the users or roles list, the principal can still be named by its ARN.
+  const [typedArn, setTypedArn] = useState('');
+  const principalArn = principals.error ? typedArn.trim() : principal?.value;
   const [actionText, setActionText] = useState('');
   const [resource, setResource] = useState('*');
   const [context, setContext] = useState<ContextRow[]>([]);
   const [submitted, setSubmitted] = useState(false);
   const parsed = parseActions(actionText);
   const actionError = parsed.problems.length > 0 ? parsed.problems.join('. ') : submitted && parsed.actions.length === 0 ? 'Enter at least one action.' : undefined;
-  const principalError = submitted && !principal ? 'Choose a user or role.' : undefined;
+  const principalError = submitted && !principalArn ? 'Choose a user or role.' : undefined;
 
   const run = () => {
     setSubmitted(true);
-    if (!principal?.value || parsed.actions.length === 0 || parsed.problems.length > 0) return;
-    simulation.mutate({ principalArn: principal.value, actionNames: parsed.actions, resourceArn: resource.trim() || '*', contextEntries: toContextEntries(context) });
+    if (!principalArn || parsed.actions.length === 0 || parsed.problems.length > 0) return;
+    simulation.mutate({ principalArn, actionNames: parsed.actions, resourceArn: resource.trim() || '*', contextEntries: toContextEntries(context) });
   };
 
   return (
@@ -59,19 +62,27 @@ export function PolicySimulatorPage() {
           <Form actions={<Button variant="primary" loading={simulation.isPending} formAction="submit">Run simulation</Button>}>
             <Container header={<Header variant="h2">Simulation settings</Header>}>
               <SpaceBetween size="l">
-                {principals.error ? <ErrorAlert error={principals.error} header="Could not load users and roles" /> : null}
-                <FormField label="User or role" errorText={principalError}>
-                  <Select
-                    selectedOption={principal}
-                    options={principalOptions(principals.options)}
-                    filteringType="auto"
-                    placeholder="Choose a user or role"
-                    statusType={principals.loading ? 'loading' : 'finished'}
-                    loadingText="Loading users and roles"
-                    empty="No users or roles"
-                    onChange={({ detail }) => setPrincipal(detail.selectedOption)}
-                  />
-                </FormField>
+                {principals.error ? (
+                  <>
+                    <ErrorAlert error={principals.error} header="Could not load users and roles" />
+                    <FormField label="User or role ARN" description="The list is not available to you: name the user or role by its ARN." errorText={principalError}>
+                      <Input value={typedArn} placeholder="arn:aws:iam::111122223333:user/alice" onChange={({ detail }) => setTypedArn(detail.value)} />
+                    </FormField>
+                  </>
+                ) : (
+                  <FormField label="User or role" errorText={principalError}>
+                    <Select
+                      selectedOption={principal}
+                      options={principalOptions(principals.options)}
+                      filteringType="auto"
+                      placeholder="Choose a user or role"
+                      statusType={principals.loading ? 'loading' : 'finished'}
+                      loadingText="Loading users and roles"
+                      empty="No users or roles"
+                      onChange={({ detail }) => setPrincipal(detail.selectedOption)}
+                    />
+                  </FormField>
+                )}
                 <FormField
                   label="Actions"
                   description="One action per line, as service:Action. The simulator takes no wildcards: name each action."

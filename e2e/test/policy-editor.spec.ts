@@ -2,7 +2,7 @@
 // markers and in the panel before any save, completion from the action catalog, quick fixes, saving a managed
 // policy and a new default version, the diff of two versions, a role's trust policy, inline policies, and the
 // simulator beside the editor.
-import { CreateGroupCommand, CreateRoleCommand, GetGroupPolicyCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, GetGroupPolicyCommand, GetRoleCommand, GetUserCommand } from '@aws-sdk/client-iam';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { rootIamClient } from './support/aws.ts';
@@ -258,4 +258,26 @@ test('start from a bundled IAM User Guide policy, then export it as <name>.json'
   const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { Statement: { Sid: string; Action: unknown }[] };
   expect(exported.Statement.map((s) => s.Sid)).toEqual(['ViewAccountPasswordRequirements', 'ChangeOwnPassword']);
   expect(exported.Statement[1]!.Action).toEqual(['iam:GetUser', 'iam:ChangePassword']);
+});
+
+test('a permissions boundary is previewed in the read-only editor before it is set', async ({ page }) => {
+  const iam = rootIamClient();
+  await iam.send(new CreateUserCommand({ UserName: 'BoundedUser' }));
+  const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'OnlyReadIam', Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }] }, null, 2);
+  const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: 'PreviewedBoundary', PolicyDocument: document }));
+  await openSignedIn(page, 'admin', '/users/BoundedUser');
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await page.getByRole('button', { name: 'Set boundary' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Set permissions boundary for BoundedUser' });
+  await dialog.getByRole('button', { name: /Choose a policy/ }).click();
+  await page.keyboard.type('PreviewedBoundary');
+  await page.getByRole('option', { name: /PreviewedBoundary/ }).click();
+  await expect(dialog.getByText('PreviewedBoundary, version v1 (default)')).toBeVisible();
+  await expect(dialog.locator('.monaco-editor')).toBeVisible();
+  await expect(token(page, '"OnlyReadIam"')).toBeVisible();
+  await screenshot(page, 'policy-editor-boundary-preview');
+  await dialog.getByRole('button', { name: 'Set boundary' }).click();
+  await expect(dialog).toBeHidden();
+  const { User } = await iam.send(new GetUserCommand({ UserName: 'BoundedUser' }));
+  expect(User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(Policy?.Arn);
 });

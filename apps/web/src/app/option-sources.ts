@@ -12,7 +12,7 @@ export function useManagedPolicyOptions(): OptionsSource<ManagedPolicyOption> {
     () =>
       policies.data
         ?.filter((policy) => policy.isAttachable)
-        .map((policy) => ({ arn: policy.arn, policyName: policy.policyName, awsManaged: policy.awsManaged, description: policy.description })),
+        .map((policy) => ({ arn: policy.arn, policyName: policy.policyName, awsManaged: policy.awsManaged, description: policy.description, defaultVersionId: policy.defaultVersionId })),
     [policies.data],
   );
   return { items, loading: policies.isPending, error: policies.error };

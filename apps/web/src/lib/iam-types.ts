@@ -9,6 +9,8 @@ export interface ManagedPolicyOption {
   policyName: string;
   awsManaged: boolean;
   description?: string;
+  /** Read to preview the document (a permissions boundary before it is set). */
+  defaultVersionId?: string;
 }
 
 /** What a picker needs from a list query, without knowing which feature loaded it. */

@@ -16,6 +16,7 @@ import { toPolicySelectOptions } from './policy-options.ts';
 import { detailPath } from '../../lib/path-segment.ts';
 import { useCapabilities } from '../../lib/capabilities.ts';
 import { shortName } from '@iam-console/api-contract/arn.ts';
+import { BoundaryPreview } from './boundary-preview.tsx';
 
 export interface BoundaryPanelProps {
   /** Whose boundary: the IAM actions that set and remove it differ (Put/DeleteUserPermissionsBoundary, …Role…). */
@@ -102,7 +103,7 @@ export function BoundaryPanel({ principal, target, subject, boundaryArn, policyO
       )}
       {confirm.dialog}
       {editing ? (
-        <FormModal header={`Set permissions boundary for ${target}`} primaryLabel="Set boundary" primaryDisabled={!choice} busy={busy} onPrimary={() => void save()} onDismiss={() => setEditing(false)}>
+        <FormModal size={choice ? 'large' : undefined} header={`Set permissions boundary for ${target}`} primaryLabel="Set boundary" primaryDisabled={!choice} busy={busy} onPrimary={() => void save()} onDismiss={() => setEditing(false)}>
           <SpaceBetween size="m">
             <FormField label="Permissions boundary policy">
               <Select
@@ -116,6 +117,7 @@ export function BoundaryPanel({ principal, target, subject, boundaryArn, policyO
                 virtualScroll
               />
             </FormField>
+            {choice?.value ? <BoundaryPreview policy={policyOptions.items?.find((p) => p.arn === choice.value)} /> : null}
             {policyOptions.error ? <ErrorAlert error={policyOptions.error} header="Could not list managed policies" /> : null}
             {error ? <ErrorAlert error={error} header="Could not set the permissions boundary" /> : null}
           </SpaceBetween>

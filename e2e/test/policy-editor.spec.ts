@@ -258,6 +258,14 @@ test('start from a bundled IAM User Guide policy, then export it as <name>.json'
   const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { Statement: { Sid: string; Action: unknown }[] };
   expect(exported.Statement.map((s) => s.Sid)).toEqual(['ViewAccountPasswordRequirements', 'ChangeOwnPassword']);
   expect(exported.Statement[1]!.Action).toEqual(['iam:GetUser', 'iam:ChangePassword']);
+
+  // An AWS managed policy: its default version, read through the BFF.
+  await page.getByRole('button', { name: /Start from/ }).click();
+  await page.getByPlaceholder('Find a policy').fill('IAMReadOnlyAccess');
+  await page.getByRole('option', { name: /^IAMReadOnlyAccess/ }).click();
+  await page.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(page.getByTestId('start-from-source')).toContainText('Source: AWS managed policy arn:aws:iam::aws:policy/IAMReadOnlyAccess, version v');
+  await expect(token(page, '"iam:GenerateCredentialReport"')).toBeVisible();
 });
 
 test('a permissions boundary is previewed in the read-only editor before it is set', async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { credentialReportQueryOptions } from '../features/credential-report/api/credential-report.ts';
 import { groupsQueryOptions } from '../features/groups/api/groups.ts';
 import { policiesQueryOptions } from '../features/policies/api/policies.ts';
 import { rolesQueryOptions } from '../features/roles/api/roles.ts';
@@ -141,6 +142,10 @@ export function buildRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: 'credential-report',
               element: <CredentialReportRoute />,
+              loader: () => {
+                whenSignedIn(() => queryClient.prefetchQuery(credentialReportQueryOptions()))();
+                return null;
+              },
               handle: crumb(() => ({ text: 'Credential report', href: '/credential-report' })),
             },
             {

@@ -1,5 +1,5 @@
 // The credential report through the BFF: generate (polled until COMPLETE), fetch, and where its downloads are.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Answer } from '@iam-console/api-contract/routes.ts';
 import type { ReportState } from '@iam-console/api-contract/credential-report.ts';
@@ -22,13 +22,17 @@ export const NO_REPORT_CODES = new Set(['ReportNotPresent', 'ReportExpired']);
 export const isReportInProgress = (error: unknown) => isApiError(error) && error.code === 'ReportInProgress';
 export const isNoReport = (error: unknown) => isApiError(error) && NO_REPORT_CODES.has(error.code);
 
-export function useCredentialReport() {
-  return useQuery({
+/** The report (2 MB of CSV for 10,000 users); the route's loader starts it while the page's code downloads. */
+export const credentialReportQueryOptions = () =>
+  queryOptions({
     queryKey: reportKey,
     queryFn: () => api.get<CredentialReport>('/credential-report'),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+export function useCredentialReport() {
+  return useQuery(credentialReportQueryOptions());
 }
 
 export function usePasswordPolicyFacts() {

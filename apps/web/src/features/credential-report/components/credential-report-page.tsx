@@ -69,12 +69,14 @@ export function CredentialReportPage() {
     if (!parsed.data) return undefined;
     const { rows, now } = parsed.data;
     const findings = reportFindings(rows, policyFacts(policy.isSuccess ? policy.data : undefined), thresholds, now);
-    return { now, findings, rows: withFindings(rows, findings), summary: summarize(rows, findings, thresholds.unusedDays, now) };
+    return { now, findings, rows: withFindings(rows, findings), unusedDays: thresholds.unusedDays };
   }, [parsed.data, policy.isSuccess, policy.data, thresholds]);
 
-  // The table first; the summary, charts and findings list render once it is on screen, so they never hold it up.
+  // The table first; the summary, charts and findings list are worked out and rendered once it is on screen, so
+  // they never hold it up.
   const afterTable = usePaintedAfter(view !== undefined);
   const deferred = useDeferredValue(afterTable ? view : undefined);
+  const summary = useMemo(() => deferred && summarize(deferred.rows, deferred.findings, deferred.unusedDays, deferred.now), [deferred]);
   const hasReport = report.data !== undefined;
   const download = (
     <Button iconName="download" href={DOWNLOADS.report} download disabled={!hasReport}>
@@ -124,10 +126,10 @@ export function CredentialReportPage() {
         {report.isPending || (hasReport && parsed.isPending) ? <Loading /> : null}
         {view && report.data ? (
           <>
-            {deferred ? (
+            {deferred && summary ? (
               <>
-                <SummaryCards summary={deferred.summary} />
-                <SummaryCharts summary={deferred.summary} />
+                <SummaryCards summary={summary} />
+                <SummaryCharts summary={summary} />
                 <FindingsSection
               findings={deferred.findings}
               thresholds={thresholds}

@@ -16,7 +16,7 @@ function findRoute(routes: RouteObject[], path: string): RouteObject | undefined
 }
 
 async function openReportRoute(signedIn: boolean) {
-  const fetch = vi.fn(async () => new Response(JSON.stringify({ generatedTime: '2026-12-07T00:00:00.000Z', reportFormat: 'text/csv', content: 'user\n' }), { headers: { 'content-type': 'application/json' } }));
+  const fetch = vi.fn(async (_input: RequestInfo | URL) => new Response(JSON.stringify({ generatedTime: '2026-12-07T00:00:00.000Z', reportFormat: 'text/csv', content: 'user\n' }), { headers: { 'content-type': 'application/json' } }));
   vi.stubGlobal('fetch', fetch);
   const queryClient = new QueryClient();
   queryClient.setQueryData(sessionQueryOptions().queryKey, { signedIn } as never);

@@ -13,6 +13,7 @@ import { PostgresAuditLog } from '../src/audit/postgres-audit-log.ts';
 import { startConsole } from '../src/bootstrap.ts';
 import type { RunningConsole } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
+import { browserOf } from './helpers/browser.ts';
 import { startEndpoint } from './helpers/iam-endpoint.ts';
 import type { Endpoint, Keys } from './helpers/iam-endpoint.ts';
 import { startPostgres } from './helpers/postgres.ts';
@@ -69,38 +70,6 @@ afterAll(async () => {
   postgres?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** One browser: its cookies and CSRF token, whichever replica answers. */
-function browserOf() {
-  const cookies = new Map<string, string>();
-  let csrf = '';
-  const send = async (via: RunningConsole, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${via.url}${path}`, {
-      method,
-      headers: {
-        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'x-csrf-token': csrf,
-        origin: via.url,
-        'sec-fetch-site': 'same-origin',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-    const json = (await res.json().catch(() => undefined)) as Record<string, any> | undefined;
-    if (typeof json?.csrfToken === 'string') csrf = json.csrfToken;
-    return { status: res.status, body: json };
-  };
-  return {
-    get: (via: RunningConsole, path: string) => send(via, 'GET', path),
-    post: (via: RunningConsole, path: string, body: unknown = {}) => send(via, 'POST', path, body),
-    delete: (via: RunningConsole, path: string) => send(via, 'DELETE', path),
-  };
-}
 
 it('a session, its CSRF tokens and its switched role work through either replica, and the audit log holds both replicas’ entries in order', async () => {
   const browser = browserOf();

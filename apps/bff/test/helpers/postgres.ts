@@ -41,7 +41,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", ...(options.durable ? [] : ['-c fsync=off'])];
+  // A backend whose client is gone (a replica killed with SIGKILL) gives up a statement still waiting for a lock,
+  // rather than commit it once the lock is free: what a killed replica had not committed stays uncommitted.
+  const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", '-c client_connection_check_interval=50ms', ...(options.durable ? [] : ['-c fsync=off'])];
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', settings.join(' '), 'start']);
   const base = `postgres://127.0.0.1:${port}`;
   const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });

@@ -1,6 +1,7 @@
 // The report table's columns: every column of IAM's report (the usual ones shown, the rest in the column chooser)
 // and the row's findings. Dates read as a date and an age, IAM's raw value on hover.
 import type { TableProps } from '@cloudscape-design/components/table';
+import { memo } from 'react';
 import { CHECKS, type Finding } from '@iam-console/api-contract/credential-findings.ts';
 import { CREDENTIAL_REPORT_COLUMNS, type CredentialReportColumn } from '@iam-console/api-contract/credential-report.ts';
 import { RouterLink } from '../../components/router-link.tsx';
@@ -52,16 +53,17 @@ export interface ReportColumn extends TableProps.ColumnDefinition<TableRow> {
   visible: boolean;
 }
 
-function Cell({ column, row, now }: { column: string; row: TableRow; now: number }) {
+// Memoized: the table draws its rows again as it measures itself, and each date cell is parsed and formatted.
+const Cell = memo(function Cell({ column, row, now }: { column: string; row: TableRow; now: number }) {
   const { text, title } = describeCell(column, row.cells, now);
   return <span title={title}>{text}</span>;
-}
+});
 
-function UserCell({ row }: { row: TableRow }) {
+const UserCell = memo(function UserCell({ row }: { row: TableRow }) {
   // The root user has no user page; every other name links to its own (names such as `..` escaped).
   if (row.isRoot) return <span title="The AWS account root user">{row.user}</span>;
   return <RouterLink href={detailPath.user(row.user)}>{row.user}</RouterLink>;
-}
+});
 
 export function reportColumns(now: number): ReportColumn[] {
   const columns: ReportColumn[] = CREDENTIAL_REPORT_COLUMNS.map((column) => ({

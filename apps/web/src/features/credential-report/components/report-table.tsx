@@ -8,7 +8,7 @@ import PropertyFilter from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CREDENTIAL_REPORT_COLUMNS, reportFileName } from '@iam-console/api-contract/credential-report.ts';
 import { usePersistentState } from '../../../components/persistent-state.ts';
 import { PAGE_SIZE_OPTIONS, sanitizeTablePreferences, type TablePreferences } from '../../../components/table-preferences.ts';
@@ -29,8 +29,11 @@ export interface ReportTableProps {
   downloadReport: React.ReactNode;
 }
 
-/** Every line of the report: filter, sort (root first), choose columns, download what the filter shows. */
-export function ReportTable({ rows, generatedTime, now, downloadReport }: ReportTableProps) {
+/**
+ * Every line of the report: filter, sort (root first), choose columns, download what the filter shows. Drawn again
+ * only when its props change: 10,000 rows through the collection are not redone for each render of the page.
+ */
+export const ReportTable = memo(function ReportTable({ rows, generatedTime, now, downloadReport }: ReportTableProps) {
   const columns = useMemo(() => reportColumns(now), [now]);
   const defaultDisplay = useMemo(() => columns.map((c) => ({ id: c.id, visible: c.visible })), [columns]);
   const [preferences, setPreferences] = usePersistentState<TablePreferences>(
@@ -44,6 +47,8 @@ export function ReportTable({ rows, generatedTime, now, downloadReport }: Report
   const { items: filtered, actions, filteredItemsCount, collectionProps, propertyFilterProps } = useCollection(sorted, {
     propertyFiltering: {
       filteringProperties: REPORT_FILTERING_PROPERTIES,
+      // Given, so the collection does not gather every property's values from the 10,000 rows on first render.
+      filteringOptions: REPORT_FILTERING_OPTIONS,
       empty: <Box textAlign="center">The report has no lines.</Box>,
       noMatch: (
         <Box textAlign="center" padding="l">
@@ -122,4 +127,4 @@ export function ReportTable({ rows, generatedTime, now, downloadReport }: Report
       }
     />
   );
-}
+});

@@ -35,6 +35,9 @@ describe('CSV → rows', () => {
 
   it('runs in place where there are no Web Workers, and refuses a file that is not a report', async () => {
     expect((await parseReport(CSV, NOW)).map((r) => r.user)).toEqual(['<root_account>', 'bob', 'smith,john']);
+    // The ages worked out where the CSV is parsed and sent back as numbers are the rows' own, nulls included.
+    expect(await parseReport(CSV, NOW)).toEqual(reportRows(CSV, NOW));
+    await expect(parseReport('name,arn\nx,y\n', NOW)).rejects.toThrow(/not a credential report/);
     expect(() => parseReportCsv('name,arn\nx,y\n')).toThrow(/not a credential report/);
     expect(() => parseReportCsv(`${CREDENTIAL_REPORT_COLUMNS.join(',')}\n"unclosed,x\n`)).toThrow(/could not be read/);
   });

@@ -201,6 +201,25 @@ describe('audit bundle', () => {
   });
 });
 
+describe('audit targets that a spreadsheet would read as formulas', () => {
+  // Some targets are stored as the request sent them (a policy simulation's principalArn, even when invalid).
+  const targets = ['=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)'];
+
+  it('come out prefixed with a quote, in the download and in the bundle', async () => {
+    for (const target of targets) {
+      h.auditLog.append({ time: new Date().toISOString(), callerArn: null, operation: 'FormulaProbe', target, result: 'failure', httpStatus: 400 });
+    }
+    const csv = await auditor.get('/api/audit-log/download?format=csv&operation=FormulaProbe').buffer(true).parse(binary);
+    const rows = parse((csv.body as Buffer).toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.target).sort()).toEqual(targets.map((t) => `'${t}`).sort());
+
+    const bundle = await auditor.get('/api/audit-bundle').buffer(true).parse(binary);
+    const log = parse((await unzip(bundle.body as Buffer)).get('audit-log.csv')!.toString('utf8'), { columns: true }) as Record<string, string>[];
+    const probes = log.filter((r) => r.operation === 'FormulaProbe').map((r) => r.target);
+    expect(probes.sort()).toEqual(targets.map((t) => `'${t}`).sort());
+  });
+});
+
 describe('bob, who may not read the credential report', () => {
   it.each([
     ['POST', '/api/credential-report', 'iam:GenerateCredentialReport'],

@@ -18,10 +18,14 @@ export function auditFileName(format: AuditFormat, now: Date): string {
 
 const csvRecord = (entry: AuditEntry) => AUDIT_CSV_COLUMNS.map((column) => entry[column] ?? '');
 
+// Targets can hold what a request sent: a leading = + - @ must not run as a formula when the file is opened
+// in a spreadsheet (OWASP "CSV Injection"); csv-stringify prefixes such cells with a quote.
+const CSV_OPTIONS = { escape_formulas: true } as const;
+
 export async function writeAuditLog(log: AuditStore, filters: AuditFilters, format: AuditFormat, write: ChunkWriter): Promise<void> {
   if (format === 'csv') {
-    await write(stringify([[...AUDIT_CSV_COLUMNS]]));
-    for await (const page of log.entries(filters)) await write(stringify(page.map(csvRecord)));
+    await write(stringify([[...AUDIT_CSV_COLUMNS]], CSV_OPTIONS));
+    for await (const page of log.entries(filters)) await write(stringify(page.map(csvRecord), CSV_OPTIONS));
     return;
   }
   let first = true;

@@ -3,12 +3,12 @@ import { pino } from 'pino';
 import type { DestinationStream, Logger } from 'pino';
 
 // Field names as our API and the SDK spell them. A virtual MFA device's seed and QR code are the device
-// itself; a current TOTP code is a password for 30 seconds.
+// itself; a current TOTP code is a password for 30 seconds. `base32Seed` is the demo identities' seed.
 const SECRET_KEYS = [
   'secretAccessKey', 'SecretAccessKey', 'sessionToken', 'SessionToken', 'sealedCredentials', 'csrfToken',
   'password', 'Password', 'newPassword', 'NewPassword', 'oldPassword', 'OldPassword',
   'mfaCode', 'tokenCode', 'TokenCode', 'authenticationCode1', 'authenticationCode2', 'AuthenticationCode1', 'AuthenticationCode2',
-  'base32Seed', 'Base32StringSeed', 'QRCodePNG',
+  'base32Seed', 'base32StringSeed', 'Base32StringSeed', 'qrCodePng', 'QRCodePNG',
 ];
 
 /** Where secrets sit in a logged request or response (its headers). */

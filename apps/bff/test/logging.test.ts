@@ -23,6 +23,8 @@ const secrets = {
   mfaCode: 'SECRET-mfa-code', tokenCode: 'SECRET-token-code', TokenCode: 'SECRET-sdk-token-code',
   authenticationCode1: 'SECRET-auth-code-1', AuthenticationCode2: 'SECRET-sdk-auth-code-2',
   base32Seed: 'SECRET-base32-seed', Base32StringSeed: 'SECRET-sdk-base32-seed', QRCodePNG: 'SECRET-qr-code',
+  // As our API answers CreateVirtualMFADevice (me.ts).
+  base32StringSeed: 'SECRET-api-base32-seed', qrCodePng: 'SECRET-api-qr-code',
 };
 
 describe('log redaction', () => {

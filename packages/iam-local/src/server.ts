@@ -15,6 +15,7 @@ import type { AccountState, OperationTable } from './protocol/operation.ts';
 import { createRequestListener } from './protocol/http-handler.ts';
 import { createPipeline, type CallLogEntry } from './protocol/pipeline.ts';
 import { CONSOLE_SIGN_IN_PATH, createConsoleSignIn } from './local/console-sign-in.ts';
+import { isLocalHost } from './local/local-host.ts';
 
 export type SeedKind = 'demo' | 'scale' | 'none';
 
@@ -141,6 +142,12 @@ export async function startIamServer(options: IamServerOptions): Promise<IamServ
   const consoleSignIn = createConsoleSignIn({ state, now });
   const server = createServer({ keepAliveTimeout: 5000 }, (request, response) => {
     if (request.url?.split('?')[0] !== CONSOLE_SIGN_IN_PATH) return queryApi(request, response);
+    const listening = server.address();
+    if (!isLocalHost(request.headers.host, typeof listening === 'object' ? listening?.address : undefined)) {
+      response.writeHead(421, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
+      response.end(JSON.stringify({ code: 'MisdirectedRequest', message: 'The console sign-in answers only requests addressed to this machine (localhost).' }));
+      return;
+    }
     consoleSignIn(request, response).catch(() => response.destroy());
   });
   server.on('clientError', (_error, socket) => {

@@ -1,6 +1,7 @@
 // The local-only console sign-in (POST /_local/console-sign-in): a password (and MFA code) for temporary
 // credentials of the user; a sign-in whose password must be reset may only change it until it does.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ChangePasswordCommand, CreateLoginProfileCommand, GenerateCredentialReportCommand, GetAccountPasswordPolicyCommand, GetCredentialReportCommand,
   GetUserCommand, ListUsersCommand, UpdateAccountPasswordPolicyCommand,
@@ -8,6 +9,13 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { startTestServer, type Keys, type TestServer } from './helpers/start-server.ts';
 import { addUser, enrollMfa, policy, sdkError, TestClock, type EnrolledMfa, type TestUser } from './helpers/fixtures.ts';
+import { verifyPassword } from '../src/model/password-hash.ts';
+
+// Counts hash checks (each still runs), so every refusal can be shown to cost one.
+vi.mock('../src/model/password-hash.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/model/password-hash.ts')>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
 
 const ADMIN = policy({ Effect: 'Allow', Action: '*', Resource: '*' });
 const INCORRECT = { code: 'SignInFailed', message: 'Your authentication information is incorrect. Please try again.' };
@@ -30,6 +38,21 @@ async function signIn(body: unknown, init: { method?: string; contentType?: stri
     ...(init.method === 'GET' ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** A sign-in with a Host header of the caller's choice (fetch does not let one set it). */
+function signInWithHost(host: string, body: unknown): Promise<Answer> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(`${t.url}/_local/console-sign-in`, { method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
 }
 
 function keysOf(answer: Answer): Keys {
@@ -91,6 +114,37 @@ describe('POST /_local/console-sign-in', () => {
     expect((await signIn({ userName: 'dave', password: 'x', durationSeconds: 10 })).status).toBe(400);
     expect((await signIn({ userName: 'dave', password: 'x' }, { contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
     expect((await signIn(undefined, { method: 'GET' })).status).toBe(405);
+  });
+
+  it('checks one password hash for every refusal, also for a user without a console password', async () => {
+    addUser(t, 'gina', {});
+    addUser(t, 'hank', {});
+    await t.iam.send(new CreateLoginProfileCommand({ UserName: 'gina', Password: 'Gina-sign-in-pass1' }));
+    const check = vi.mocked(verifyPassword);
+    for (const body of [
+      { userName: 'nobody', password: 'Gina-sign-in-pass1' },
+      { accountId: '999999999999', userName: 'gina', password: 'Gina-sign-in-pass1' },
+      { userName: 'hank', password: 'Hank-sign-in-pass1' },
+      { userName: 'gina', password: 'not-her-password' },
+      { userName: 'dave', password: 'Dave-sign-in-pass1', mfaCode: '000000' },
+    ]) {
+      check.mockClear();
+      expect(await signIn(body)).toMatchObject({ status: 401, body: INCORRECT });
+      expect(check, body.userName).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('answers 421 and no credentials to a request addressed to another host name (DNS rebinding)', async () => {
+    const { port } = t.server;
+    const body = { userName: 'gina', password: 'Gina-sign-in-pass1' };
+    for (const host of [`evil.example:${port}`, 'evil.example', `localhost.evil.example:${port}`, `127.0.0.1.evil.example:${port}`]) {
+      const answer = await signInWithHost(host, body);
+      expect(answer, host).toMatchObject({ status: 421, body: { code: 'MisdirectedRequest' } });
+      expect(answer.body).not.toHaveProperty('accessKeyId');
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'LOCALHOST', `[::1]:${port}`]) {
+      expect(await signInWithHost(host, body), host).toMatchObject({ status: 200, body: { accessKeyId: expect.stringMatching(/^ASIA/) } });
+    }
   });
 
   it('throttles a user name after five failures, even with the right password, until the window passes', async () => {

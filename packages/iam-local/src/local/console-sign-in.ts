@@ -93,8 +93,12 @@ export interface ConsoleSignInOptions {
 export function createConsoleSignIn(options: ConsoleSignInOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const { state } = options;
   const throttle = new SignInThrottle();
-  // Compared against when there is no such user, so a wrong user name takes as long as a wrong password.
+  // Compared against when there is no such user or it has no console password, so every refusal costs one hash
+  // check and a wrong user name takes as long as a wrong password.
   const decoy = hashPassword(randomUUID());
+  const checkDecoy = async (password: string) => {
+    await verifyPassword(password, await decoy);
+  };
 
   async function signIn(input: SignInInput, sourceIp: string) {
     const now = options.now();
@@ -103,13 +107,15 @@ export function createConsoleSignIn(options: ConsoleSignInOptions): (request: In
     }
     const user = isThisAccount(state, input.accountId) ? findUser(state.db, input.userName) : undefined;
     if (!user) {
-      await verifyPassword(input.password, await decoy);
+      await checkDecoy(input.password);
       throttle.failed(input.userName, sourceIp, now);
       throw incorrect();
     }
     const owner = userOwner(user);
     const result = await signInWithPassword(state.db, owner, input.password, now);
     if (!result.ok) {
+      // A wrong or hard-expired password was already checked against the user's hash.
+      if (result.reason === 'no-login-profile') await checkDecoy(input.password);
       if (result.reason === 'expired-hard') {
         throw new SignInRefusal(401, 'PasswordExpired', 'Your password has expired and can only be reset by an administrator.');
       }

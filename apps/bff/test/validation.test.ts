@@ -63,6 +63,15 @@ describe('validation', () => {
     const res = await b.agent.post('/api/groups').set('x-csrf-token', b.csrf).set('content-type', 'application/json').send('{"groupName":');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('BadRequest');
+    expect(res.body.error.message).toBe('The request body is not valid JSON.');
+  });
+
+  it('does not echo a malformed sign-in body (JSON.parse quotes part of its input)', async () => {
+    const res = await b.agent.post('/api/session').set('x-csrf-token', b.csrf).set('content-type', 'application/json')
+      .send('{"accessKeyId":"AKIAIOSFODNN7EXAMPLE","secretAccessKey":wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY}');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BadRequest');
+    expect(res.text).not.toContain('wJalrXUtnF');
   });
 });
 

@@ -22,6 +22,8 @@ export function toApiError(err: unknown): ApiError {
   // body-parser errors carry a status (400 bad JSON, 413 too large).
   const status = (err as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    // JSON.parse's message quotes part of the input, which can be a secret (a sign-in body).
+    if ((err as { type?: unknown }).type === 'entity.parse.failed') return new ApiError(status, 'BadRequest', 'The request body is not valid JSON.');
     return new ApiError(status, status === 413 ? 'PayloadTooLarge' : 'BadRequest', (err as Error).message);
   }
   return new ApiError(500, 'InternalError', 'Something went wrong in the console server.');

@@ -140,6 +140,15 @@ describe('a new IAM user for a deployment tool', () => {
     expect(withSecret.status).toBe(400);
   });
 
+  it('a key id that names an Object.prototype member is not found either (not a 500)', async () => {
+    // 16 characters of \w: valid access key ids by the API's pattern.
+    for (const accessKeyId of ['__defineGetter__', '__lookupSetter__', 'propertyIsEnumerable']) {
+      const res = await b.post('/api/deployment-credentials/check', { accessKeyId });
+      expect(res.status, accessKeyId).toBe(404);
+      expect(res.body.error.code).toBe('NotFound');
+    }
+  });
+
   it('records each change in the audit log with its target, and never logs a secret', async () => {
     const res = await b.post('/api/deployment-credentials/users', { tool: 'up', userName: 'audited-deployer', permissions: { policyName: 'audited-policy', policyDocument: documentOf('up') } });
     expect(res.status).toBe(201);

@@ -24,8 +24,10 @@ export function keepDeploymentKey(session: DeploymentSession, sessionId: string,
 }
 
 export function deploymentKey(session: DeploymentSession, sessionId: string, cipher: CredentialCipher, accessKeyId: string): AwsCredentials | undefined {
-  const sealed = session.deploymentKeys?.[accessKeyId];
-  if (!sealed) return undefined;
+  // Own keys only: an id such as `__defineGetter__` would otherwise find Object.prototype's function.
+  const keys = session.deploymentKeys;
+  if (!keys || !Object.hasOwn(keys, accessKeyId)) return undefined;
+  const sealed = keys[accessKeyId]!;
   const { secretAccessKey } = cipher.decrypt(sealed, sessionId);
   return { accessKeyId, secretAccessKey };
 }

@@ -55,7 +55,7 @@ export function createdAccessKeys(session: SelfServiceSession, sessionId: string
 }
 
 export function forgetCreatedAccessKey(session: SelfServiceSession, accessKeyId: string): void {
-  if (!session.createdAccessKeys?.[accessKeyId]) return;
+  if (!session.createdAccessKeys || !Object.hasOwn(session.createdAccessKeys, accessKeyId)) return;
   const { [accessKeyId]: _dropped, ...rest } = session.createdAccessKeys;
   if (Object.keys(rest).length > 0) session.createdAccessKeys = rest;
   else delete session.createdAccessKeys;

@@ -5,7 +5,7 @@ import compression from 'compression';
 import express from 'express';
 import session from 'express-session';
 import type { Logger } from 'pino';
-import type { Config } from './config.ts';
+import { isLoopbackUrl, type Config } from './config.ts';
 import type { AwsClientFactory } from './aws/clients.ts';
 import type { AuditStore } from './audit/audit-store.ts';
 import { auditTrail } from './audit/audit-middleware.ts';
@@ -140,8 +140,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       cipher: deps.cipher,
       policy,
       demoIdentities: deps.demoIdentities,
-      // Local mode: the embedded endpoint is the one that can check a console password.
-      passwordSignIn: deps.demoIdentities && config.iamEndpoint ? endpointPasswordSignIn(config.iamEndpoint, deps.makeClients) : undefined,
+      // Local mode: the embedded endpoint, on this machine, is the one that can check a console password.
+      passwordSignIn: deps.demoIdentities && config.iamEndpoint && isLoopbackUrl(config.iamEndpoint) ? endpointPasswordSignIn(config.iamEndpoint, deps.makeClients) : undefined,
       useCredentialChain: config.useCredentialChain,
       signInLimits: deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
       preSignIn,

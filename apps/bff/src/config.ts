@@ -104,6 +104,11 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }
 
+/** Whether a URL names this machine (a malformed one does not). */
+export function isLoopbackUrl(url: string): boolean {
+  return URL.canParse(url) && isLoopbackHost(new URL(url).hostname);
+}
+
 /** Whether HOST means every interface (0.0.0.0, ::): a listening address no browser names the console by. */
 export function isWildcardHost(host: string): boolean {
   return ['0.0.0.0', '::'].includes(host.replace(/^\[(.*)\]$/, '$1'));

@@ -128,4 +128,18 @@ describe('password sign-in', () => {
       remote.close();
     }
   });
+
+  it('is unavailable when the IAM endpoint is not on this machine, even with the demo identities', async () => {
+    const elsewhere = createHarness(endpoint.makeClients, {
+      env: { AWS_ENDPOINT_URL_IAM: 'http://iam.invalid:4566', AWS_ENDPOINT_URL_STS: 'http://iam.invalid:4566' },
+      deps: { demoIdentities: DemoIdentities.load(join(endpoint.dataDir, 'demo-identities.json')) },
+    });
+    try {
+      const res = await (await browser(elsewhere.app)).signIn({ userName: 'pat', password: PAT_NEW_PASSWORD });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('PasswordSignInUnavailable');
+    } finally {
+      elsewhere.close();
+    }
+  });
 });

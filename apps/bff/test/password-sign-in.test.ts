@@ -118,28 +118,26 @@ describe('password sign-in', () => {
     for (const secret of [BOB_PASSWORD, PAT_PASSWORD, PAT_NEW_PASSWORD, 'Not-bobs-passw0rd']) expect(written).not.toContain(secret);
   });
 
-  it('exists in local mode only', async () => {
-    const remote = createHarness(endpoint.makeClients, { env: { AWS_ENDPOINT_URL_IAM: endpoint.url, AWS_ENDPOINT_URL_STS: endpoint.url } });
+  /** A console built with these options answers a password sign-in 400 PasswordSignInUnavailable. */
+  async function expectUnavailable(options: Parameters<typeof createHarness>[1]) {
+    const other = createHarness(endpoint.makeClients, options);
     try {
-      const res = await (await browser(remote.app)).signIn({ userName: 'pat', password: PAT_NEW_PASSWORD });
+      const res = await (await browser(other.app)).signIn({ userName: 'pat', password: PAT_NEW_PASSWORD });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('PasswordSignInUnavailable');
     } finally {
-      remote.close();
+      other.close();
     }
+  }
+
+  it('exists in local mode only', async () => {
+    await expectUnavailable({ env: { AWS_ENDPOINT_URL_IAM: endpoint.url, AWS_ENDPOINT_URL_STS: endpoint.url } });
   });
 
   it('is unavailable when the IAM endpoint is not on this machine, even with the demo identities', async () => {
-    const elsewhere = createHarness(endpoint.makeClients, {
+    await expectUnavailable({
       env: { AWS_ENDPOINT_URL_IAM: 'http://iam.invalid:4566', AWS_ENDPOINT_URL_STS: 'http://iam.invalid:4566' },
       deps: { demoIdentities: DemoIdentities.load(join(endpoint.dataDir, 'demo-identities.json')) },
     });
-    try {
-      const res = await (await browser(elsewhere.app)).signIn({ userName: 'pat', password: PAT_NEW_PASSWORD });
-      expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('PasswordSignInUnavailable');
-    } finally {
-      elsewhere.close();
-    }
   });
 });

@@ -112,4 +112,12 @@ describe('navigation', () => {
     expect(safeNextPath('//evil.example/')).toBe('/');
     expect(safeNextPath('/signin?next=/x')).toBe('/');
   });
+
+  it('refuses next paths a browser reads as another host: a backslash, a tab or other control character', () => {
+    expect(safeNextPath('/users/alice')).toBe('/users/alice');
+    // The URL parser reads `\` as `/` and drops tabs and newlines: `/\evil.example` and `/<TAB>/evil.example` are //evil.example.
+    for (const next of ['/\\evil.example', '\\/evil.example', '/\t/evil.example', '/\n/evil.example', '/users\\x', '/users/\u0000x']) {
+      expect(safeNextPath(next), JSON.stringify(next)).toBe('/');
+    }
+  });
 });

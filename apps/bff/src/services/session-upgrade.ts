@@ -33,7 +33,9 @@ export async function upgradeToMfaSession(auth: SignedInState | undefined, proof
   const longTerm = ctx.cipher.decrypt(auth.sealedCredentials, ctx.sessionId);
   const endsAt = Math.min(auth.signedInAt + ctx.absoluteMs, auth.credentialsExpireAt);
   const credentials = await mfaSessionToken(ctx.makeClients(longTerm), Math.ceil((endsAt - ctx.now) / 1000), proof);
-  const { sealedCredentials: _longTermKey, ...rest } = auth;
+  // A switched role is left behind: its credentials are sealed for the session id the upgrade replaces, and the
+  // switch was authorized without MFA. The person is back as themselves, now with MFA, and may switch again.
+  const { sealedCredentials: _longTermKey, switchedRole: _role, ...rest } = auth;
   return {
     credentials,
     auth: {
